@@ -1,0 +1,75 @@
+/**
+ * The step registry: every screen of the diagnosis, keyed by its step id.
+ * A step id is the machine state path ("network.signal") and the content key (steps.network.signal).
+ */
+
+/** question: pick one answer; remedy: do the numbered steps, then say if it worked; outcome: the end. */
+export type StepKind = 'question' | 'remedy' | 'outcome' | 'code';
+
+/** Who the merchant or cardholder should call when an outcome is not resolved at the counter. */
+export type Escalation = 'issuer' | 'acquirer' | 'carrier';
+
+export interface StepInfo {
+  readonly kind: StepKind;
+  /** Short code shown on screen so support can say "read me the code at the top"; stable across releases. */
+  readonly code: string;
+  /** Who to call next (outcomes only). */
+  readonly escalateTo?: Escalation;
+}
+
+export const stepRegistry = {
+  'lookup.code': { kind: 'code', code: 'Q1' },
+  'gate.charged': { kind: 'question', code: 'G1' },
+  'safety.query': { kind: 'question', code: 'S1' },
+  'safety.reversal': { kind: 'question', code: 'S2' },
+  'scope.cards': { kind: 'question', code: 'A1' },
+  'scope.test': { kind: 'question', code: 'A2' },
+  'network.signal': { kind: 'question', code: 'N1' },
+  'network.fix': { kind: 'remedy', code: 'N2' },
+  'network.otherDevices': { kind: 'question', code: 'N3' },
+  'setup.signOn': { kind: 'question', code: 'T1' },
+  'setup.signOnFix': { kind: 'remedy', code: 'T2' },
+  'setup.settleFix': { kind: 'remedy', code: 'T3' },
+  'setup.reader': { kind: 'remedy', code: 'T4' },
+  'host.wait': { kind: 'remedy', code: 'H1' },
+  'balance.check': { kind: 'question', code: 'B1' },
+  'balance.fix': { kind: 'remedy', code: 'B2' },
+  'card.status': { kind: 'question', code: 'K1' },
+  'card.other': { kind: 'remedy', code: 'K2' },
+  'wallet.device': { kind: 'question', code: 'W1' },
+  'wallet.unlock': { kind: 'remedy', code: 'W2' },
+  'wallet.fallback': { kind: 'remedy', code: 'W3' },
+  'reading.placement': { kind: 'remedy', code: 'R1' },
+  'reading.chip': { kind: 'remedy', code: 'R2' },
+  'limit.check': { kind: 'question', code: 'L1' },
+  'limit.insert': { kind: 'remedy', code: 'L2' },
+  'pin.retry': { kind: 'remedy', code: 'P1' },
+  'operator.check': { kind: 'remedy', code: 'O1' },
+  'done.resolved': { kind: 'outcome', code: 'E1' },
+  'done.paid': { kind: 'outcome', code: 'E2', escalateTo: 'acquirer' },
+  'done.doubleCharge': { kind: 'outcome', code: 'E3', escalateTo: 'acquirer' },
+  'done.statusUnknown': { kind: 'outcome', code: 'E4', escalateTo: 'acquirer' },
+  'done.acquirer': { kind: 'outcome', code: 'E5', escalateTo: 'acquirer' },
+  'done.carrier': { kind: 'outcome', code: 'E6', escalateTo: 'carrier' },
+  'done.issuer': { kind: 'outcome', code: 'E7', escalateTo: 'issuer' },
+  'done.cardBlocked': { kind: 'outcome', code: 'E8', escalateTo: 'issuer' },
+  'done.pinLocked': { kind: 'outcome', code: 'E9', escalateTo: 'issuer' },
+} as const satisfies Record<string, StepInfo>;
+
+export type StepId = keyof typeof stepRegistry;
+
+export const stepIds = Object.keys(stepRegistry) as StepId[];
+
+export function isStepId(value: unknown): value is StepId {
+  return typeof value === 'string' && Object.hasOwn(stepRegistry, value);
+}
+
+export function stepInfo(step: StepId): StepInfo {
+  return stepRegistry[step];
+}
+
+/** Finds a step by the short code a caller reads out; case and surrounding spaces don't matter. */
+export function stepByCode(code: string): StepId | null {
+  const wanted = code.trim().toUpperCase();
+  return stepIds.find((id) => stepRegistry[id].code === wanted) ?? null;
+}

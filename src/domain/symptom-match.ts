@@ -1,0 +1,17 @@
+import type { Category } from './categories.ts';
+import type { StepId } from './steps.ts';
+
+/** What the terminal showed, resolved to where the diagnosis should open. */
+export interface SymptomMatch {
+  readonly category: Category;
+  /** Two-character response code (应答码), upper-case, when the input named one. */
+  readonly code: string | null;
+  /** Screen message id (content key under messages.*), when the input matched one. */
+  readonly message: string | null;
+  /** The machine step to open. */
+  readonly step: StepId;
+  /** The outcome may be unknown: the machine sends it through the status check first. */
+  readonly unknownOutcome: boolean;
+  /** How the match was made: a response code, a known screen message, or free words. */
+  readonly via: 'code' | 'message' | 'words';
+}
