@@ -1,0 +1,94 @@
+/**
+ * The two-character host response codes (应答码, ISO 8583 field 39) the lookup covers, with where the
+ * diagnosis should open for each. Facts only: the merchant-facing wording lives in content/<locale>/codes.json.
+ */
+import data from './response-codes.json' with { type: 'json' };
+import { categories, type Actor, type Category, type RetryAdvice } from './categories.ts';
+import { isStepId, type StepId } from './steps.ts';
+
+/** Which table a code comes from: the 2015 UnionPay switch annex, older POS tables, or POS-centre tables. */
+export type CodeStatus = 'unionpay-2015' | 'older-tables' | 'pos-center';
+
+export interface ResponseCode {
+  /** Upper-case, two characters ("51", "A0"). */
+  readonly code: string;
+  /** Reference meaning in Chinese / English as the sources word it (not the merchant-facing text). */
+  readonly zh: string;
+  readonly en: string;
+  readonly category: Category;
+  readonly actor: Actor;
+  readonly retry: RetryAdvice;
+  readonly sources: readonly string[];
+  readonly spec_ref?: string;
+  readonly status: CodeStatus;
+  /** Sources disagree on the meaning. */
+  readonly conflict: boolean;
+  /** What terminals print for it, for recognising it on screen. */
+  readonly terminal_text: readonly string[];
+  readonly note: string;
+  /** The step the diagnosis opens after the code card. */
+  readonly step: StepId;
+  /** The sale may have gone through: the machine runs the status check before any retry advice. */
+  readonly unknownOutcome: boolean;
+}
+
+const actors: readonly string[] = ['merchant', 'cardholder', 'issuer', 'acquirer'] satisfies Actor[];
+const retries: readonly string[] = ['safe', 'after-fix', 'no'] satisfies RetryAdvice[];
+const statuses: readonly string[] = ['unionpay-2015', 'older-tables', 'pos-center'] satisfies CodeStatus[];
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const isOneOf = (allowed: readonly string[], value: unknown): boolean => isString(value) && allowed.includes(value);
+
+/** Names the first field that does not fit, so a bad edit of the JSON fails loudly with a pointer. */
+function invalidField(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return 'entry';
+  const entry = value as Record<string, unknown>;
+  const checks: Record<string, boolean> = {
+    code: isString(entry.code) && /^[0-9A-Z][0-9]$/.test(entry.code),
+    zh: isString(entry.zh),
+    en: isString(entry.en),
+    category: isOneOf(categories, entry.category),
+    actor: isOneOf(actors, entry.actor),
+    retry: isOneOf(retries, entry.retry),
+    sources: isStringList(entry.sources),
+    spec_ref: entry.spec_ref === undefined || isString(entry.spec_ref),
+    status: isOneOf(statuses, entry.status),
+    conflict: typeof entry.conflict === 'boolean',
+    terminal_text: isStringList(entry.terminal_text),
+    note: isString(entry.note),
+    step: isStepId(entry.step),
+    unknownOutcome: typeof entry.unknownOutcome === 'boolean',
+  };
+  return Object.keys(checks).find((field) => !checks[field]) ?? null;
+}
+
+function isResponseCode(value: unknown): value is ResponseCode {
+  return invalidField(value) === null;
+}
+
+/** Validates the table once at load: a malformed file is a build error, not something to limp past. */
+function load(raw: unknown): readonly ResponseCode[] {
+  if (!Array.isArray(raw)) throw new Error('response-codes.json: expected an array of codes');
+  const seen = new Set<string>();
+  return raw.map((entry: unknown, index) => {
+    if (!isResponseCode(entry)) {
+      throw new Error(`response-codes.json: entry ${index} has a missing or invalid "${invalidField(entry)}"`);
+    }
+    if (seen.has(entry.code)) throw new Error(`response-codes.json: code ${entry.code} appears twice`);
+    seen.add(entry.code);
+    return entry;
+  });
+}
+
+export const responseCodes: readonly ResponseCode[] = load(data);
+
+const byCode = new Map(responseCodes.map((entry) => [entry.code, entry]));
+
+/** The table entry for an exact code; case and surrounding spaces don't matter ("a0" finds A0). */
+export function findResponseCode(code: string): ResponseCode | null {
+  return byCode.get(code.trim().toUpperCase()) ?? null;
+}
+
+/** Approval codes: not failures, so they are not in the table (README §4). */
+export const successCodes: readonly string[] = ['00', '10', '11', 'A2', 'A4', 'A5', 'A6'];

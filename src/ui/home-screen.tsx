@@ -1,0 +1,88 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageMatch, topMessages } from '../domain/screen-messages.ts';
+import { looksLikeOtherSystemCode, matchSymptom } from '../domain/symptoms.ts';
+import { DiagnosisActor } from './diagnosis-actor.ts';
+import { StepHeading } from './step-heading.tsx';
+
+type Notice = 'noMatch' | 'otherSystem' | null;
+
+/** Three ways in: what the screen shows (typed), a common message (one tap), or step by step. */
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const { t: tLookup } = useTranslation('lookup');
+  const { t: tMessages } = useTranslation('messages');
+  const actor = DiagnosisActor.useActorRef();
+  const [query, setQuery] = useState('');
+  const [notice, setNotice] = useState<Notice>(null);
+  const inputId = useId();
+  const noticeId = useId();
+
+  function onSearch(event: FormEvent) {
+    event.preventDefault();
+    const match = matchSymptom(query);
+    if (match) {
+      actor.send({ type: 'symptom.matched', match });
+      return;
+    }
+    setNotice(looksLikeOtherSystemCode(query) ? 'otherSystem' : 'noMatch');
+  }
+
+  return (
+    <section className="home" data-step="home">
+      <StepHeading title={t('home.title')} focusKey="home" />
+      <p className="lead">{t('home.lead')}</p>
+      <form className="search" role="search" onSubmit={onSearch}>
+        <label htmlFor={inputId}>{t('home.searchLabel')}</label>
+        <div className="search-row">
+          <input
+            id={inputId}
+            type="search"
+            enterKeyHint="search"
+            autoComplete="off"
+            maxLength={500}
+            value={query}
+            placeholder={t('home.searchPlaceholder')}
+            aria-describedby={notice ? noticeId : undefined}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setNotice(null);
+            }}
+          />
+          <button type="submit" className="search-go">
+            {t('home.searchSubmit')}
+          </button>
+        </div>
+        {notice ? (
+          <p id={noticeId} className="notice" role="status">
+            {tLookup(notice)}
+          </p>
+        ) : null}
+      </form>
+      <h2 className="chips-title">{t('home.chipsTitle')}</h2>
+      <ul className="chips">
+        {topMessages.map((id) => (
+          <li key={id}>
+            <button
+              type="button"
+              className="chip"
+              data-message={id}
+              onClick={() => actor.send({ type: 'symptom.matched', match: messageMatch(id) })}
+            >
+              {tMessages(`${id}.label` as never)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="answer primary start"
+        data-action="start"
+        onClick={() => actor.send({ type: 'diagnosis.start' })}
+      >
+        {t('home.start')}
+        <span className="sub">{t('home.startHint')}</span>
+      </button>
+    </section>
+  );
+}

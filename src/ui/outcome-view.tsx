@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { OutcomeContent } from './step-content.ts';
+import type { Escalation } from '../domain/steps.ts';
+import { NumberedSteps } from './numbered-steps.tsx';
+import { WarningNote } from './warning-note.tsx';
+
+interface OutcomeViewProps {
+  content: Partial<OutcomeContent>;
+  escalateTo: Escalation | undefined;
+}
+
+/** The end of a diagnosis: what to do now, then who to call and what to have ready. */
+export function OutcomeView({ content, escalateTo }: OutcomeViewProps) {
+  const { t } = useTranslation();
+  const ready = t('step.ready', { returnObjects: true });
+  return (
+    <>
+      {content.summary ? <p className="lead">{content.summary}</p> : null}
+      <WarningNote text={content.warning} />
+      <NumberedSteps title={t('step.stepsTitle')} items={content.remedy} />
+      <section className="escalation">
+        <h2>{t('step.escalationTitle')}</h2>
+        {escalateTo ? <p className="escalation-to">{t(`escalateTo.${escalateTo}`)}</p> : null}
+        {content.escalation ? (
+          <>
+            <p className="escalation-who">{content.escalation.who}</p>
+            <p>
+              <strong>{t('step.escalationWhen')}</strong> {content.escalation.when}
+            </p>
+            <p>{content.escalation.text}</p>
+          </>
+        ) : null}
+        {escalateTo ? (
+          <>
+            <h3>{t('step.readyTitle')}</h3>
+            <ul className="ready">
+              {ready.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+            <p className="fine">{t('step.noCardNumber')}</p>
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}

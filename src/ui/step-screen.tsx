@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { answersOf, currentStep } from '../domain/diagnosis.machine.ts';
+import { stepInfo, type StepId } from '../domain/steps.ts';
+import { AnswerList } from './answer-list.tsx';
+import { CodeCard } from './code-card.tsx';
+import { DiagnosisActor } from './diagnosis-actor.ts';
+import { NumberedSteps } from './numbered-steps.tsx';
+import { OutcomeView } from './outcome-view.tsx';
+import { useStepContent } from './step-content.ts';
+import { StepHeading } from './step-heading.tsx';
+import { Trail } from './trail.tsx';
+import { WarningNote } from './warning-note.tsx';
+
+/** Renders whatever step the machine is on; which answers exist and where they lead is the machine's business. */
+export function StepScreen({ step }: { step: StepId }) {
+  const { t } = useTranslation();
+  const actor = DiagnosisActor.useActorRef();
+  const trail = DiagnosisActor.useSelector((s) => s.context.trail);
+  const code = DiagnosisActor.useSelector((s) => s.context.match?.code ?? null);
+  const info = stepInfo(step);
+  const content = useStepContent(step, code ? { code } : undefined);
+  const answers = answersOf(step);
+  const outcome = info.kind === 'outcome';
+
+  if (!content) {
+    return (
+      <section className="step" data-step={step}>
+        <StepHeading title={t('errors.contentMissing')} focusKey={step} code={info.code} />
+      </section>
+    );
+  }
+
+  return (
+    <section className={`step step-${info.kind}`} data-step={step} data-kind={info.kind}>
+      <p className="progress">{t('step.progress', { count: trail.length })}</p>
+      <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
+      {info.kind === 'code' && code ? <CodeCard code={code} /> : null}
+      {info.kind === 'question' || info.kind === 'code' ? (
+        <>
+          {content.prompt ? <p className="lead">{content.prompt}</p> : null}
+          {content.hint ? <p className="hint">{content.hint}</p> : null}
+          <WarningNote text={content.warning} />
+        </>
+      ) : null}
+      {info.kind === 'remedy' ? (
+        <>
+          {content.prompt ? <p className="lead">{content.prompt}</p> : null}
+          <WarningNote text={content.warning} />
+          <NumberedSteps title={t('step.stepsTitle')} items={content.steps} />
+          {content.check ? <p className="check">{content.check}</p> : null}
+        </>
+      ) : null}
+      {outcome ? <OutcomeView content={content} escalateTo={info.escalateTo} /> : null}
+      {answers.length > 0 ? (
+        <AnswerList
+          answers={answers}
+          labels={content.options}
+          onAnswer={(answer) => actor.send({ type: `answer.${answer}` })}
+        />
+      ) : (
+        <button type="button" className="answer primary" data-action="new" onClick={() => actor.send({ type: 'session.restart' })}>
+          {t('step.newDiagnosis')}
+        </button>
+      )}
+      <Trail trail={trail} />
+    </section>
+  );
+}
+
+/** The step the running diagnosis is on ('home' before it starts). */
+export function useCurrentStep() {
+  return DiagnosisActor.useSelector(currentStep);
+}

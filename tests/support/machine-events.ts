@@ -1,0 +1,40 @@
+import type { SnapshotFrom } from 'xstate';
+import { answersOf, currentStep, type DiagnosisEvent, type DiagnosisMachine } from '../../src/domain/diagnosis.machine.ts';
+import type { SymptomMatch } from '../../src/domain/symptom-match.ts';
+import { stepIds, type StepId } from '../../src/domain/steps.ts';
+
+const match = (step: StepId, overrides: Partial<SymptomMatch> = {}): SymptomMatch => ({
+  category: 'network',
+  code: null,
+  message: null,
+  step,
+  unknownOutcome: false,
+  via: 'words',
+  ...overrides,
+});
+
+/** Sample symptoms: one opening each step directly, plus code and unknown-outcome variants. */
+export const sampleMatches: SymptomMatch[] = [
+  ...stepIds.filter((step) => step !== 'lookup.code').map((step) => match(step)),
+  match('network.signal', { unknownOutcome: true, message: 'commTimeout', via: 'message' }),
+  match('balance.fix', { code: '51', category: 'balance_account', via: 'code' }),
+  match('host.wait', { code: '98', category: 'issuer_acquirer_host', unknownOutcome: true, via: 'code' }),
+];
+
+/** The events a user can send in a snapshot, for graph traversal: answers, and entries from home. */
+export function userEvents(snapshot: SnapshotFrom<DiagnosisMachine>): DiagnosisEvent[] {
+  const step = currentStep(snapshot);
+  if (step === 'home') {
+    return [
+      { type: 'diagnosis.start' },
+      ...sampleMatches.map((m): DiagnosisEvent => ({ type: 'symptom.matched', match: m })),
+    ];
+  }
+  return answersOf(step).map((answer): DiagnosisEvent => ({ type: `answer.${answer}` }));
+}
+
+/** Identifies a snapshot by its step and the context that changes later decisions (not the trail). */
+export function serializeSnapshot(snapshot: SnapshotFrom<DiagnosisMachine>): string {
+  const { side, pending, match: m } = snapshot.context;
+  return JSON.stringify([currentStep(snapshot), side, pending, m?.unknownOutcome ?? null]);
+}
