@@ -168,7 +168,9 @@ const machineSetup = setup({
     matchHasCode: ({ event }) => event.type === 'symptom.matched' && event.match.code !== null,
     matchOpens: ({ event }, params: { step: StepId }) =>
       event.type === 'symptom.matched' && event.match.step === params.step,
-    resumesAt: ({ context }, params: { step: StepId }) => context.pending === params.step,
+    /** Resume where the symptom pointed, unless that is the safety check just passed. */
+    resumesAt: ({ context }, params: { step: StepId }) =>
+      context.pending === params.step && !params.step.startsWith('safety.'),
     isCardSide: ({ context }) => context.side === 'card',
     matchedUnknown: ({ context }) => context.match?.unknownOutcome === true,
     opens: ({ event }, params: { step: StepId }) => event.type === 'step.open' && event.step === params.step,
@@ -180,10 +182,9 @@ const machineSetup = setup({
     leaveHome: assign({ trail: () => [{ step: 'home', answer: null }] }),
     popTrail: assign({ trail: ({ context }) => context.trail.slice(0, -1) }),
     enterSide: assign({ side: (_, params: { side: Side }) => params.side }),
-    rememberMatch: assign(({ event }) => {
-      if (event.type !== 'symptom.matched') return {};
-      return { match: event.match, pending: event.match.step };
-    }),
+    rememberMatch: assign({ match: ({ event }) => (event.type === 'symptom.matched' ? event.match : null) }),
+    /** The symptom's step waits behind the code card or the status check. */
+    holdPending: assign({ pending: ({ event }) => (event.type === 'symptom.matched' ? event.match.step : null) }),
     clearPending: assign({ pending: null }),
     reset: assign(() => initialContext),
   },
@@ -263,8 +264,8 @@ export const diagnosisMachine = machineSetup.createMachine({
       on: {
         'diagnosis.start': { target: ref('gate.charged'), actions: ['leaveHome'] },
         'symptom.matched': [
-          { guard: 'matchHasCode', target: ref('lookup.code'), actions: ['leaveHome', 'rememberMatch'] },
-          { guard: 'matchNeedsCheck', target: ref('safety.query'), actions: ['leaveHome', 'rememberMatch'] },
+          { guard: 'matchHasCode', target: ref('lookup.code'), actions: ['leaveHome', 'rememberMatch', 'holdPending'] },
+          { guard: 'matchNeedsCheck', target: ref('safety.query'), actions: ['leaveHome', 'rememberMatch', 'holdPending'] },
           ...(jumpTo('matchOpens', ['leaveHome', 'rememberMatch']) as never[]),
         ],
       },
