@@ -1,3 +1,10 @@
+import type codes from '../../content/zh-CN/codes.json';
+import type common from '../../content/zh-CN/common.json';
+import type lookup from '../../content/zh-CN/lookup.json';
+import type messages from '../../content/zh-CN/messages.json';
+import type pwa from '../../content/zh-CN/pwa.json';
+import type steps from '../../content/zh-CN/steps.json';
+
 /** Namespaces: one content file each under content/<locale>/. */
 export const namespaces = ['common', 'steps', 'codes', 'lookup', 'messages', 'pwa'] as const;
 
@@ -5,10 +12,10 @@ export type Namespace = (typeof namespaces)[number];
 
 /** zh-CN is the type source: every other locale must have the same keys (checked by the parity test). */
 export interface Resources {
-  common: typeof import('../../content/zh-CN/common.json');
-  steps: typeof import('../../content/zh-CN/steps.json');
-  codes: typeof import('../../content/zh-CN/codes.json');
-  lookup: typeof import('../../content/zh-CN/lookup.json');
-  messages: typeof import('../../content/zh-CN/messages.json');
-  pwa: typeof import('../../content/zh-CN/pwa.json');
+  common: typeof common;
+  steps: typeof steps;
+  codes: typeof codes;
+  lookup: typeof lookup;
+  messages: typeof messages;
+  pwa: typeof pwa;
 }

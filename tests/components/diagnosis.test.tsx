@@ -1,0 +1,65 @@
+import { screen, within } from '@testing-library/react';
+import type { SnapshotFrom } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { describe, expect, it } from 'vitest';
+import { currentStep, diagnosisMachine, type DiagnosisEvent, type DiagnosisMachine } from '../../src/domain/diagnosis.machine.ts';
+import { stepInfo, type StepId } from '../../src/domain/steps.ts';
+import { text } from '../support/content.ts';
+import { serializeSnapshot, userEvents } from '../support/machine-events.ts';
+import { renderApp } from '../support/render-app.tsx';
+
+type Snap = SnapshotFrom<DiagnosisMachine>;
+const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const startsWith = (value: string) => new RegExp(`^${escape(value)}`);
+
+/** Guided paths only (no typed symptoms): the shortest way to every outcome. */
+const outcomePaths = getShortestPaths(diagnosisMachine, {
+  events: (s: Snap) => userEvents(s).filter((event) => event.type !== 'symptom.matched'),
+  serializeState: (s: Snap) => serializeSnapshot(s),
+  toState: (s: Snap) => {
+    const step = currentStep(s);
+    return step !== 'home' && stepInfo(step).kind === 'outcome';
+  },
+} as never) as unknown as Array<{ state: Snap; steps: Array<{ state: Snap; event: DiagnosisEvent }> }>;
+
+const zh = (key: string) => text('zh-CN', 'steps', key);
+
+describe('a merchant walking the diagnosis in Chinese', () => {
+  const reached = new Set(outcomePaths.map((path) => currentStep(path.state)));
+
+  it('can reach every outcome by answering questions', () => {
+    expect(reached.size).toBeGreaterThanOrEqual(9);
+  });
+
+  for (const path of outcomePaths) {
+    const steps = path.steps.map((s) => currentStep(s.state)).filter((s): s is StepId => s !== 'home');
+    it(`reaches ${currentStep(path.state)} via ${steps.join(' → ')}`, async () => {
+      const { user } = await renderApp();
+      for (const { event, state } of path.steps) {
+        if (event.type === 'diagnosis.start') {
+          await user.click(screen.getByRole('button', { name: startsWith(text('zh-CN', 'common', 'home.start')) }));
+        } else if (event.type.startsWith('answer.')) {
+          const before = currentStepOnScreen();
+          const answer = event.type.slice('answer.'.length);
+          await user.click(screen.getByRole('button', { name: zh(`${before}.options.${answer}`) }));
+        }
+        const step = currentStep(state);
+        expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(zh(`${step}.title`));
+        expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+      }
+      const outcome = currentStep(path.state) as StepId;
+      const region = screen.getByRole('heading', { name: text('zh-CN', 'common', 'step.escalationTitle') }).closest('section');
+      expect(region).not.toBeNull();
+      expect(within(region as HTMLElement).getByText(zh(`${outcome}.escalation.text`))).toBeInTheDocument();
+      expect(screen.getByText(zh(`${outcome}.summary`))).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: text('zh-CN', 'common', 'step.newDiagnosis') })).toBeInTheDocument();
+    });
+  }
+});
+
+function currentStepOnScreen(): string {
+  const container = document.querySelector('[data-step]');
+  const step = container?.getAttribute('data-step');
+  if (!step) throw new Error('no step on screen');
+  return step;
+}

@@ -1,0 +1,57 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Snapshot } from 'xstate';
+import { App } from '../../src/app/app.tsx';
+import type { Language } from '../../src/i18n/languages.ts';
+import { createI18n } from '../../src/i18n/setup.ts';
+import type { KeyValueStorage } from '../../src/persistence/storage.ts';
+import { PwaProvider, type PwaBridges } from '../../src/pwa/pwa-context.tsx';
+import { createStore } from '../../src/pwa/store.ts';
+import { resources } from './content.ts';
+
+/** A service worker that never has news, a network that is up, and a memory that forgets. */
+export function quietBridges(overrides: Partial<PwaBridges> = {}): PwaBridges {
+  const sw = createStore({ offlineReady: false, needRefresh: false });
+  return {
+    serviceWorker: {
+      subscribe: sw.subscribe,
+      getSnapshot: sw.getSnapshot,
+      update: async () => undefined,
+      dismissUpdate: () => sw.set({ ...sw.getSnapshot(), needRefresh: false }),
+      dismissOfflineReady: () => sw.set({ ...sw.getSnapshot(), offlineReady: false }),
+    },
+    connectivity: { subscribe: () => () => undefined, getSnapshot: () => true },
+    offlineReadyMemory: { wasShown: () => true, markShown: () => undefined },
+    ...overrides,
+  };
+}
+
+/** In-memory Web Storage stand-in. */
+export function memoryStorage(): KeyValueStorage & { dump(): Record<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, String(value)),
+    removeItem: (key) => void data.delete(key),
+    dump: () => Object.fromEntries(data),
+  };
+}
+
+interface RenderOptions {
+  language?: Language | 'cimode';
+  snapshot?: Snapshot<unknown>;
+  storage?: KeyValueStorage | null;
+  bridges?: PwaBridges;
+}
+
+/** Renders the whole app as a user meets it, with content loaded and effects swapped for quiet ones. */
+export async function renderApp({ language = 'zh-CN', snapshot, storage = null, bridges = quietBridges() }: RenderOptions = {}) {
+  const i18n = await createI18n({ language: language as Language, resources });
+  const user = userEvent.setup();
+  const view = render(
+    <PwaProvider bridges={bridges}>
+      <App i18n={i18n} storage={storage} snapshot={snapshot} />
+    </PwaProvider>,
+  );
+  return { user, i18n, ...view };
+}
