@@ -58,6 +58,8 @@ export interface DiagnosisContext {
   readonly match: SymptomMatch | null;
   /** Where to continue once the status check has cleared an unknown outcome. */
   readonly pending: StepId | null;
+  /** Every answer given in this diagnosis, kept when stepping back so it can be offered again. */
+  readonly remembered: Readonly<Partial<Record<StepId, AnswerId>>>;
 }
 
 export type DiagnosisEvent =
@@ -66,15 +68,17 @@ export type DiagnosisEvent =
   | { type: 'symptom.matched'; match: SymptomMatch }
   | { type: 'step.open'; step: StepId }
   | { type: 'nav.back' }
+  | { type: 'answer.change'; step: StepId }
   | { type: 'session.restart' };
 
 /** Target of an answer: a step, or a decision the machine makes from what it knows. */
-type Target = StepId | 'route' | 'resume' | 'escalate';
+type Target = StepId | 'route' | 'resume' | 'escalate' | 'check';
 
 /**
  * The whole flow as data: for each non-final step, its answers in display order and where each leads.
  * route = the status check when the matched symptom's outcome is unknown, else resume;
- * resume = the matched symptom's step (or scope when none); escalate = issuer on the card side, else acquirer.
+ * resume = the matched symptom's step (or scope when none); escalate = issuer on the card side, else acquirer;
+ * check = the retry itself ended with no clear result: status check, then back to this step.
  */
 export const flow = {
   'lookup.code': { continue: 'route' },
@@ -89,7 +93,7 @@ export const flow = {
   'scope.cards': { all: 'network.signal', one: 'balance.check', unsure: 'scope.test' },
   'scope.test': { otherWorks: 'balance.check', otherFails: 'network.signal', noOther: 'network.signal' },
   'network.signal': { problem: 'network.fix', ok: 'setup.signOn' },
-  'network.fix': { fixed: 'done.resolved', notFixed: 'network.otherDevices' },
+  'network.fix': { fixed: 'done.resolved', notFixed: 'network.otherDevices', unknown: 'check' },
   'network.otherDevices': { yes: 'done.acquirer', no: 'done.carrier' },
   'setup.signOn': {
     signOn: 'setup.signOnFix',
@@ -100,7 +104,7 @@ export const flow = {
   'setup.signOnFix': { fixed: 'done.resolved', notFixed: 'done.acquirer' },
   'setup.settleFix': { fixed: 'done.resolved', notFixed: 'done.acquirer' },
   'setup.reader': { fixed: 'done.resolved', notFixed: 'operator.check' },
-  'host.wait': { fixed: 'done.resolved', notFixed: 'done.acquirer' },
+  'host.wait': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
   'balance.check': { yes: 'balance.fix', no: 'card.status' },
   'balance.fix': { fixed: 'done.resolved', notFixed: 'network.signal' },
   'card.status': {
@@ -152,7 +156,7 @@ const sideOfBranch: Record<string, Side> = {
 const rootId = 'diagnosis';
 const ref = (step: StepId) => `#${rootId}.${step}`;
 
-const initialContext: DiagnosisContext = { trail: [], side: null, match: null, pending: null };
+const initialContext: DiagnosisContext = { trail: [], side: null, match: null, pending: null, remembered: {} };
 
 const machineSetup = setup({
   types: {
@@ -174,10 +178,24 @@ const machineSetup = setup({
     isCardSide: ({ context }) => context.side === 'card',
     matchedUnknown: ({ context }) => context.match?.unknownOutcome === true,
     opens: ({ event }, params: { step: StepId }) => event.type === 'step.open' && event.step === params.step,
+    /** The step to change was answered earlier in this diagnosis. */
+    changes: ({ context, event }, params: { step: StepId }) =>
+      event.type === 'answer.change' &&
+      event.step === params.step &&
+      context.trail.some((entry) => entry.step === params.step),
   },
   actions: {
-    recordAnswer: assign({
-      trail: ({ context }, params: TrailEntry) => [...context.trail, params],
+    recordAnswer: assign(({ context }, params: { step: StepId; answer: AnswerId }) => ({
+      trail: [...context.trail, params],
+      remembered: { ...context.remembered, [params.step]: params.answer },
+    })),
+    /** Drops the trail from the step being changed onwards; remembered answers stay as suggestions. */
+    rewind: assign({
+      trail: ({ context, event }) => {
+        if (event.type !== 'answer.change') return context.trail;
+        const at = context.trail.findIndex((entry) => entry.step === event.step);
+        return at < 0 ? context.trail : context.trail.slice(0, at);
+      },
     }),
     leaveHome: assign({ trail: () => [{ step: 'home', answer: null }] }),
     popTrail: assign({ trail: ({ context }) => context.trail.slice(0, -1) }),
@@ -186,12 +204,13 @@ const machineSetup = setup({
     /** The symptom's step waits behind the code card or the status check. */
     holdPending: assign({ pending: ({ event }) => (event.type === 'symptom.matched' ? event.match.step : null) }),
     clearPending: assign({ pending: null }),
+    holdStep: assign({ pending: (_, params: { step: StepId }) => params.step }),
     reset: assign(() => initialContext),
   },
 });
 
 /** One guarded transition per step: the machine, not the UI, owns every jump. */
-function jumpTo(guard: 'previousIs' | 'resumesAt' | 'matchOpens' | 'opens', actions: readonly unknown[]) {
+function jumpTo(guard: 'previousIs' | 'resumesAt' | 'matchOpens' | 'opens' | 'changes', actions: readonly unknown[]) {
   return stepIds.map((step) => ({ guard: { type: guard, params: { step } }, target: ref(step), actions }));
 }
 
@@ -200,12 +219,21 @@ function answerTransitions(step: FlowStep) {
   return Object.fromEntries(
     Object.entries(answers).map(([answer, target]) => {
       const record = { type: 'recordAnswer', params: { step, answer } };
-      const resume = [...jumpTo('resumesAt', [record, 'clearPending']), { target: ref('scope.cards'), actions: [record] }];
+      const resume = [
+        ...jumpTo('resumesAt', [record, 'clearPending']),
+        { target: ref('scope.cards'), actions: [record] },
+      ];
       if (target === 'resume') return [`answer.${answer}`, resume];
       if (target === 'route') {
         return [
           `answer.${answer}`,
           [{ guard: 'matchedUnknown', target: ref('safety.query'), actions: [record] }, ...resume],
+        ];
+      }
+      if (target === 'check') {
+        return [
+          `answer.${answer}`,
+          { target: ref('safety.query'), actions: [record, { type: 'holdStep', params: { step } }] },
         ];
       }
       if (target === 'escalate') {
@@ -253,6 +281,7 @@ export const diagnosisMachine = machineSetup.createMachine({
   on: {
     'session.restart': { target: '.home', actions: 'reset' },
     'step.open': jumpTo('opens', ['reset', 'leaveHome']) as never,
+    'answer.change': jumpTo('changes', ['rewind']) as never,
     'nav.back': [
       ...(jumpTo('previousIs', ['popTrail']) as never[]),
       { guard: { type: 'previousIs', params: { step: 'home' } }, target: '.home', actions: 'reset' },
@@ -265,7 +294,11 @@ export const diagnosisMachine = machineSetup.createMachine({
         'diagnosis.start': { target: ref('gate.charged'), actions: ['leaveHome'] },
         'symptom.matched': [
           { guard: 'matchHasCode', target: ref('lookup.code'), actions: ['leaveHome', 'rememberMatch', 'holdPending'] },
-          { guard: 'matchNeedsCheck', target: ref('safety.query'), actions: ['leaveHome', 'rememberMatch', 'holdPending'] },
+          {
+            guard: 'matchNeedsCheck',
+            target: ref('safety.query'),
+            actions: ['leaveHome', 'rememberMatch', 'holdPending'],
+          },
           ...(jumpTo('matchOpens', ['leaveHome', 'rememberMatch']) as never[]),
         ],
       },

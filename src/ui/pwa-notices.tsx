@@ -68,7 +68,13 @@ function UpdateNotice({ pwa, canUpdateNow }: { pwa: Pwa; canUpdateNow: boolean }
             {updating ? t('update.updating') : t('update.update')}
           </button>
         ) : null}
-        <button type="button" className="pwa-button" data-action="later" disabled={updating} onClick={pwa.dismissUpdate}>
+        <button
+          type="button"
+          className="pwa-button"
+          data-action="later"
+          disabled={updating}
+          onClick={pwa.dismissUpdate}
+        >
           {t('update.later')}
         </button>
       </div>

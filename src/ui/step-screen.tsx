@@ -58,7 +58,12 @@ export function StepScreen({ step }: { step: StepId }) {
           onAnswer={(answer) => actor.send({ type: `answer.${answer}` })}
         />
       ) : (
-        <button type="button" className="answer primary" data-action="new" onClick={() => actor.send({ type: 'session.restart' })}>
+        <button
+          type="button"
+          className="answer primary"
+          data-action="new"
+          onClick={() => actor.send({ type: 'session.restart' })}
+        >
           {t('step.newDiagnosis')}
         </button>
       )}

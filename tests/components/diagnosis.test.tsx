@@ -2,7 +2,12 @@ import { screen, within } from '@testing-library/react';
 import type { SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { currentStep, diagnosisMachine, type DiagnosisEvent, type DiagnosisMachine } from '../../src/domain/diagnosis.machine.ts';
+import {
+  currentStep,
+  diagnosisMachine,
+  type DiagnosisEvent,
+  type DiagnosisMachine,
+} from '../../src/domain/diagnosis.machine.ts';
 import { stepInfo, type StepId } from '../../src/domain/steps.ts';
 import { text } from '../support/content.ts';
 import { serializeSnapshot, userEvents } from '../support/machine-events.ts';
@@ -48,7 +53,9 @@ describe('a merchant walking the diagnosis in Chinese', () => {
         expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
       }
       const outcome = currentStep(path.state) as StepId;
-      const region = screen.getByRole('heading', { name: text('zh-CN', 'common', 'step.escalationTitle') }).closest('section');
+      const region = screen
+        .getByRole('heading', { name: text('zh-CN', 'common', 'step.escalationTitle') })
+        .closest('section');
       expect(region).not.toBeNull();
       expect(within(region as HTMLElement).getByText(zh(`${outcome}.escalation.text`))).toBeInTheDocument();
       expect(screen.getByText(zh(`${outcome}.summary`))).toBeInTheDocument();

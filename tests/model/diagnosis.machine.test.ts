@@ -58,7 +58,11 @@ describe('the diagnosis machine', () => {
       const [branch, leaf] = step.split('.') as [string, string];
       const node = diagnosisMachine.root.states[branch]?.states[leaf];
       const handled = node?.ownEvents.filter((type) => type.startsWith('answer.')) ?? [];
-      expect(handled.sort(), step).toEqual(answersOf(step).map((a) => `answer.${a}`).sort());
+      expect(handled.sort(), step).toEqual(
+        answersOf(step)
+          .map((a) => `answer.${a}`)
+          .sort(),
+      );
     }
   });
 
@@ -109,7 +113,10 @@ describe('the diagnosis machine', () => {
         const step = currentStep(state);
         if (step === 'home' || step.startsWith('safety.') || step === 'lookup.code') continue;
         if (step === 'done.paid' || step === 'done.doubleCharge' || step === 'done.statusUnknown') continue;
-        expect(cleared, `${step} reached before the status check on ${path.steps.map((s) => s.event.type).join(' > ')}`).toBe(true);
+        expect(
+          cleared,
+          `${step} reached before the status check on ${path.steps.map((s) => s.event.type).join(' > ')}`,
+        ).toBe(true);
       }
     }
     expect(checkedPaths).toBeGreaterThan(50);
@@ -160,7 +167,13 @@ describe('the diagnosis machine', () => {
       const actor = replay(path.steps.map((s) => s.event));
       actor.send({ type: 'session.restart' });
       expect(currentStep(actor.getSnapshot())).toBe('home');
-      expect(actor.getSnapshot().context).toEqual({ trail: [], side: null, match: null, pending: null });
+      expect(actor.getSnapshot().context).toEqual({
+        trail: [],
+        side: null,
+        match: null,
+        pending: null,
+        remembered: {},
+      });
     }
   });
 
@@ -201,7 +214,14 @@ describe('the diagnosis machine', () => {
     const actor = replay([
       {
         type: 'symptom.matched',
-        match: { category: 'issuer_acquirer_host', code: '98', message: null, step: 'host.wait', unknownOutcome: true, via: 'code' },
+        match: {
+          category: 'issuer_acquirer_host',
+          code: '98',
+          message: null,
+          step: 'host.wait',
+          unknownOutcome: true,
+          via: 'code',
+        },
       },
     ]);
     expect(currentStep(actor.getSnapshot())).toBe('lookup.code');

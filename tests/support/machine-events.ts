@@ -1,5 +1,10 @@
 import type { SnapshotFrom } from 'xstate';
-import { answersOf, currentStep, type DiagnosisEvent, type DiagnosisMachine } from '../../src/domain/diagnosis.machine.ts';
+import {
+  answersOf,
+  currentStep,
+  type DiagnosisEvent,
+  type DiagnosisMachine,
+} from '../../src/domain/diagnosis.machine.ts';
 import type { SymptomMatch } from '../../src/domain/symptom-match.ts';
 import { stepIds, type StepId } from '../../src/domain/steps.ts';
 

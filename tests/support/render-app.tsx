@@ -45,7 +45,12 @@ interface RenderOptions {
 }
 
 /** Renders the whole app as a user meets it, with content loaded and effects swapped for quiet ones. */
-export async function renderApp({ language = 'zh-CN', snapshot, storage = null, bridges = quietBridges() }: RenderOptions = {}) {
+export async function renderApp({
+  language = 'zh-CN',
+  snapshot,
+  storage = null,
+  bridges = quietBridges(),
+}: RenderOptions = {}) {
   const i18n = await createI18n({ language: language as Language, resources });
   const user = userEvent.setup();
   const view = render(

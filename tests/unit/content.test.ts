@@ -37,7 +37,9 @@ describe('content', () => {
     it(`${namespace}: no empty strings`, () => {
       for (const language of languages) {
         for (const [key, value] of leaves(contentByLocale[language]?.[namespace])) {
-          expect(typeof value === 'string' && value.trim().length > 0, `${language}/${namespace}.json ${key}`).toBe(true);
+          expect(typeof value === 'string' && value.trim().length > 0, `${language}/${namespace}.json ${key}`).toBe(
+            true,
+          );
         }
       }
     });
@@ -47,7 +49,16 @@ describe('content', () => {
     const required = {
       question: ['title', 'prompt', 'script.say', 'script.listen'],
       remedy: ['title', 'steps', 'check', 'script.say', 'script.listen'],
-      outcome: ['title', 'summary', 'remedy', 'escalation.who', 'escalation.when', 'escalation.text', 'script.say', 'script.listen'],
+      outcome: [
+        'title',
+        'summary',
+        'remedy',
+        'escalation.who',
+        'escalation.when',
+        'escalation.text',
+        'script.say',
+        'script.listen',
+      ],
       code: ['title', 'prompt', 'script.say', 'script.listen'],
     } as const;
     for (const language of languages) {
