@@ -7,7 +7,7 @@ export function NavBar() {
   const actor = DiagnosisActor.useActorRef();
   const canBack = DiagnosisActor.useSelector((s) => s.can({ type: 'nav.back' }));
   return (
-    <nav className="nav-bar" aria-label={t('nav.back')}>
+    <nav className="nav-bar" aria-label={t('nav.label')}>
       <button type="button" data-action="back" disabled={!canBack} onClick={() => actor.send({ type: 'nav.back' })}>
         {t('nav.back')}
       </button>

@@ -17,6 +17,7 @@ export function StepScreen({ step }: { step: StepId }) {
   const actor = DiagnosisActor.useActorRef();
   const trail = DiagnosisActor.useSelector((s) => s.context.trail);
   const code = DiagnosisActor.useSelector((s) => s.context.match?.code ?? null);
+  const previous = DiagnosisActor.useSelector((s) => s.context.remembered[step]);
   const info = stepInfo(step);
   const content = useStepContent(step, code ? { code } : undefined);
   const answers = answersOf(step);
@@ -55,6 +56,7 @@ export function StepScreen({ step }: { step: StepId }) {
         <AnswerList
           answers={answers}
           labels={content.options}
+          previous={previous}
           onAnswer={(answer) => actor.send({ type: `answer.${answer}` })}
         />
       ) : (
