@@ -4,4 +4,6 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // Each test starts at the app's root URL, as a fresh visit would.
+  history.replaceState(null, '', '/');
 });

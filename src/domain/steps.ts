@@ -11,7 +11,10 @@ export type Escalation = 'issuer' | 'acquirer' | 'carrier';
 
 export interface StepInfo {
   readonly kind: StepKind;
-  /** Short code shown on screen so support can say "read me the code at the top"; stable across releases. */
+  /**
+   * Short code shown on screen so support can say "read me the code at the top"; stable across releases.
+   * Letters A, C, P, Y and Z are avoided: response codes use them (A0, C1, P1, Y1, Z3).
+   */
   readonly code: string;
   /** Who to call next (outcomes only). */
   readonly escalateTo?: Escalation;
@@ -22,8 +25,8 @@ export const stepRegistry = {
   'gate.charged': { kind: 'question', code: 'G1' },
   'safety.query': { kind: 'question', code: 'S1' },
   'safety.reversal': { kind: 'question', code: 'S2' },
-  'scope.cards': { kind: 'question', code: 'A1' },
-  'scope.test': { kind: 'question', code: 'A2' },
+  'scope.cards': { kind: 'question', code: 'D1' },
+  'scope.test': { kind: 'question', code: 'D2' },
   'network.signal': { kind: 'question', code: 'N1' },
   'network.fix': { kind: 'remedy', code: 'N2' },
   'network.otherDevices': { kind: 'question', code: 'N3' },
@@ -43,7 +46,7 @@ export const stepRegistry = {
   'reading.chip': { kind: 'remedy', code: 'R2' },
   'limit.check': { kind: 'question', code: 'L1' },
   'limit.insert': { kind: 'remedy', code: 'L2' },
-  'pin.retry': { kind: 'remedy', code: 'P1' },
+  'pin.retry': { kind: 'remedy', code: 'V1' },
   'operator.check': { kind: 'remedy', code: 'O1' },
   'done.resolved': { kind: 'outcome', code: 'E1' },
   'done.paid': { kind: 'outcome', code: 'E2', escalateTo: 'acquirer' },

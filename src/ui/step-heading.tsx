@@ -18,7 +18,7 @@ export function StepHeading({ title, code, focusKey }: StepHeadingProps) {
   return (
     <div className="step-heading">
       {code ? (
-        <p className="step-code">
+        <p className="step-badge">
           <span className="visually-hidden">{t('step.codeLabel')} </span>
           <span aria-hidden="true">{t('step.codeLabel')}</span> <strong>{code}</strong>
         </p>

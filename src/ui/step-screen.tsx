@@ -35,10 +35,10 @@ export function StepScreen({ step }: { step: StepId }) {
     <section className={`step step-${info.kind}`} data-step={step} data-kind={info.kind}>
       <p className="progress">{t('step.progress', { count: trail.length })}</p>
       <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
-      {info.kind === 'code' && code ? <CodeCard code={code} /> : null}
       {info.kind === 'question' || info.kind === 'code' ? (
         <>
           {content.prompt ? <p className="lead">{content.prompt}</p> : null}
+          {info.kind === 'code' && code ? <CodeCard code={code} /> : null}
           {content.hint ? <p className="hint">{content.hint}</p> : null}
           <WarningNote text={content.warning} />
         </>

@@ -1,0 +1,52 @@
+import { act, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stepFromHash } from '../../src/app/history-sync.ts';
+import { text } from '../support/content.ts';
+import { renderApp } from '../support/render-app.tsx';
+
+const heading = () => screen.getByRole('heading', { level: 1 });
+const steps = (key: string) => text('zh-CN', 'steps', key);
+
+/** Presses the browser's Back button and waits for jsdom's asynchronous popstate. */
+async function pressBrowserBack() {
+  await act(async () => {
+    history.back();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+}
+
+afterEach(() => {
+  history.replaceState(null, '', '#/');
+});
+
+describe('the phone Back button and step links', () => {
+  it('steps back within the diagnosis instead of leaving the app', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByRole('button', { name: new RegExp(`^${text('zh-CN', 'common', 'home.start')}`) }));
+    await user.click(screen.getByRole('button', { name: steps('gate.charged.options.declined') }));
+    await user.click(screen.getByRole('button', { name: steps('scope.cards.options.all') }));
+    expect(heading()).toHaveTextContent(steps('network.signal.title'));
+    expect(location.hash).toBe('#/step/network.signal');
+
+    await pressBrowserBack();
+    expect(heading()).toHaveTextContent(steps('scope.cards.title'));
+    expect(location.hash).toBe('#/step/scope.cards');
+
+    await pressBrowserBack();
+    expect(heading()).toHaveTextContent(steps('gate.charged.title'));
+  });
+
+  it('opens the step a link names, by id or by the short code support reads out', async () => {
+    history.replaceState(null, '', '#/step/wallet.unlock');
+    await renderApp();
+    expect(heading()).toHaveTextContent(steps('wallet.unlock.title'));
+  });
+
+  it('reads step links defensively', () => {
+    expect(stepFromHash('#/code/n2')).toBe('network.fix');
+    expect(stepFromHash('#/step/network.fix')).toBe('network.fix');
+    expect(stepFromHash('#/step/nope.nothing')).toBeNull();
+    expect(stepFromHash('#/step/<script>')).toBeNull();
+    expect(stepFromHash('#/code/' + 'x'.repeat(5000))).toBeNull();
+  });
+});
