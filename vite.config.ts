@@ -49,7 +49,6 @@ export default defineConfig({
         start_url: './',
         scope: './',
         display: 'standalone',
-        orientation: 'portrait',
         theme_color: themeColor,
         background_color: '#ffffff',
         categories: ['business', 'utilities'],
@@ -64,7 +63,9 @@ export default defineConfig({
       },
       workbox: {
         // Everything the app can show offline, every locale's lazily imported content chunk included.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,json,webmanifest}'],
+        // No webmanifest here: the plugin adds manifest.webmanifest itself, and a second entry with
+        // another revision makes Workbox refuse to install (add-to-cache-list-conflicting-entries).
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         clientsClaim: false,

@@ -1,7 +1,12 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { browserConnectivity, type Connectivity } from './connectivity.ts';
 import { localNoticeMemory, offlineReadyKey, type NoticeMemory } from './notice-memory.ts';
-import { createServiceWorkerBridge, idleServiceWorker, type ServiceWorkerBridge, type ServiceWorkerState } from './service-worker.ts';
+import {
+  createServiceWorkerBridge,
+  idleServiceWorker,
+  type ServiceWorkerBridge,
+  type ServiceWorkerState,
+} from './service-worker.ts';
 
 /** Everything the UI needs from the browser's offline machinery; tests hand in fakes through PwaProvider. */
 export interface PwaBridges {
