@@ -10,7 +10,7 @@ import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { NavBar } from '../ui/nav-bar.tsx';
 import { PwaNotices } from '../ui/pwa-notices.tsx';
 import { StepScreen, useCurrentStep } from '../ui/step-screen.tsx';
-import { useHistorySync } from './history-sync.ts';
+import { useNavigation } from './history-sync.ts';
 
 export interface AppProps {
   i18n: I18n;
@@ -33,7 +33,7 @@ export function App({ i18n, storage, snapshot }: AppProps) {
 function Shell({ storage }: { storage: KeyValueStorage | null }) {
   const { t, i18n } = useTranslation();
   const step = useCurrentStep();
-  useHistorySync(DiagnosisActor.useActorRef());
+  const navigation = useNavigation(DiagnosisActor.useActorRef());
 
   function changeLanguage(language: Language) {
     void i18n.changeLanguage(language);

@@ -1,14 +1,23 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActorRefFrom } from 'xstate';
 import { currentStep, type DiagnosisMachine } from '../domain/diagnosis.machine.ts';
 import { isStepId, stepByCode, type StepId } from '../domain/steps.ts';
 
+/** Screens shown over the diagnosis, which keeps running underneath. */
+export const pages = ['menu', 'history', 'map', 'about', 'summary'] as const;
+export type Page = (typeof pages)[number];
+
 interface EntryState {
   tapfixDepth: number;
+  tapfixPage?: Page;
 }
 
-const depthOf = (state: unknown): number =>
-  typeof (state as EntryState | null)?.tapfixDepth === 'number' ? (state as EntryState).tapfixDepth : 0;
+const entryOf = (state: unknown): EntryState => {
+  const entry = state as Partial<EntryState> | null;
+  const depth = typeof entry?.tapfixDepth === 'number' ? entry.tapfixDepth : 0;
+  const page = pages.find((p) => p === entry?.tapfixPage);
+  return page ? { tapfixDepth: depth, tapfixPage: page } : { tapfixDepth: depth };
+};
 
 const hashFor = (step: StepId | 'home') => (step === 'home' ? '#/' : `#/step/${step}`);
 
@@ -21,11 +30,22 @@ export function stepFromHash(hash: string): StepId | null {
   return isStepId(value) ? value : null;
 }
 
+export interface Navigation {
+  page: Page | null;
+  openPage(page: Page): void;
+  /** Closes the open page, then runs `then` (e.g. a jump into the diagnosis) once history has settled. */
+  closePage(then?: () => void): void;
+}
+
 /**
- * Keeps browser history one entry per step of the trail, so the phone's Back gesture steps back in the
- * diagnosis (the machine decides where back goes) instead of leaving the app.
+ * Keeps browser history one entry per step of the trail (plus one for an open page), so the phone's Back
+ * gesture steps back in the diagnosis or closes the page instead of leaving the app. The machine still
+ * decides where "back" goes.
  */
-export function useHistorySync(actor: ActorRefFrom<DiagnosisMachine>) {
+export function useNavigation(actor: ActorRefFrom<DiagnosisMachine>): Navigation {
+  const [page, setPage] = useState<Page | null>(null);
+  const afterClose = useRef<(() => void) | null>(null);
+
   useEffect(() => {
     let ignorePops = 0;
     const depth = () => actor.getSnapshot().context.trail.length;
@@ -38,7 +58,7 @@ export function useHistorySync(actor: ActorRefFrom<DiagnosisMachine>) {
 
     const subscription = actor.subscribe((snapshot) => {
       const want = snapshot.context.trail.length;
-      const have = depthOf(history.state);
+      const have = entryOf(history.state).tapfixDepth;
       const hash = hashFor(currentStep(snapshot));
       if (want > have) {
         history.pushState({ tapfixDepth: want } satisfies EntryState, '', hash);
@@ -52,19 +72,26 @@ export function useHistorySync(actor: ActorRefFrom<DiagnosisMachine>) {
     });
 
     function onPop(event: PopStateEvent) {
-      const entry = depthOf(event.state);
+      const entry = entryOf(event.state);
       if (ignorePops > 0) {
         ignorePops -= 1;
         history.replaceState(event.state, '', hashFor(currentStep(actor.getSnapshot())));
         return;
       }
+      setPage(entry.tapfixPage ?? null);
+      const then = afterClose.current;
+      afterClose.current = null;
+      if (then) {
+        then();
+        return;
+      }
       const want = depth();
-      if (entry < want) {
+      if (entry.tapfixDepth < want) {
         actor.send({ type: 'nav.back' });
-      } else if (entry > want) {
+      } else if (entry.tapfixDepth > want) {
         // Forward into steps that are gone: return to where the diagnosis is.
         ignorePops += 1;
-        history.go(want - entry);
+        history.go(want - entry.tapfixDepth);
       }
     }
 
@@ -74,4 +101,28 @@ export function useHistorySync(actor: ActorRefFrom<DiagnosisMachine>) {
       window.removeEventListener('popstate', onPop);
     };
   }, [actor]);
+
+  const openPage = useCallback(
+    (next: Page) => {
+      const entry = entryOf(history.state);
+      const state: EntryState = { tapfixDepth: entry.tapfixDepth, tapfixPage: next };
+      // One entry for pages: moving between them replaces it, so Back always returns to the diagnosis.
+      if (entry.tapfixPage) history.replaceState(state, '', `#/${next}`);
+      else history.pushState(state, '', `#/${next}`);
+      setPage(next);
+    },
+    [],
+  );
+
+  const closePage = useCallback((then?: () => void) => {
+    if (!entryOf(history.state).tapfixPage) {
+      setPage(null);
+      then?.();
+      return;
+    }
+    afterClose.current = then ?? null;
+    history.back();
+  }, []);
+
+  return { page, openPage, closePage };
 }

@@ -1,0 +1,304 @@
+/**
+ * The symptom table: what merchants type, and where the diagnosis should open. Shared by the unit test
+ * (which requires every row to match) and the benchmark (which times the same inputs).
+ */
+import type { Category } from '../../src/domain/categories.ts';
+import { responseCodes } from '../../src/domain/response-codes.ts';
+import { screenMessages } from '../../src/domain/screen-messages.ts';
+import type { StepId } from '../../src/domain/steps.ts';
+
+export interface ExpectedMatch {
+  readonly category: Category;
+  readonly code: string | null;
+  readonly step: StepId;
+  readonly unknownOutcome: boolean;
+  /** Checked only when given. */
+  readonly message?: string | null;
+}
+
+export interface SymptomCase {
+  readonly input: string;
+  readonly expected: ExpectedMatch | null;
+  readonly kind: 'code' | 'message' | 'words' | 'bad';
+}
+
+const m = (
+  category: Category,
+  step: StepId,
+  unknownOutcome = false,
+  extra: { code?: string; message?: string | null } = {},
+): ExpectedMatch => ({
+  category,
+  step,
+  unknownOutcome,
+  code: extra.code ?? null,
+  ...(extra.message !== undefined ? { message: extra.message } : {}),
+});
+
+const fullWidth = (value: string) =>
+  value.replace(/[0-9A-Za-z]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
+
+/** The ways people write a code, used in turn so every code appears in at least one of them. */
+const codeForms: ReadonlyArray<(code: string) => string> = [
+  (code) => code,
+  (code) => `应答码${code}`,
+  (code) => `返回码：${code}`,
+  (code) => `错误码 ${code.toLowerCase()}`,
+  (code) => fullWidth(code),
+  (code) => `code ${code}`,
+  (code) => `response code ${code}`,
+  (code) => `显示${code}`,
+  (code) => `刚才挥卡，屏幕上显示${code}，怎么办？`,
+  (code) => `小票上写着 应答码:${code} 交易失败`,
+];
+
+/** Every code of the table in one written form; the expectation is the table's own row. */
+const everyCode: SymptomCase[] = responseCodes.map((entry, index) => ({
+  input: (codeForms[index % codeForms.length] ?? ((code: string) => code))(entry.code),
+  kind: 'code',
+  expected: {
+    category: entry.category,
+    code: entry.code,
+    step: entry.step,
+    unknownOutcome: entry.unknownOutcome,
+  },
+}));
+
+/** Code forms and traps written out with the expectation spelled out, not read from the table. */
+const writtenCodes: SymptomCase[] = (
+  [
+    ['51', m('balance_account', 'balance.fix', false, { code: '51' })],
+    ['应答码55', m('cardholder_verification', 'pin.retry', false, { code: '55' })],
+    ['返回码：A0', m('terminal_setup', 'setup.signOnFix', true, { code: 'A0' })],
+    ['错误码 a0', m('terminal_setup', 'setup.signOnFix', true, { code: 'A0' })],
+    ['错误码：Ａ０', m('terminal_setup', 'setup.signOnFix', true, { code: 'A0' })],
+    ['５１', m('balance_account', 'balance.fix', false, { code: '51' })],
+    ['code 51', m('balance_account', 'balance.fix', false, { code: '51' })],
+    ['code51', m('balance_account', 'balance.fix', false, { code: '51' })],
+    ['response code 05', m('issuer_acquirer_host', 'card.other', false, { code: '05' })],
+    ['显示05', m('issuer_acquirer_host', 'card.other', false, { code: '05' })],
+    ['A0错误', m('terminal_setup', 'setup.signOnFix', true, { code: 'A0' })],
+    ['a7', m('terminal_setup', 'setup.signOnFix', false, { code: 'A7' })],
+    ['POS机显示98是什么意思', m('issuer_acquirer_host', 'host.wait', true, { code: '98' })],
+    ['打出来的小票上 应答码:41', m('card_state', 'done.cardBlocked', false, { code: '41' })],
+    ['rc=91', m('issuer_acquirer_host', 'host.wait', false, { code: '91' })],
+    ['主机返回码：[93]', m('issuer_acquirer_host', 'card.other', false, { code: '93' })],
+    ['68 交易超时,请重试', m('issuer_acquirer_host', 'host.wait', true, { code: '68' })],
+    ['应答码09 请求正在处理中', m('issuer_acquirer_host', 'host.wait', true, { code: '09' })],
+    ['提示94重复交易', m('terminal_setup', 'host.wait', true, { code: '94' })],
+    ['应答码61，顾客要付1200元', m('amount_limit', 'card.other', false, { code: '61' })],
+    ['买了 ¥51 的东西，应答码55', m('cardholder_verification', 'pin.retry', false, { code: '55' })],
+    ['10:51 的时候出现 05', m('issuer_acquirer_host', 'card.other', false, { code: '05' })],
+    ['2024-05-01 那天的交易 错误码 14', m('card_state', 'card.other', false, { code: '14' })],
+    ['iPhone 12 显示 55', m('cardholder_verification', 'pin.retry', false, { code: '55' })],
+    ['显示51，卡号 6222 0212 3456 7890', m('balance_account', 'balance.fix', false, { code: '51' })],
+    ['应答码51 6222021234567890', m('balance_account', 'balance.fix', false, { code: '51' })],
+    ['返回码 45 请插卡交易或联系客服', m('reading_physical', 'limit.insert', false, { code: '45' })],
+    ['显示51 但顾客说收到扣款短信了', m('balance_account', 'balance.fix', true, { code: '51' })],
+    ['Error 96, try again later', m('issuer_acquirer_host', 'host.wait', false, { code: '96' })],
+    ['应答码 77 请重新签到,再作交易', m('terminal_setup', 'setup.signOnFix', false, { code: '77' })],
+    ['付了51元，显示余额不足', m('balance_account', 'balance.fix', false, { message: 'insufficientBalance' })],
+  ] as const
+).map(([input, expected]) => ({ input, expected, kind: 'code' }));
+
+/** Every variant of every screen message, as the terminal prints it. */
+const everyVariant: SymptomCase[] = screenMessages.flatMap((message) =>
+  message.variants.map((variant): SymptomCase => ({
+    input: variant,
+    kind: 'message',
+    expected: m(message.category, message.step, message.unknownOutcome, { message: message.id }),
+  })),
+);
+
+/** Screen messages the way people retype them: extra words, punctuation, full-width, traditional. */
+const writtenMessages: SymptomCase[] = (
+  [
+    ['屏幕上显示：请插卡！', m('amount_limit', 'limit.insert', false, { message: 'insertCard' })],
+    ['终端显示“请插入IC卡或刷卡”', m('amount_limit', 'limit.insert', false, { message: 'insertCard' })],
+    ['交易终止 请使用其他界面', m('amount_limit', 'limit.insert', false, { message: 'insertCard' })],
+    ['請插卡', m('amount_limit', 'limit.insert', false, { message: 'insertCard' })],
+    ['显示多卡冲突，顾客就拿了一张卡', m('reading_physical', 'reading.placement', false, { message: 'multipleCards' })],
+    ['TOO MANY CARD!!!', m('reading_physical', 'reading.placement', false, { message: 'multipleCards' })],
+    ['ＴＯＯ ＭＡＮＹ ＣＡＲＤ', m('reading_physical', 'reading.placement', false, { message: 'multipleCards' })],
+    ['请 重 试', m('reading_physical', 'reading.placement', false, { message: 'tryAgain' })],
+    ['上面写 See Phone', m('phone_wallet', 'wallet.unlock', false, { message: 'seePhone' })],
+    ['读卡失败，请拔卡或拿卡', m('reading_physical', 'reading.placement', false, { message: 'readFailed' })],
+    ['交易拒绝，卡片已过期', m('card_state', 'card.other', false, { message: 'cardExpired' })],
+    ['通讯超时，请重试', m('network', 'network.signal', true, { message: 'commTimeout' })],
+    ['连接主机超时!', m('network', 'network.signal', true, { message: 'commTimeout' })],
+    ['自动冲正中…冲正不成功', m('network', 'done.acquirer', true, { message: 'reversalFailed' })],
+    ['有未结算记录，请先结算', m('terminal_setup', 'setup.settleFix', false, { message: 'settleFirst' })],
+    ['显示 请先下载CAPK参数', m('terminal_setup', 'done.acquirer', false, { message: 'paramsMissing' })],
+    ['可用余额不足。', m('balance_account', 'balance.fix', false, { message: 'insufficientBalance' })],
+    ['密码错误次数超限', m('cardholder_verification', 'done.pinLocked', false, { message: 'pinTriesExceeded' })],
+    ['密码错,请重试', m('cardholder_verification', 'pin.retry', false, { message: 'wrongPin' })],
+    ['过期卡,请联系发卡行', m('card_state', 'card.other', false, { message: 'cardExpired' })],
+    ['交易失败,请重试', m('issuer_acquirer_host', 'scope.cards', false, { message: 'transactionFailed' })],
+    ['MAC校验错,请重新签到', m('terminal_setup', 'setup.signOnFix', true, { message: 'macError' })],
+    ['拒绝,重复交易,请稍后重试', m('terminal_setup', 'host.wait', true, { message: 'duplicateTransaction' })],
+    ['系统日切,请稍后重试', m('issuer_acquirer_host', 'host.wait', false, { message: 'hostBusy' })],
+    ['檢查SIM卡', m('network', 'network.fix', false, { message: 'checkSim' })],
+    ['請先簽到', m('terminal_setup', 'setup.signOnFix', false, { message: 'signOnFirst' })],
+    ['下載工作密鑰失敗', m('terminal_setup', 'setup.signOnFix', false, { message: 'keyDownloadFailed' })],
+    ['请插卡 但是顾客说收到扣款短信了', m('amount_limit', 'limit.insert', true, { message: 'insertCard' })],
+    ['it says insert card', m('amount_limit', 'limit.insert', false, { message: 'insertCard' })],
+    ['the card was declined', m('card_state', 'reading.chip', false, { message: 'declined' })],
+    ['一直显示正在连接', m('network', 'network.signal', true, { message: 'stuckProcessing' })],
+    ['terminal is stuck on processing', m('network', 'network.signal', true, { message: 'stuckProcessing' })],
+    [
+      '手机显示完成了，pos机上显示交易失败',
+      m('issuer_acquirer_host', 'scope.cards', true, { message: 'transactionFailed' }),
+    ],
+  ] as const
+).map(([input, expected]) => ({ input, expected, kind: 'message' }));
+
+const unknown = true;
+
+/** How merchants and callers describe it in their own words. */
+const colloquial: SymptomCase[] = (
+  [
+    ['手机碰了好几次都没反应', m('phone_wallet', 'wallet.unlock')],
+    ['整个钱包按上去了', m('reading_physical', 'reading.placement')],
+    ['转了半天说超时', m('network', 'network.signal', unknown)],
+    ['叫我插卡', m('amount_limit', 'limit.insert')],
+    ['顾客说收到扣款短信了但我这边没成功', m('network', 'network.signal', unknown)],
+    ['机器卡住了', m('network', 'network.fix', unknown)],
+    ['终端死机', m('network', 'network.fix', unknown)],
+    ['一直转圈', m('network', 'network.signal', unknown)],
+    ['没信号', m('network', 'network.signal')],
+    ['说卡过期了', m('card_state', 'card.other')],
+    ['让输密码', m('amount_limit', 'limit.check')],
+    ['密码输错了', m('cardholder_verification', 'pin.retry')],
+    ['手机上显示付款成功但是机器没出小票', m('network', 'network.signal', unknown)],
+    ['刷了好几次都读不出来', m('reading_physical', 'reading.placement')],
+    ['卡放上去没有任何反应', m('reading_physical', 'reading.placement')],
+    ['顾客拿开太快了', m('reading_physical', 'reading.placement')],
+    ['顾客把卡包整个贴上去', m('reading_physical', 'reading.placement')],
+    ['他钱包里还有公交卡', m('reading_physical', 'reading.placement')],
+    ['卡套没拿出来', m('reading_physical', 'reading.placement')],
+    ['终端放在铁桌子上', m('reading_physical', 'reading.placement')],
+    ['苹果手机付不了', m('phone_wallet', 'wallet.unlock')],
+    ['华为手机NFC没开', m('phone_wallet', 'wallet.unlock')],
+    ['用手表付的不行', m('phone_wallet', 'wallet.unlock')],
+    ['他用的是云闪付', m('phone_wallet', 'wallet.unlock')],
+    ['顾客说卡里钱不够', m('balance_account', 'balance.fix')],
+    ['信用卡额度刷爆了', m('balance_account', 'balance.fix')],
+    ['卡被冻结了', m('card_state', 'card.other')],
+    ['新卡还没激活', m('card_state', 'card.other')],
+    ['这张卡挂失了', m('card_state', 'done.cardBlocked')],
+    ['密码输错三次了', m('cardholder_verification', 'done.pinLocked')],
+    ['顾客忘了密码', m('cardholder_verification', 'pin.retry')],
+    ['金额超过1000就要插卡', m('amount_limit', 'limit.insert')],
+    ['大额的时候挥卡不行', m('amount_limit', 'limit.insert')],
+    ['以前不用输密码，现在要输密码了', m('amount_limit', 'limit.check')],
+    ['说超过单笔限额了', m('amount_limit', 'card.other')],
+    ['所有卡都刷不了', m('network', 'network.signal')],
+    ['卡片没反应，换了张卡也一样', m('network', 'network.signal')],
+    ['只有这张卡不行，别的卡可以', m('card_state', 'balance.check')],
+    ['WiFi断了', m('network', 'network.signal')],
+    ['4G信号不好', m('network', 'network.signal')],
+    ['信号满格，但是一直连不上银行', m('network', 'network.signal')],
+    ['提示要签到', m('terminal_setup', 'setup.signOnFix')],
+    ['要先结算才能用', m('terminal_setup', 'setup.settleFix')],
+    ['新装的机器第一次用就不行', m('terminal_setup', 'setup.signOn')],
+    ['闪付灯不亮', m('terminal_setup', 'setup.reader')],
+    ['终端没有挥卡选项', m('terminal_setup', 'setup.reader')],
+    ['金额输错了', m('operator_error', 'operator.check')],
+    ['按错了，选成了预授权', m('operator_error', 'operator.check')],
+    ['顾客被扣了两次钱', m('network', 'scope.cards', unknown)],
+    ['重复扣款了怎么办', m('network', 'scope.cards', unknown)],
+    ['断电了，不知道刚才那笔成功没有', m('network', 'network.fix', unknown)],
+    ['刚才突然黑屏重启了', m('network', 'network.fix', unknown)],
+    ['等了很久最后显示超时', m('network', 'network.signal', unknown)],
+    ['一直显示处理中', m('network', 'network.signal', unknown)],
+    ['终端当机了', m('network', 'network.fix', unknown)],
+    ['顾客说钱扣了但是没出小票', m('network', 'network.signal', unknown)],
+    ['小票打不出来', m('network', 'network.signal', unknown)],
+    ['说要冲正', m('network', 'network.signal', unknown)],
+    ['公交卡和银行卡叠在一起', m('reading_physical', 'reading.placement')],
+    ['插卡可以，挥卡不行', m('reading_physical', 'reading.chip')],
+    ['卡弯了', m('reading_physical', 'reading.chip')],
+    ['银联系统维护', m('issuer_acquirer_host', 'host.wait')],
+    ['卡被拒了', m('card_state', 'card.status')],
+    ['顧客說卡過期了', m('card_state', 'card.other')],
+    ['機器當機了', m('network', 'network.fix', unknown)],
+    ['customer got a debit SMS', m('network', 'network.signal', unknown)],
+    ['phone keeps failing', m('phone_wallet', 'wallet.unlock')],
+    ['terminal froze', m('network', 'network.fix', unknown)],
+    ['no signal', m('network', 'network.signal')],
+    ['the payment timed out', m('network', 'network.signal', unknown)],
+    ['customer was charged twice', m('network', 'scope.cards', unknown)],
+    ["customer's bank app shows the money was deducted", m('network', 'network.signal', unknown)],
+    ['no receipt printed but the money is gone', m('network', 'network.signal', unknown)],
+    ['phone shows a tick but the terminal shows nothing', m('network', 'network.signal', unknown)],
+    ['it keeps asking for a PIN', m('amount_limit', 'limit.check')],
+    ['customer forgot the PIN', m('cardholder_verification', 'pin.retry')],
+    ['card is expired', m('card_state', 'card.other')],
+    ['customer tapped the whole wallet', m('reading_physical', 'reading.placement')],
+    ["customer's card is in a metal case", m('reading_physical', 'reading.placement')],
+    ['wifi is down', m('network', 'network.signal')],
+    ['every card fails', m('network', 'network.signal')],
+    ['need to sign on', m('terminal_setup', 'setup.signOnFix')],
+    ['new terminal, first transaction', m('terminal_setup', 'setup.signOn')],
+    ["contactless light doesn't come on", m('terminal_setup', 'setup.reader')],
+    ['wrong amount keyed in', m('operator_error', 'operator.check')],
+    ["a customer's Huawei phone won't pay", m('phone_wallet', 'wallet.unlock')],
+    ['Apple Pay does not work here', m('phone_wallet', 'wallet.unlock')],
+    ['the power went off in the middle of the payment', m('network', 'network.fix', unknown)],
+    ['card was reported stolen', m('card_state', 'done.cardBlocked')],
+    ['PIN is locked after 3 wrong tries', m('cardholder_verification', 'done.pinLocked')],
+    ['交易成功但是没小票', m('network', 'network.signal', unknown)],
+    ['不知道扣没扣款', m('network', 'network.signal', unknown)],
+    ['打印机没纸了', m('network', 'network.signal', unknown)],
+    ["I don't know if the customer was charged", m('network', 'network.signal', unknown)],
+    ['my phone says payment complete but the POS says failed', m('network', 'network.signal', unknown)],
+    ['卡被没收了', m('card_state', 'done.cardBlocked')],
+    ['三星A7手机付不了', m('phone_wallet', 'wallet.unlock')],
+    ['Samsung Galaxy A7 not paying', m('phone_wallet', 'wallet.unlock')],
+  ] as const
+).map(([input, expected]) => ({ input, expected, kind: 'words' }));
+
+/** Input that must not break anything, or be read as a code it is not. */
+const bad: SymptomCase[] = (
+  [
+    ['', null],
+    ['   ', null],
+    ['\n\t\r', null],
+    ['😀😀😀', null],
+    ['🙏', null],
+    ['????', null],
+    ['\u0000\u0001\u200b', null],
+    ['a'.repeat(10_000), null],
+    ['啊'.repeat(12_000), null],
+    ['<script>alert(1)</script>', null],
+    ['<img src=x onerror=alert(51)>', null],
+    ['6222 0212 3456 7890', null],
+    ['4111-1111-1111-1111', null],
+    ['6222021234567890', null],
+    ['卡号6222021234567890', null],
+    ['错误码 1001', null],
+    ['E0102', null],
+    ['00', null],
+    ['付了51元', null],
+    ['51块', null],
+    ['51 yuan', null],
+    ['等了15分钟', null],
+    ['2024-05-01', null],
+    ['lorem ipsum dolor', null],
+    ['顾客说他没收到短信', null],
+    ['没有超时，直接就失败了', null],
+    ['顾客手机号13812345678', null],
+    [`请插卡${'x'.repeat(100_000)}`, m('amount_limit', 'limit.insert', false, { message: 'insertCard' })],
+    [`${'x'.repeat(100_000)}请插卡`, null],
+    [`${'说'.repeat(496)} 6222 0212 3456 7890`, null],
+  ] as const
+).map(([input, expected]) => ({ input, expected, kind: 'bad' }));
+
+export const symptomCases: readonly SymptomCase[] = [
+  ...everyCode,
+  ...writtenCodes,
+  ...everyVariant,
+  ...writtenMessages,
+  ...colloquial,
+  ...bad,
+];
