@@ -33,7 +33,7 @@ export function App({ i18n, storage, snapshot }: AppProps) {
 function Shell({ storage }: { storage: KeyValueStorage | null }) {
   const { t, i18n } = useTranslation();
   const step = useCurrentStep();
-  const navigation = useNavigation(DiagnosisActor.useActorRef());
+  useNavigation(DiagnosisActor.useActorRef());
 
   function changeLanguage(language: Language) {
     void i18n.changeLanguage(language);

@@ -102,17 +102,14 @@ export function useNavigation(actor: ActorRefFrom<DiagnosisMachine>): Navigation
     };
   }, [actor]);
 
-  const openPage = useCallback(
-    (next: Page) => {
-      const entry = entryOf(history.state);
-      const state: EntryState = { tapfixDepth: entry.tapfixDepth, tapfixPage: next };
-      // One entry for pages: moving between them replaces it, so Back always returns to the diagnosis.
-      if (entry.tapfixPage) history.replaceState(state, '', `#/${next}`);
-      else history.pushState(state, '', `#/${next}`);
-      setPage(next);
-    },
-    [],
-  );
+  const openPage = useCallback((next: Page) => {
+    const entry = entryOf(history.state);
+    const state: EntryState = { tapfixDepth: entry.tapfixDepth, tapfixPage: next };
+    // One entry for pages: moving between them replaces it, so Back always returns to the diagnosis.
+    if (entry.tapfixPage) history.replaceState(state, '', `#/${next}`);
+    else history.pushState(state, '', `#/${next}`);
+    setPage(next);
+  }, []);
 
   const closePage = useCallback((then?: () => void) => {
     if (!entryOf(history.state).tapfixPage) {

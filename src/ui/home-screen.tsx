@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageMatch, topMessages } from '../domain/screen-messages.ts';
-import { looksLikeOtherSystemCode, matchSymptom } from '../domain/symptoms.ts';
+import { readTerminalInput } from '../domain/terminal-input.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { StepHeading } from './step-heading.tsx';
 
-type Notice = 'noMatch' | 'otherSystem' | null;
+type Notice = 'noMatch' | 'otherSystem' | 'successCode' | null;
 
 /** Three ways in: what the screen shows (typed), a common message (one tap), or step by step. */
 export function HomeScreen() {
@@ -20,12 +20,10 @@ export function HomeScreen() {
 
   function onSearch(event: FormEvent) {
     event.preventDefault();
-    const match = matchSymptom(query);
-    if (match) {
-      actor.send({ type: 'symptom.matched', match });
-      return;
-    }
-    setNotice(looksLikeOtherSystemCode(query) ? 'otherSystem' : 'noMatch');
+    const input = readTerminalInput(query);
+    if (input.kind === 'match') actor.send({ type: 'symptom.matched', match: input.match });
+    else if (input.kind === 'stepCode') actor.send({ type: 'step.open', step: input.step });
+    else setNotice(input.kind === 'success' ? 'successCode' : input.kind === 'otherSystem' ? 'otherSystem' : 'noMatch');
   }
 
   return (
