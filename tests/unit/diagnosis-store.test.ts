@@ -1,0 +1,295 @@
+import fc from 'fast-check';
+import { createActor, type Snapshot } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { answersOf, currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis.machine.ts';
+import { containsCardNumber } from '../../src/domain/redact.ts';
+import {
+  clearDiagnosis,
+  diagnosisKey,
+  diagnosisSchema,
+  loadDiagnosis,
+  readSnapshot,
+  saveDiagnosis,
+} from '../../src/persistence/diagnosis-store.ts';
+import type { KeyValueStorage } from '../../src/persistence/storage.ts';
+
+/** Web Storage in a Map, with the data visible to the test. */
+function memoryStorage(initial: Record<string, string> = {}) {
+  const data = new Map(Object.entries(initial));
+  const storage: KeyValueStorage = {
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, String(value)),
+    removeItem: (key) => void data.delete(key),
+  };
+  return { storage, data };
+}
+
+/** Private mode in some browsers: every call throws. */
+const throwingStorage: KeyValueStorage = {
+  getItem: () => {
+    throw new Error('SecurityError');
+  },
+  setItem: () => {
+    throw new Error('SecurityError');
+  },
+  removeItem: () => {
+    throw new Error('SecurityError');
+  },
+};
+
+const content = { contentVersion: 'content-7' };
+const answer = (id: string) => ({ type: `answer.${id}` }) as DiagnosisEvent;
+const networkStart: DiagnosisEvent[] = [
+  { type: 'diagnosis.start' },
+  answer('declined'),
+  answer('all'),
+  answer('problem'),
+];
+
+function actorAfter(events: readonly DiagnosisEvent[]) {
+  const actor = createActor(diagnosisMachine).start();
+  for (const event of events) actor.send(event);
+  return actor;
+}
+
+function persisted(events: readonly DiagnosisEvent[]) {
+  const actor = actorAfter(events);
+  const snapshot = actor.getPersistedSnapshot();
+  actor.stop();
+  return snapshot;
+}
+
+/** Stores an envelope as an older or other build might have written it. */
+function stored(snapshot: unknown, overrides: Record<string, unknown> = {}) {
+  return JSON.stringify({
+    schema: diagnosisSchema,
+    content: content.contentVersion,
+    savedAt: '2026-11-25T09:45:00.000Z',
+    snapshot,
+    ...overrides,
+  });
+}
+
+/** A stored snapshot with one part replaced, as JSON would give it back. */
+function withContext(changes: Record<string, unknown>) {
+  const snapshot = JSON.parse(JSON.stringify(persisted(networkStart))) as { context: Record<string, unknown> };
+  return { ...snapshot, context: { ...snapshot.context, ...changes } };
+}
+
+describe('saving and restoring a diagnosis', () => {
+  it('resumes at the same step with the same answers after a reload', () => {
+    const { storage, data } = memoryStorage();
+    const before = actorAfter(networkStart);
+    expect(saveDiagnosis(storage, before.getPersistedSnapshot(), content.contentVersion)).toBe(true);
+    expect(data.has(diagnosisKey)).toBe(true);
+
+    const loaded = loadDiagnosis(storage, content);
+    if (loaded.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(loaded)}`);
+    const after = createActor(diagnosisMachine, { snapshot: loaded.snapshot }).start();
+    expect(currentStep(after.getSnapshot())).toBe('network.fix');
+    expect(after.getSnapshot().context).toEqual(before.getSnapshot().context);
+
+    after.send(answer('fixed'));
+    expect(currentStep(after.getSnapshot())).toBe('done.resolved');
+  });
+
+  it('keeps remembered answers after an answer was changed', () => {
+    const { storage } = memoryStorage();
+    const actor = actorAfter([...networkStart, { type: 'answer.change', step: 'scope.cards' }]);
+    saveDiagnosis(storage, actor.getPersistedSnapshot(), content.contentVersion);
+    const loaded = loadDiagnosis(storage, content);
+    expect(loaded.status).toBe('ok');
+    if (loaded.status !== 'ok') return;
+    const restored = createActor(diagnosisMachine, { snapshot: loaded.snapshot }).start().getSnapshot();
+    expect(currentStep(restored)).toBe('scope.cards');
+    expect(restored.context.remembered).toEqual(actor.getSnapshot().context.remembered);
+  });
+
+  it('round-trips every state a merchant can reach', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 15 }), (choices) => {
+        const actor = createActor(diagnosisMachine).start();
+        actor.send({ type: 'diagnosis.start' });
+        for (const choice of choices) {
+          const step = currentStep(actor.getSnapshot());
+          const answers = step === 'home' ? [] : answersOf(step);
+          if (answers.length === 0) break;
+          actor.send(answer(answers[choice % answers.length] ?? 'continue'));
+        }
+        const { storage } = memoryStorage();
+        expect(saveDiagnosis(storage, actor.getPersistedSnapshot(), content.contentVersion)).toBe(true);
+        const loaded = loadDiagnosis(storage, content);
+        if (loaded.status !== 'ok') throw new Error(JSON.stringify(loaded));
+        const restored = createActor(diagnosisMachine, { snapshot: loaded.snapshot }).start().getSnapshot();
+        expect(restored.value).toEqual(actor.getSnapshot().value);
+        expect(restored.context).toEqual(actor.getSnapshot().context);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reports none when nothing was saved, and forgets a cleared diagnosis', () => {
+    const { storage, data } = memoryStorage();
+    expect(loadDiagnosis(storage, content)).toEqual({ status: 'none' });
+    saveDiagnosis(storage, persisted(networkStart), content.contentVersion);
+    expect(clearDiagnosis(storage)).toBe(true);
+    expect(data.size).toBe(0);
+    expect(loadDiagnosis(storage, content)).toEqual({ status: 'none' });
+  });
+});
+
+describe('starting clean when the saved diagnosis does not fit', () => {
+  const cases: Array<[string, string, string]> = [
+    ['bad JSON', '{"schema":1,', 'corrupt'],
+    ['not an object', '[1,2,3]', 'corrupt'],
+    ['an older schema', stored(persisted(networkStart), { schema: diagnosisSchema - 1 }), 'schema'],
+    ['a save from before the envelope', JSON.stringify(persisted(networkStart)), 'schema'],
+    ['another content version', stored(persisted(networkStart), { content: 'content-6' }), 'content'],
+    ['a state that no longer exists', stored({ ...withContext({}), value: { network: 'gone' } }), 'unknownStep'],
+    ['a branch that no longer exists', stored({ ...withContext({}), value: { gone: 'signal' } }), 'unknownStep'],
+    ['a state named without its branch', stored({ ...withContext({}), value: 'constructor' }), 'unknownStep'],
+    [
+      'a trail through a removed step',
+      stored(
+        withContext({
+          trail: [
+            { step: 'home', answer: null },
+            { step: 'gate.gone', answer: 'declined' },
+          ],
+        }),
+      ),
+      'unknownStep',
+    ],
+    [
+      'an answer the step no longer offers',
+      stored(
+        withContext({
+          trail: [
+            { step: 'home', answer: null },
+            { step: 'gate.charged', answer: 'maybe' },
+          ],
+        }),
+      ),
+      'unknownStep',
+    ],
+    [
+      'a remembered answer for a removed step',
+      stored(withContext({ remembered: { 'gate.gone': 'yes' } })),
+      'unknownStep',
+    ],
+    ['a pending removed step', stored(withContext({ pending: 'gate.gone' })), 'unknownStep'],
+    ['a context without remembered answers', stored(withContext({ remembered: undefined })), 'corrupt'],
+    ['a side that does not exist', stored(withContext({ side: 'left' })), 'corrupt'],
+    ['a snapshot with child actors', stored({ ...withContext({}), children: { x: {} } }), 'corrupt'],
+    ['a stopped snapshot', stored({ ...withContext({}), status: 'stopped' }), 'corrupt'],
+    ['a missing snapshot', stored(undefined), 'corrupt'],
+    ['a card number in the save', stored(withContext({ side: '6222 0212 3456 7894' })), 'corrupt'],
+    ['a huge save', stored(withContext({}), { padding: 'x'.repeat(300_000) }), 'corrupt'],
+  ];
+
+  it.each(cases)('discards %s with the reason, and removes it', (_, raw, reason) => {
+    const { storage, data } = memoryStorage({ [diagnosisKey]: raw });
+    expect(loadDiagnosis(storage, content)).toEqual({ status: 'discarded', reason });
+    expect(data.has(diagnosisKey)).toBe(false);
+    expect(loadDiagnosis(storage, content)).toEqual({ status: 'none' });
+  });
+
+  it('validates a match from a symptom, and refuses a broken one', () => {
+    const match = {
+      category: 'network',
+      code: null,
+      message: 'commTimeout',
+      step: 'network.signal',
+      unknownOutcome: true,
+      via: 'message',
+    };
+    expect(readSnapshot(withContext({ match })).ok).toBe(true);
+    expect(readSnapshot(withContext({ match: { ...match, step: 'network.gone' } }))).toEqual({
+      ok: false,
+      reason: 'unknownStep',
+    });
+    expect(readSnapshot(withContext({ match: { ...match, via: 'telepathy' } }))).toEqual({
+      ok: false,
+      reason: 'corrupt',
+    });
+    expect(readSnapshot(withContext({ match: { ...match, code: '<script>' } }))).toEqual({
+      ok: false,
+      reason: 'corrupt',
+    });
+  });
+
+  it('rebuilds the snapshot from the checked parts only', () => {
+    const loaded = readSnapshot({ ...withContext({ extra: 'x' }), tags: ['x'], surprise: true });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(Object.keys(loaded.snapshot).sort()).toEqual(
+      ['children', 'context', 'error', 'historyValue', 'output', 'status', 'value'].sort(),
+    );
+    expect(Object.keys((loaded.snapshot as unknown as { context: object }).context).sort()).toEqual(
+      ['match', 'pending', 'remembered', 'side', 'trail'].sort(),
+    );
+  });
+});
+
+describe('when storage is unavailable or full', () => {
+  it('never throws when every storage call throws, and says progress will not be kept', () => {
+    expect(saveDiagnosis(throwingStorage, persisted(networkStart), content.contentVersion)).toBe(false);
+    expect(loadDiagnosis(throwingStorage, content)).toEqual({ status: 'unavailable' });
+    expect(clearDiagnosis(throwingStorage)).toBe(false);
+  });
+
+  it('treats missing storage like unavailable storage', () => {
+    expect(saveDiagnosis(null, persisted(networkStart), content.contentVersion)).toBe(false);
+    expect(loadDiagnosis(null, content)).toEqual({ status: 'unavailable' });
+    expect(clearDiagnosis(null)).toBe(false);
+  });
+
+  it('reports a full storage on save, and still reads what is there', () => {
+    const { storage, data } = memoryStorage();
+    saveDiagnosis(storage, persisted(networkStart), content.contentVersion);
+    const full: KeyValueStorage = {
+      ...storage,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+    };
+    expect(saveDiagnosis(full, persisted([...networkStart, answer('notFixed')]), content.contentVersion)).toBe(false);
+    expect(data.size).toBe(1);
+    expect(loadDiagnosis(full, content).status).toBe('ok');
+  });
+
+  it('refuses a snapshot that cannot be serialised', () => {
+    const cyclic: Record<string, unknown> = { status: 'active' };
+    cyclic.self = cyclic;
+    expect(saveDiagnosis(memoryStorage().storage, cyclic as unknown as Snapshot<unknown>, 'c')).toBe(false);
+  });
+});
+
+describe('card numbers never reach storage', () => {
+  it('refuses to save a snapshot holding a card number, and drops the older save', () => {
+    const { storage, data } = memoryStorage();
+    saveDiagnosis(storage, persisted(networkStart), content.contentVersion);
+    const leaky = { ...withContext({ note: '卡号 6222021234567894' }) } as unknown as Snapshot<unknown>;
+    expect(saveDiagnosis(storage, leaky, content.contentVersion)).toBe(false);
+    expect(data.size).toBe(0);
+  });
+
+  it('keeps a numeric content version that looks like a card number, redacted, and still matches it', () => {
+    const { storage, data } = memoryStorage();
+    const version = '6222021234567894';
+    expect(saveDiagnosis(storage, persisted(networkStart), version)).toBe(true);
+    expect(containsCardNumber(data.get(diagnosisKey) ?? '')).toBe(false);
+    expect(loadDiagnosis(storage, { contentVersion: version }).status).toBe('ok');
+    expect(loadDiagnosis(storage, { contentVersion: '6222021234567895' })).toEqual({
+      status: 'discarded',
+      reason: 'content',
+    });
+  });
+
+  it('stores the save time as an ISO string, not epoch milliseconds', () => {
+    const { storage, data } = memoryStorage();
+    saveDiagnosis(storage, persisted(networkStart), 'c', new Date(Date.UTC(2026, 10, 25, 9, 45)));
+    expect(JSON.parse(data.get(diagnosisKey) ?? '{}')).toMatchObject({ savedAt: '2026-11-25T09:45:00.000Z' });
+    expect(data.get(diagnosisKey)).not.toMatch(/\d{10,}/);
+  });
+});
