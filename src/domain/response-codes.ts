@@ -1,6 +1,7 @@
 /**
  * The two-character host response codes (应答码, ISO 8583 field 39) the lookup covers, with where the
- * diagnosis should open for each. Facts only: the merchant-facing wording lives in content/<locale>/codes.json.
+ * diagnosis should open for each. Facts only: the merchant-facing wording lives in content/<locale>/codes.json,
+ * and the reference wording with its sources in response-code-sources.json (kept out of the app bundle).
  */
 import data from './response-codes.json' with { type: 'json' };
 import { categories, type Actor, type Category, type RetryAdvice } from './categories.ts';
@@ -12,20 +13,12 @@ export type CodeStatus = 'unionpay-2015' | 'older-tables' | 'pos-center';
 export interface ResponseCode {
   /** Upper-case, two characters ("51", "A0"). */
   readonly code: string;
-  /** Reference meaning in Chinese / English as the sources word it (not the merchant-facing text). */
-  readonly zh: string;
-  readonly en: string;
   readonly category: Category;
   readonly actor: Actor;
   readonly retry: RetryAdvice;
-  readonly sources: readonly string[];
-  readonly spec_ref?: string;
   readonly status: CodeStatus;
   /** Sources disagree on the meaning. */
   readonly conflict: boolean;
-  /** What terminals print for it, for recognising it on screen. */
-  readonly terminal_text: readonly string[];
-  readonly note: string;
   /** The step the diagnosis opens after the code card. */
   readonly step: StepId;
   /** The sale may have gone through: the machine runs the status check before any retry advice. */
@@ -37,7 +30,6 @@ const retries: readonly string[] = ['safe', 'after-fix', 'no'] satisfies RetryAd
 const statuses: readonly string[] = ['unionpay-2015', 'older-tables', 'pos-center'] satisfies CodeStatus[];
 
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
 const isOneOf = (allowed: readonly string[], value: unknown): boolean => isString(value) && allowed.includes(value);
 
 /** Names the first field that does not fit, so a bad edit of the JSON fails loudly with a pointer. */
@@ -46,17 +38,11 @@ function invalidField(value: unknown): string | null {
   const entry = value as Record<string, unknown>;
   const checks: Record<string, boolean> = {
     code: isString(entry.code) && /^[0-9A-Z][0-9]$/.test(entry.code),
-    zh: isString(entry.zh),
-    en: isString(entry.en),
     category: isOneOf(categories, entry.category),
     actor: isOneOf(actors, entry.actor),
     retry: isOneOf(retries, entry.retry),
-    sources: isStringList(entry.sources),
-    spec_ref: entry.spec_ref === undefined || isString(entry.spec_ref),
     status: isOneOf(statuses, entry.status),
     conflict: typeof entry.conflict === 'boolean',
-    terminal_text: isStringList(entry.terminal_text),
-    note: isString(entry.note),
     step: isStepId(entry.step),
     unknownOutcome: typeof entry.unknownOutcome === 'boolean',
   };
