@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { minimal2023Preset, type Preset } from '@vite-pwa/assets-generator/config';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -11,6 +12,26 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 /** Identifies a build: the package version unless CI (or the update test) names the build. */
 const buildId = process.env.TAPFIX_BUILD_ID || version;
+
+/**
+ * Names the wording a build ships: sha256 over the path and bytes of every JSON file under content/, sorted by
+ * path, first 8 hex characters. Support compares it when two people see different text for the same step.
+ */
+function hashContent(): string {
+  const root = new URL('./content/', import.meta.url);
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split('\\').join('/'))
+    .filter((file) => file.endsWith('.json'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(new URL(file, root)))
+      .update('\0');
+  }
+  return hash.digest('hex').slice(0, 8);
+}
 
 /** Icons from public/icon.svg; the full-bleed ones (maskable, apple) sit on the theme colour, not white. */
 const iconPreset: Preset = {
@@ -27,13 +48,48 @@ function buildIdMeta(): Plugin {
   };
 }
 
+/**
+ * The Content Security Policy of the built app, as a <meta> (the nginx config in .deploy/ sends the same policy as a
+ * header, plus frame-ancestors, which only works as a header). Build only: the dev server's React refresh preamble
+ * is an inline script.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** Puts the CSP right after <meta charset>, ahead of every script and link: a meta policy governs only what follows. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'tapfix:csp-meta',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const charset = /<meta charset="[^"]*"\s*\/?>/i;
+      if (!charset.test(html)) throw new Error('index.html needs <meta charset> for the CSP meta to follow');
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`;
+      return html.replace(charset, (tag) => `${tag}\n    ${meta}`);
+    },
+  };
+}
+
 export default defineConfig({
   define: {
     __TAPFIX_BUILD__: JSON.stringify(buildId),
+    __TAPFIX_CONTENT_VERSION__: JSON.stringify(hashContent()),
   },
   plugins: [
     react(),
     buildIdMeta(),
+    contentSecurityPolicyMeta(),
     VitePWA({
       // Prompt, never auto-reload: an update must not interrupt a diagnosis at the counter.
       registerType: 'prompt',

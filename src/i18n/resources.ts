@@ -1,16 +1,19 @@
+import type about from '../../content/zh-CN/about.json';
 import type codes from '../../content/zh-CN/codes.json';
 import type common from '../../content/zh-CN/common.json';
 import type lookup from '../../content/zh-CN/lookup.json';
+import type map from '../../content/zh-CN/map.json';
 import type messages from '../../content/zh-CN/messages.json';
 import type pwa from '../../content/zh-CN/pwa.json';
 import type steps from '../../content/zh-CN/steps.json';
+import type summary from '../../content/zh-CN/summary.json';
 
 /** Namespaces: one content file each under content/<locale>/. */
-export const namespaces = ['common', 'steps', 'codes', 'lookup', 'messages', 'pwa'] as const;
+export const namespaces = ['common', 'steps', 'codes', 'lookup', 'messages', 'pwa', 'map', 'about', 'summary'] as const;
 
 export type Namespace = (typeof namespaces)[number];
 
-/** zh-CN is the type source: every other locale must have the same keys (checked by the parity test). */
+/** zh-CN is the type source: every other locale must have the same keys (checked by content:check). */
 export interface Resources {
   common: typeof common;
   steps: typeof steps;
@@ -18,4 +21,7 @@ export interface Resources {
   lookup: typeof lookup;
   messages: typeof messages;
   pwa: typeof pwa;
+  map: typeof map;
+  about: typeof about;
+  summary: typeof summary;
 }

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../i18n/languages.ts';
 
-/** Each language named in itself, so a user lost in the wrong language can still find theirs. */
+/**
+ * Each language named in itself, so a user lost in the wrong language can still find theirs; short marks keep
+ * the header on one line at 320 px, and the full name is the button's accessible name.
+ */
 export function LanguageSwitch({ onChange }: { onChange: (language: Language) => void }) {
   const { t, i18n } = useTranslation();
   return (
@@ -13,9 +16,11 @@ export function LanguageSwitch({ onChange }: { onChange: (language: Language) =>
           lang={language}
           data-lang={language}
           aria-pressed={i18n.language === language}
+          aria-label={t(`nav.languageNames.${language}`)}
+          title={t(`nav.languageNames.${language}`)}
           onClick={() => onChange(language)}
         >
-          {t(`nav.languageNames.${language}`)}
+          {t(`nav.languageShort.${language}`)}
         </button>
       ))}
     </div>

@@ -1,94 +1,251 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { answersOf } from '../../src/domain/diagnosis.machine.ts';
-import { stepIds, stepInfo } from '../../src/domain/steps.ts';
-import { languages } from '../../src/i18n/languages.ts';
-import { namespaces } from '../../src/i18n/resources.ts';
-import { contentByLocale, lookup } from '../support/content.ts';
+import { pickLanguage } from '../../src/i18n/languages.ts';
+import {
+  checkContent,
+  checkRepository,
+  covers,
+  type AllowList,
+  type ContentTree,
+  type Facts,
+} from '../content/checker.ts';
 
-/** Every leaf of a content tree as [dotted key, value]; array items are keyed by index. */
-function leaves(node: unknown, prefix = ''): Array<[string, unknown]> {
-  if (node !== null && typeof node === 'object') {
-    return Object.entries(node).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
-  }
-  return [[prefix, node]];
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+describe('the content of this repository', () => {
+  it('passes every content rule in every language (the same check as npm run content:check)', () => {
+    const result = checkRepository(root);
+    expect(result.errors).toEqual([]);
+    expect(result.locales).toBeGreaterThanOrEqual(3);
+  });
+});
+
+/** A tiny diagnosis: one remedy, one outcome, one code, one message, two languages. */
+const facts: Facts = {
+  source: 'zh-CN',
+  locales: ['zh-CN', 'en'],
+  namespaces: ['common', 'steps', 'codes', 'messages'],
+  steps: {
+    'network.fix': { kind: 'remedy', answers: ['fixed', 'unknown'] },
+    'done.acquirer': { kind: 'outcome', answers: [] },
+    'lookup.code': { kind: 'code', answers: ['continue'] },
+  },
+  codes: ['51'],
+  messages: ['insertCard'],
+};
+
+const script = (say: string, listen: string) => ({ say, listen });
+
+function goodContent() {
+  return {
+    'zh-CN': {
+      common: { app: { name: '挥卡诊断', tagline: '几步找到原因' } },
+      steps: {
+        network: {
+          fix: {
+            title: '恢复网络',
+            steps: ['重启路由器'],
+            check: '成功了吗？',
+            options: { fixed: '成功了', unknown: '又超时了' },
+            script: script('我们先把网络弄好。', '信号回来 → 成功了。'),
+          },
+        },
+        done: {
+          acquirer: {
+            title: '联系POS服务商',
+            summary: '问题在终端这一侧。',
+            remedy: ['先用现金收款'],
+            escalation: { who: '收单机构', when: '现在就打', text: '报上商户号。' },
+            script: script('请打客服电话。', '找不到电话 → 看贴纸。'),
+          },
+        },
+        lookup: {
+          code: {
+            title: '应答码 {{code}}',
+            prompt: '这个应答码的意思：',
+            options: { continue: '继续' },
+            script: script('您报的是 {{code}}。', '确认是两位码。'),
+          },
+        },
+      },
+      codes: { '51': { meaning: '余额不足。', advice: '请换一张卡。' } },
+      messages: { insertCard: { label: '请插卡', meaning: '这笔要插卡。' } },
+    },
+    en: {
+      common: { app: { name: 'TapFix', tagline: 'Find the cause in a few steps' } },
+      steps: {
+        network: {
+          fix: {
+            title: 'Restore the network',
+            steps: ['Restart the router'],
+            check: 'Did it work?',
+            options: { fixed: 'It worked', unknown: 'Timed out again' },
+            script: script("Let's fix the network first.", 'Signal back → it worked.'),
+          },
+        },
+        done: {
+          acquirer: {
+            title: 'Call your POS provider',
+            summary: 'The problem is on the terminal side.',
+            remedy: ['Take cash for now'],
+            escalation: { who: 'Acquirer', when: 'Now', text: 'Give your merchant ID.' },
+            script: script('Please call the help line.', 'No number → look at the sticker.'),
+          },
+        },
+        lookup: {
+          code: {
+            title: 'Response code {{code}}',
+            prompt: 'What this code means:',
+            options: { continue: 'Continue' },
+            script: script('You read out {{code}}.', 'Make sure it has two characters.'),
+          },
+        },
+      },
+      codes: { '51': { meaning: 'Insufficient funds.', advice: 'Try another card.' } },
+      messages: { insertCard: { label: '请插卡 (insert card)', meaning: 'This payment needs the chip.' } },
+    },
+  };
 }
 
-const variables = (value: unknown) => [...String(value).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+/** Content with one edit applied to a fresh copy. */
+function broken(edit: (content: ReturnType<typeof goodContent>) => void): ContentTree {
+  const content = goodContent();
+  edit(content);
+  return content;
+}
 
-describe('content', () => {
-  it('has every namespace in every language', () => {
-    for (const language of languages) {
-      expect(Object.keys(contentByLocale[language] ?? {}).sort(), language).toEqual([...namespaces].sort());
-    }
+const drop = (node: object, key: string) => delete (node as Record<string, unknown>)[key];
+
+const errorsOf = (content: ContentTree, allow: AllowList = {}) => checkContent(content, facts, allow).errors;
+
+describe('content:check', () => {
+  it('accepts complete content and counts what it read', () => {
+    expect(checkContent(goodContent(), facts)).toEqual({ errors: [], files: 8, keys: 52, locales: 2 });
   });
 
-  for (const namespace of namespaces) {
-    it(`${namespace}: en has exactly the keys of zh-CN, with the same interpolation variables`, () => {
-      const source = new Map(leaves(contentByLocale['zh-CN']?.[namespace]));
-      for (const language of languages) {
-        const target = new Map(leaves(contentByLocale[language]?.[namespace]));
-        expect([...target.keys()].sort(), `${language}/${namespace}.json`).toEqual([...source.keys()].sort());
-        for (const [key, value] of target) {
-          expect(variables(value), `${language}/${namespace}.json ${key}`).toEqual(variables(source.get(key)));
-        }
-      }
+  it('names the file, the key and the source language when a key is missing', () => {
+    const content = broken((c) => drop(c.en.steps.network.fix.options, 'unknown'));
+    expect(errorsOf(content)).toEqual([
+      'content/en/steps.json: network.fix.options.unknown is missing (zh-CN has it)',
+      'content/en/steps.json: network.fix.options.unknown is missing (the machine offers answer.unknown)',
+    ]);
+  });
+
+  it('reports a key the source language lacks as an orphan', () => {
+    const content = broken((c) => Object.assign(c.en.common.app, { slogan: 'Tap and go' }));
+    expect(errorsOf(content)).toEqual(['content/en/common.json: app.slogan is an orphan (zh-CN has no such key)']);
+  });
+
+  it('reports step, code and message content without a step, code or message', () => {
+    const content = broken((c) => {
+      Object.assign(c['zh-CN'].steps.network, { old: { title: '旧的一步' } });
+      Object.assign(c['zh-CN'].codes, { '08': { meaning: '旧代码', advice: '换卡' } });
+      Object.assign(c['zh-CN'].messages, { beep: { label: '嘀', meaning: '响了' } });
     });
-
-    it(`${namespace}: no empty strings`, () => {
-      for (const language of languages) {
-        for (const [key, value] of leaves(contentByLocale[language]?.[namespace])) {
-          expect(typeof value === 'string' && value.trim().length > 0, `${language}/${namespace}.json ${key}`).toBe(
-            true,
-          );
-        }
-      }
-    });
-  }
-
-  it('gives every step the texts its kind needs, and a label for each answer the machine offers', () => {
-    const required = {
-      question: ['title', 'prompt', 'script.say', 'script.listen'],
-      remedy: ['title', 'steps', 'check', 'script.say', 'script.listen'],
-      outcome: [
-        'title',
-        'summary',
-        'remedy',
-        'escalation.who',
-        'escalation.when',
-        'escalation.text',
-        'script.say',
-        'script.listen',
-      ],
-      code: ['title', 'prompt', 'script.say', 'script.listen'],
-    } as const;
-    for (const language of languages) {
-      const steps = contentByLocale[language]?.steps;
-      for (const step of stepIds) {
-        const content = lookup(steps, step);
-        for (const key of required[stepInfo(step).kind]) {
-          expect(lookup(content, key), `${language}/steps.json ${step}.${key}`).toBeTruthy();
-        }
-        const options = lookup(content, 'options') as Record<string, string> | undefined;
-        expect(Object.keys(options ?? {}), `${language}/steps.json ${step}.options`).toEqual(answersOf(step));
-      }
-    }
-  });
-
-  it('gives every outcome a remedy and an escalation', () => {
-    for (const language of languages) {
-      for (const step of stepIds.filter((id) => stepInfo(id).kind === 'outcome')) {
-        const content = lookup(contentByLocale[language]?.steps, step);
-        expect((lookup(content, 'remedy') as unknown[]).length, `${language} ${step}`).toBeGreaterThan(0);
-        expect(lookup(content, 'escalation.text'), `${language} ${step}`).toBeTruthy();
-      }
-    }
-  });
-
-  it('has no step content without a step', () => {
-    const steps = contentByLocale['zh-CN']?.steps ?? {};
-    const written = Object.entries(steps).flatMap(([branch, leafs]) =>
-      Object.keys(leafs as object).map((leaf) => `${branch}.${leaf}`),
+    const errors = errorsOf(content);
+    expect(errors).toContain(
+      'content/zh-CN/steps.json: network.old is an orphan (no such step in src/domain/steps.ts)',
     );
-    expect(written.sort()).toEqual([...stepIds].sort());
+    expect(errors).toContain(
+      'content/zh-CN/codes.json: 08 is an orphan (no such response code in src/domain/response-codes.json)',
+    );
+    expect(errors).toContain(
+      'content/zh-CN/messages.json: beep is an orphan (no such screen message in src/domain/screen-messages.ts)',
+    );
+  });
+
+  it('asks each kind of step for its own texts, and for labels of exactly the answers the machine offers', () => {
+    const content = broken((c) => {
+      drop(c['zh-CN'].steps.done.acquirer.escalation, 'when');
+      Object.assign(c['zh-CN'].steps.network.fix.options, { later: '稍后再说' });
+    });
+    const errors = errorsOf(content);
+    expect(errors).toContain(
+      'content/zh-CN/steps.json: done.acquirer.escalation.when is missing (every outcome step needs it)',
+    );
+    expect(errors).toContain(
+      'content/zh-CN/steps.json: network.fix.options.later is an orphan (the machine offers no answer.later there)',
+    );
+  });
+
+  it('needs meaning and advice for every response code, label and meaning for every screen message', () => {
+    const content = broken((c) => {
+      drop(c.en.codes['51'], 'advice');
+      drop(c.en.messages.insertCard, 'meaning');
+    });
+    const errors = errorsOf(content);
+    expect(errors).toContain(
+      'content/en/codes.json: 51.advice is missing (every response code needs meaning and advice)',
+    );
+    expect(errors).toContain(
+      'content/en/messages.json: insertCard.meaning is missing (every screen message needs label and meaning)',
+    );
+  });
+
+  it('reports interpolation variables that differ from the source language', () => {
+    const content = broken((c) => Object.assign(c.en.steps.lookup.code, { title: 'Response code {{cod}}' }));
+    expect(errorsOf(content)).toEqual([
+      'content/en/steps.json: lookup.code.title uses {{cod}} but zh-CN uses {{code}}',
+    ]);
+  });
+
+  it('reports empty strings and values that are not text', () => {
+    const content = broken((c) => {
+      Object.assign(c.en.common.app, { name: '  ' });
+      Object.assign(c['zh-CN'].common.app, { tagline: 3 });
+    });
+    const errors = errorsOf(content);
+    expect(errors).toContain('content/en/common.json: app.name is empty');
+    expect(errors).toContain('content/zh-CN/common.json: app.tagline is not text (found 3)');
+  });
+
+  it('reports untranslated text identical to the source unless the allow-list gives a reason', () => {
+    const content = broken((c) => Object.assign(c.en.common.app, { tagline: '几步找到原因' }));
+    expect(errorsOf(content)).toEqual([
+      'content/en/common.json: app.tagline is identical to zh-CN ("几步找到原因"); translate it, or list "common:app.tagline" under "en" in tests/content/allow-identical.json with a reason',
+    ]);
+    expect(errorsOf(content, { en: { 'common:app.tagline': 'The slogan is kept in Chinese.' } })).toEqual([]);
+    expect(errorsOf(content, { en: { 'common:app.tagline': '' } })).toEqual([
+      'tests/content/allow-identical.json: en common:app.tagline needs a reason',
+    ]);
+  });
+
+  it('reports allow-list entries that no longer cover identical text', () => {
+    expect(errorsOf(goodContent(), { en: { 'common:app.name': 'Brand name.' } })).toEqual([
+      'tests/content/allow-identical.json: en common:app.name covers no text identical to zh-CN (remove it)',
+    ]);
+  });
+
+  it('reports a missing namespace file and a folder for a language the app does not ship', () => {
+    const content = broken((c) => {
+      drop(c.en, 'messages');
+      Object.assign(c, { fr: {} });
+    });
+    const errors = errorsOf(content);
+    expect(errors).toContain('content/fr/: "fr" is not a language in src/i18n/languages.ts');
+    expect(errors).toContain('content/en/messages.json: the file is missing (every language needs every namespace)');
+  });
+});
+
+describe('allow-list patterns', () => {
+  it('lets * stand for exactly one key segment within one namespace', () => {
+    expect(covers('steps:*.*.options.fixed', 'steps', 'network.fix.options.fixed')).toBe(true);
+    expect(covers('steps:*.*.options.fixed', 'steps', 'network.fix.options.notFixed')).toBe(false);
+    expect(covers('messages:*.label', 'messages', 'insertCard.label')).toBe(true);
+    expect(covers('messages:*.label', 'codes', 'insertCard.label')).toBe(false);
+  });
+});
+
+describe('choosing the content language', () => {
+  it('reads Traditional Chinese for zh-TW, zh-HK, zh-MO and zh-Hant*, Simplified for any other zh', () => {
+    for (const tag of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-TW', 'zh-hant-hk']) {
+      expect(pickLanguage(null, [tag]), tag).toBe('zh-Hant');
+    }
+    for (const tag of ['zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-HK'])
+      expect(pickLanguage(null, [tag]), tag).toBe('zh-CN');
+    expect(pickLanguage(null, ['fr-FR', 'en-GB'])).toBe('en');
+    expect(pickLanguage('zh-Hant', ['en-US'])).toBe('zh-Hant');
+    expect(pickLanguage(null, ['fr'])).toBe('zh-CN');
   });
 });

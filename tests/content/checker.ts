@@ -1,0 +1,322 @@
+/**
+ * The content rules, in one place: `npm run content:check` (check.ts) and the Vitest suite both run them.
+ * Pure over its inputs (content trees, domain facts, allow-list), so a test can feed it broken content.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { answersOf } from '../../src/domain/diagnosis.machine.ts';
+import { responseCodes } from '../../src/domain/response-codes.ts';
+import { screenMessageIds } from '../../src/domain/screen-messages.ts';
+import { stepIds, stepInfo, type StepKind } from '../../src/domain/steps.ts';
+import { defaultLanguage, languages } from '../../src/i18n/languages.ts';
+import { namespaces } from '../../src/i18n/resources.ts';
+
+/** { locale: { namespace: parsed JSON } } */
+export type ContentTree = Record<string, Record<string, unknown>>;
+
+/** What the content must cover, read from the domain and i18n modules. */
+export interface Facts {
+  readonly source: string;
+  readonly locales: readonly string[];
+  readonly namespaces: readonly string[];
+  readonly steps: Readonly<Record<string, { readonly kind: StepKind; readonly answers: readonly string[] }>>;
+  readonly codes: readonly string[];
+  readonly messages: readonly string[];
+}
+
+/**
+ * locale → "namespace:key" → why the text may equal zh-CN. A `*` key segment stands for any one segment
+ * ("messages:*.label"), for texts that are the same by design across a whole namespace.
+ */
+export type AllowList = Record<string, Record<string, string>>;
+
+export interface CheckResult {
+  readonly errors: string[];
+  readonly files: number;
+  readonly keys: number;
+  readonly locales: number;
+}
+
+export const allowListFile = 'tests/content/allow-identical.json';
+
+/** Keys each kind of step needs in steps.json; `options` is checked against the machine separately. */
+export const requiredByKind: Readonly<Record<StepKind, readonly string[]>> = {
+  question: ['title', 'prompt', 'script.say', 'script.listen'],
+  remedy: ['title', 'steps', 'check', 'script.say', 'script.listen'],
+  outcome: [
+    'title',
+    'summary',
+    'remedy',
+    'escalation.who',
+    'escalation.when',
+    'escalation.text',
+    'script.say',
+    'script.listen',
+  ],
+  code: ['title', 'prompt', 'script.say', 'script.listen'],
+};
+
+export function domainFacts(): Facts {
+  return {
+    source: defaultLanguage,
+    locales: languages,
+    namespaces,
+    steps: Object.fromEntries(stepIds.map((step) => [step, { kind: stepInfo(step).kind, answers: answersOf(step) }])),
+    codes: responseCodes.map((entry) => entry.code),
+    messages: screenMessageIds,
+  };
+}
+
+/** Every leaf of a content tree as [dotted key, value]; array items are keyed by index. */
+export function leaves(node: unknown, prefix = ''): Array<[string, unknown]> {
+  if (node !== null && typeof node === 'object') {
+    const entries = Object.entries(node);
+    if (entries.length === 0 && prefix) return [[prefix, node]];
+    return entries.flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
+  }
+  return [[prefix, node]];
+}
+
+function at(tree: unknown, key: string): unknown {
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      tree,
+    );
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Interpolation variables in a string, e.g. ["code"] for "应答码 {{code}}". */
+export const variables = (value: unknown): string[] =>
+  typeof value === 'string' ? [...value.matchAll(/\{\{\s*([\w.-]+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort() : [];
+
+/** Whether an allow-list entry ("steps:*.options.fixed") covers a namespace and key. */
+export function covers(entry: string, namespace: string, key: string): boolean {
+  const [ns = '', pattern = ''] = entry.split(/:(.*)/s);
+  if (ns !== namespace) return false;
+  const want = pattern.split('.');
+  const have = key.split('.');
+  return want.length === have.length && want.every((part, index) => part === '*' || part === have[index]);
+}
+
+const show = (names: readonly string[]) => (names.length ? names.map((name) => `{{${name}}}`).join(' ') : 'none');
+
+/** Runs every rule; errors name the file, the key and, through the file, the locale. */
+export function checkContent(content: ContentTree, facts: Facts = domainFacts(), allow: AllowList = {}): CheckResult {
+  const errors: string[] = [];
+  const file = (locale: string, namespace: string) => `content/${locale}/${namespace}.json`;
+  const source = content[facts.source] ?? {};
+  let files = 0;
+  let keys = 0;
+
+  for (const locale of Object.keys(content)) {
+    if (!facts.locales.includes(locale)) {
+      errors.push(`content/${locale}/: "${locale}" is not a language in src/i18n/languages.ts`);
+    }
+  }
+
+  for (const locale of facts.locales) {
+    const tree = content[locale];
+    if (!tree) {
+      errors.push(`content/${locale}/: the folder is missing (src/i18n/languages.ts lists ${locale})`);
+      continue;
+    }
+    for (const namespace of Object.keys(tree)) {
+      if (!facts.namespaces.includes(namespace)) {
+        errors.push(`${file(locale, namespace)}: "${namespace}" is not a namespace in src/i18n/resources.ts`);
+      }
+    }
+    for (const namespace of facts.namespaces) {
+      const name = file(locale, namespace);
+      if (!(namespace in tree)) {
+        errors.push(`${name}: the file is missing (every language needs every namespace)`);
+        continue;
+      }
+      files += 1;
+      const own = new Map(leaves(tree[namespace]));
+      const theirs = new Map(leaves(source[namespace]));
+      keys += own.size;
+      const allowed = Object.keys(allow[locale] ?? {});
+
+      for (const [key, value] of own) {
+        if (typeof value !== 'string') {
+          errors.push(`${name}: ${key} is not text (found ${JSON.stringify(value)})`);
+          continue;
+        }
+        if (value.trim() === '') errors.push(`${name}: ${key} is empty`);
+        if (locale === facts.source) continue;
+        if (!theirs.has(key)) {
+          errors.push(`${name}: ${key} is an orphan (${facts.source} has no such key)`);
+          continue;
+        }
+        const expected = variables(theirs.get(key));
+        const found = variables(value);
+        if (expected.join() !== found.join()) {
+          errors.push(`${name}: ${key} uses ${show(found)} but ${facts.source} uses ${show(expected)}`);
+        }
+        const id = `${namespace}:${key}`;
+        if (value === theirs.get(key) && !allowed.some((entry) => covers(entry, namespace, key))) {
+          errors.push(
+            `${name}: ${key} is identical to ${facts.source} ("${value}"); translate it, or list "${id}" under "${locale}" in ${allowListFile} with a reason`,
+          );
+        }
+      }
+      if (locale !== facts.source) {
+        for (const key of theirs.keys()) {
+          if (!own.has(key)) errors.push(`${name}: ${key} is missing (${facts.source} has it)`);
+        }
+      }
+
+      if (namespace === 'steps') errors.push(...checkSteps(name, tree.steps, facts));
+      if (namespace === 'codes')
+        errors.push(
+          ...checkEntries(
+            name,
+            tree.codes,
+            facts.codes,
+            'response code',
+            ['meaning', 'advice'],
+            'src/domain/response-codes.json',
+          ),
+        );
+      if (namespace === 'messages')
+        errors.push(
+          ...checkEntries(
+            name,
+            tree.messages,
+            facts.messages,
+            'screen message',
+            ['label', 'meaning'],
+            'src/domain/screen-messages.ts',
+          ),
+        );
+    }
+  }
+
+  errors.push(...checkAllowList(content, facts, allow));
+  return { errors, files, keys, locales: facts.locales.length };
+}
+
+/** Each step has the texts its kind needs and a label for exactly the answers the machine offers; nothing else. */
+function checkSteps(name: string, steps: unknown, facts: Facts): string[] {
+  const errors: string[] = [];
+  for (const [step, { kind, answers }] of Object.entries(facts.steps)) {
+    const content = at(steps, step);
+    if (!isObject(content)) {
+      errors.push(`${name}: ${step} is missing (every step needs content)`);
+      continue;
+    }
+    for (const key of requiredByKind[kind]) {
+      const value = at(content, key);
+      if (value === undefined) errors.push(`${name}: ${step}.${key} is missing (every ${kind} step needs it)`);
+      else if (Array.isArray(value) && value.length === 0) errors.push(`${name}: ${step}.${key} is an empty list`);
+    }
+    const options = at(content, 'options');
+    const labelled = isObject(options) ? Object.keys(options) : [];
+    for (const answer of answers) {
+      if (!labelled.includes(answer)) {
+        errors.push(`${name}: ${step}.options.${answer} is missing (the machine offers answer.${answer})`);
+      }
+    }
+    for (const answer of labelled) {
+      if (!answers.includes(answer)) {
+        errors.push(`${name}: ${step}.options.${answer} is an orphan (the machine offers no answer.${answer} there)`);
+      }
+    }
+  }
+  if (isObject(steps)) {
+    for (const [branch, leafs] of Object.entries(steps)) {
+      for (const leaf of isObject(leafs) ? Object.keys(leafs) : ['']) {
+        const step = leaf ? `${branch}.${leaf}` : branch;
+        if (!(step in facts.steps)) errors.push(`${name}: ${step} is an orphan (no such step in src/domain/steps.ts)`);
+      }
+    }
+  }
+  return errors;
+}
+
+/** Every id has the needed fields; every entry has an id. */
+function checkEntries(
+  name: string,
+  tree: unknown,
+  ids: readonly string[],
+  what: string,
+  fields: readonly string[],
+  home: string,
+): string[] {
+  const errors: string[] = [];
+  const entries = isObject(tree) ? tree : {};
+  for (const id of ids) {
+    for (const field of fields) {
+      if (at(entries, `${id}.${field}`) === undefined) {
+        errors.push(`${name}: ${id}.${field} is missing (every ${what} needs ${fields.join(' and ')})`);
+      }
+    }
+  }
+  for (const id of Object.keys(entries)) {
+    if (!ids.includes(id)) errors.push(`${name}: ${id} is an orphan (no such ${what} in ${home})`);
+  }
+  return errors;
+}
+
+/** The allow-list stays honest: a reason for each entry, and only texts that really are identical. */
+function checkAllowList(content: ContentTree, facts: Facts, allow: AllowList): string[] {
+  const errors: string[] = [];
+  for (const [locale, entries] of Object.entries(allow)) {
+    if (locale === facts.source || !facts.locales.includes(locale)) {
+      errors.push(`${allowListFile}: "${locale}" is not a translated language`);
+      continue;
+    }
+    for (const [entry, reason] of Object.entries(entries)) {
+      if (typeof reason !== 'string' || reason.trim() === '') {
+        errors.push(`${allowListFile}: ${locale} ${entry} needs a reason`);
+      }
+      const [namespace = ''] = entry.split(':');
+      const identical = leaves(content[locale]?.[namespace]).some(
+        ([key, value]) =>
+          covers(entry, namespace, key) &&
+          typeof value === 'string' &&
+          value === at(content[facts.source]?.[namespace], key),
+      );
+      if (!identical) {
+        errors.push(`${allowListFile}: ${locale} ${entry} covers no text identical to ${facts.source} (remove it)`);
+      }
+    }
+  }
+  return errors;
+}
+
+/** Reads content/<locale>/<namespace>.json under `root`; unreadable JSON becomes an error, not a crash. */
+export function loadContent(root: string): { content: ContentTree; errors: string[] } {
+  const content: ContentTree = {};
+  const errors: string[] = [];
+  const dir = join(root, 'content');
+  for (const locale of readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+    const tree: Record<string, unknown> = (content[locale.name] = {});
+    for (const fileName of readdirSync(join(dir, locale.name))
+      .filter((name) => name.endsWith('.json'))
+      .sort()) {
+      const namespace = fileName.slice(0, -'.json'.length);
+      try {
+        tree[namespace] = JSON.parse(readFileSync(join(dir, locale.name, fileName), 'utf8'));
+      } catch (error) {
+        errors.push(`content/${locale.name}/${fileName}: not valid JSON (${(error as Error).message})`);
+      }
+    }
+  }
+  return { content, errors };
+}
+
+export function loadAllowList(root: string): AllowList {
+  return JSON.parse(readFileSync(join(root, allowListFile), 'utf8')) as AllowList;
+}
+
+/** The whole check over the repository at `root`. */
+export function checkRepository(root: string): CheckResult {
+  const { content, errors } = loadContent(root);
+  const result = checkContent(content, domainFacts(), loadAllowList(root));
+  return { ...result, errors: [...errors, ...result.errors] };
+}
