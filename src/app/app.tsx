@@ -1,39 +1,147 @@
 import type { i18n as I18n } from 'i18next';
+import { useCallback, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Snapshot } from 'xstate';
+import type { StepId } from '../domain/steps.ts';
+import { contentVersion as buildContentVersion } from '../i18n/content-version.ts';
 import type { Language } from '../i18n/languages.ts';
-import { saveLanguage } from '../persistence/preferences.ts';
+import { clearDiagnosis } from '../persistence/diagnosis-store.ts';
+import { createHistoryStore, type HistoryStore } from '../persistence/history-store.ts';
+import { loadSupportMode, saveLanguage, saveSupportMode } from '../persistence/preferences.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
+import { buildId } from '../pwa/build-id.ts';
+import { AboutScreen } from '../ui/about-screen.tsx';
 import { DiagnosisActor } from '../ui/diagnosis-actor.ts';
+import { FlowMap } from '../ui/flow-map.tsx';
+import { HistoryPage } from '../ui/history-page.tsx';
 import { HomeScreen } from '../ui/home-screen.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
+import { MenuPage, type MenuTarget } from '../ui/menu-page.tsx';
 import { NavBar } from '../ui/nav-bar.tsx';
 import { PwaNotices } from '../ui/pwa-notices.tsx';
+import { ResumePrompt } from '../ui/resume-prompt.tsx';
+import type { ShareBridge } from '../ui/share-bridge.ts';
 import { StepScreen, useCurrentStep } from '../ui/step-screen.tsx';
-import { useNavigation } from './history-sync.ts';
+import { SummaryPage } from '../ui/summary-page.tsx';
+import { useNavigation, type Page } from './history-sync.ts';
+import { useDiagnosisPersistence } from './persistence-sync.ts';
+import { browserShare } from './share.ts';
+import { readStartup, type Startup } from './startup.ts';
 
 export interface AppProps {
   i18n: I18n;
   storage: KeyValueStorage | null;
-  /** A diagnosis to resume (persistence) or to start from (tests). */
+  /** A diagnosis to start from (tests); without one, a saved diagnosis is offered on the home screen. */
   snapshot?: Snapshot<unknown>;
+  /** The wording saves belong to: the build's content hash unless a test names one. */
+  contentVersion?: string;
+  /** Share sheet and clipboard: the browser's unless a test swaps them. */
+  share?: ShareBridge;
+  now?: () => Date;
 }
 
+const systemNow = () => new Date();
+const menuTargets: readonly MenuTarget[] = ['history', 'map', 'about'];
+
 /** Composition root: wires the machine, content, storage and service worker into the views. */
-export function App({ i18n, storage, snapshot }: AppProps) {
+export function App({
+  i18n,
+  storage,
+  snapshot,
+  contentVersion = buildContentVersion,
+  share,
+  now = systemNow,
+}: AppProps) {
+  const [startup, setStartup] = useState<Startup>(() =>
+    snapshot ? { resume: null, discarded: false, canSave: true } : readStartup(storage, contentVersion),
+  );
+  // Continuing a saved diagnosis mounts a new actor from its snapshot.
+  const [session, setSession] = useState<{ key: number; snapshot: Snapshot<unknown> | undefined }>({
+    key: 0,
+    snapshot,
+  });
+  const history = useMemo(() => createHistoryStore(storage, { now }), [storage, now]);
+  const bridge = useMemo(() => share ?? browserShare(), [share]);
+
+  const resume = useCallback(() => {
+    const saved = startup.resume;
+    if (!saved) return;
+    setStartup({ ...startup, resume: null, discarded: false });
+    setSession((current) => ({ key: current.key + 1, snapshot: saved.snapshot }));
+  }, [startup]);
+  const startOver = useCallback(() => {
+    clearDiagnosis(storage);
+    setStartup((current) => ({ ...current, resume: null, discarded: false }));
+  }, [storage]);
+  const onTransition = useCallback(() => {
+    setStartup((current) =>
+      current.resume || current.discarded ? { ...current, resume: null, discarded: false } : current,
+    );
+  }, []);
+
   return (
     <I18nextProvider i18n={i18n}>
-      <DiagnosisActor.Provider options={snapshot ? { snapshot } : undefined}>
-        <Shell storage={storage} />
+      <DiagnosisActor.Provider
+        key={session.key}
+        options={session.snapshot ? { snapshot: session.snapshot } : undefined}
+      >
+        <Shell
+          storage={storage}
+          history={history}
+          share={bridge}
+          contentVersion={contentVersion}
+          now={now}
+          startup={startup}
+          onResume={resume}
+          onStartOver={startOver}
+          onTransition={onTransition}
+        />
       </DiagnosisActor.Provider>
     </I18nextProvider>
   );
 }
 
-function Shell({ storage }: { storage: KeyValueStorage | null }) {
+interface ShellProps {
+  storage: KeyValueStorage | null;
+  history: HistoryStore;
+  share: ShareBridge;
+  contentVersion: string;
+  now: () => Date;
+  startup: Startup;
+  onResume: () => void;
+  onStartOver: () => void;
+  onTransition: () => void;
+}
+
+function Shell({
+  storage,
+  history,
+  share,
+  contentVersion,
+  now,
+  startup,
+  onResume,
+  onStartOver,
+  onTransition,
+}: ShellProps) {
   const { t, i18n } = useTranslation();
   const step = useCurrentStep();
-  useNavigation(DiagnosisActor.useActorRef());
+  const actor = DiagnosisActor.useActorRef();
+  const { page, openPage, closePage } = useNavigation(actor, {
+    now,
+    // A reload brings back the URL of the saved step (offered on home instead); after a discarded save the
+    // URL is as stale as the save. A link to another step is followed.
+    ignoreStepInUrl: (urlStep) => startup.discarded || urlStep === startup.resume?.step,
+  });
+  const { saveFailed } = useDiagnosisPersistence(actor, {
+    storage,
+    history,
+    appVersion: buildId,
+    contentVersion,
+    now,
+    onTransition,
+  });
+  const [supportMode, setSupportMode] = useState(() => loadSupportMode(storage));
 
   function changeLanguage(language: Language) {
     void i18n.changeLanguage(language);
@@ -41,15 +149,85 @@ function Shell({ storage }: { storage: KeyValueStorage | null }) {
     saveLanguage(storage, language);
   }
 
+  function changeSupportMode(on: boolean) {
+    setSupportMode(on);
+    saveSupportMode(storage, on);
+  }
+
+  const close = () => closePage();
+  const openStep = (target: StepId) =>
+    closePage(() => actor.send({ type: 'step.open', step: target, at: now().toISOString() }));
+
+  function renderPage(current: Page) {
+    switch (current) {
+      case 'menu':
+        return (
+          <MenuPage
+            targets={menuTargets}
+            onOpen={openPage}
+            supportMode={supportMode}
+            onSupportModeChange={changeSupportMode}
+            onClose={close}
+          />
+        );
+      case 'history':
+        return <HistoryPage store={history} share={share} onClose={close} />;
+      case 'map':
+        return <FlowMap onOpenStep={openStep} onClose={close} />;
+      case 'about':
+        return <AboutScreen onClose={close} />;
+      case 'summary':
+        return (
+          <SummaryPage appVersion={buildId} contentVersion={contentVersion} share={share} now={now} onClose={close} />
+        );
+    }
+  }
+
   return (
     <div className="shell">
       <header className="top-bar">
         <span className="brand">{t('app.name')}</span>
-        <LanguageSwitch onChange={changeLanguage} />
+        <div className="top-actions">
+          <LanguageSwitch onChange={changeLanguage} />
+          <button
+            type="button"
+            className="menu-button"
+            data-action="menu"
+            aria-expanded={page === 'menu'}
+            onClick={() => (page === 'menu' ? closePage() : openPage('menu'))}
+          >
+            <span className="menu-icon" aria-hidden="true" />
+            {t('menu.open')}
+          </button>
+        </div>
       </header>
       <PwaNotices canUpdateNow={step === 'home'} />
-      <main className="main">{step === 'home' ? <HomeScreen /> : <StepScreen step={step} />}</main>
-      {step === 'home' ? null : <NavBar />}
+      {startup.canSave && !saveFailed ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
+      <main className="main">
+        {page ? (
+          renderPage(page)
+        ) : step === 'home' ? (
+          <>
+            {startup.discarded ? (
+              <p className="notice storage-discarded" data-notice="discarded">
+                {t('storage.discarded')}
+              </p>
+            ) : null}
+            {startup.resume ? (
+              <ResumePrompt
+                step={startup.resume.step}
+                code={startup.resume.code}
+                onContinue={onResume}
+                onStartOver={onStartOver}
+              />
+            ) : null}
+            <HomeScreen />
+          </>
+        ) : (
+          <StepScreen step={step} supportMode={supportMode} onOpenSummary={() => openPage('summary')} now={now} />
+        )}
+      </main>
+      {step === 'home' || page ? null : <NavBar />}
     </div>
   );
 }

@@ -19,6 +19,8 @@ const entryOf = (state: unknown): EntryState => {
   return page ? { tapfixDepth: depth, tapfixPage: page } : { tapfixDepth: depth };
 };
 
+const systemNow = () => new Date();
+
 const hashFor = (step: StepId | 'home') => (step === 'home' ? '#/' : `#/step/${step}`);
 
 /** The step a URL names: #/step/<id> or #/code/<short code>; null for anything else. */
@@ -37,13 +39,29 @@ export interface Navigation {
   closePage(then?: () => void): void;
 }
 
+export interface NavigationOptions {
+  now?: () => Date;
+  /**
+   * True for a step in the URL that a reload brought back rather than a link to follow (e.g. the step of the
+   * saved diagnosis): opening it would restart the diagnosis there, so the home screen offers the save instead.
+   * Read once, when the hook first runs.
+   */
+  ignoreStepInUrl?: (step: StepId) => boolean;
+}
+
+const followAll = () => false;
+
 /**
  * Keeps browser history one entry per step of the trail (plus one for an open page), so the phone's Back
  * gesture steps back in the diagnosis or closes the page instead of leaving the app. The machine still
  * decides where "back" goes.
  */
-export function useNavigation(actor: ActorRefFrom<DiagnosisMachine>): Navigation {
+export function useNavigation(
+  actor: ActorRefFrom<DiagnosisMachine>,
+  { now = systemNow, ignoreStepInUrl = followAll }: NavigationOptions = {},
+): Navigation {
   const [page, setPage] = useState<Page | null>(null);
+  const [ignoreUrl] = useState(() => ignoreStepInUrl);
   const afterClose = useRef<(() => void) | null>(null);
 
   useEffect(() => {
@@ -51,7 +69,9 @@ export function useNavigation(actor: ActorRefFrom<DiagnosisMachine>): Navigation
     const depth = () => actor.getSnapshot().context.trail.length;
 
     const opened = stepFromHash(location.hash);
-    if (opened && currentStep(actor.getSnapshot()) === 'home') actor.send({ type: 'step.open', step: opened });
+    if (opened && !ignoreUrl(opened) && currentStep(actor.getSnapshot()) === 'home') {
+      actor.send({ type: 'step.open', step: opened, at: now().toISOString() });
+    }
     history.replaceState({ tapfixDepth: 0 } satisfies EntryState, '', hashFor('home'));
     for (let d = 1; d <= depth(); d += 1) history.pushState({ tapfixDepth: d } satisfies EntryState, '');
     history.replaceState(history.state, '', hashFor(currentStep(actor.getSnapshot())));
@@ -100,7 +120,7 @@ export function useNavigation(actor: ActorRefFrom<DiagnosisMachine>): Navigation
       subscription.unsubscribe();
       window.removeEventListener('popstate', onPop);
     };
-  }, [actor]);
+  }, [actor, now, ignoreUrl]);
 
   const openPage = useCallback((next: Page) => {
     const entry = entryOf(history.state);

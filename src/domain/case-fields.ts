@@ -72,12 +72,21 @@ export function referenceKind(value: string): 'reference' | 'voucher' {
   return value.length === voucherLength ? 'voucher' : 'reference';
 }
 
+/**
+ * A 15-digit 商户号 may pass the Luhn check and is still accepted: 15-digit card numbers are Amex (34, 37) and
+ * UnionPay cards have 16–19 digits. Only the merchant ID field gets this exception.
+ */
+export function isMerchantNumber(text: string): boolean {
+  return /^[0-9]{15}$/.test(text) && !/^3[47]/.test(text);
+}
+
 /** Validates one field; a card number anywhere in the input wins over every other error. */
 export function validateCaseField(name: CaseFieldName, raw: string): CaseFieldResult {
   if (typeof raw !== 'string') return empty;
   const text = normaliseFieldText(raw);
+  const merchantNumber = name === 'merchantId' && isMerchantNumber(text);
   // Both forms: whitespace removal can join digits that line breaks kept apart.
-  if (containsCardNumber(raw) || containsCardNumber(text)) return error('cardNumber');
+  if (!merchantNumber && (containsCardNumber(raw) || containsCardNumber(text))) return error('cardNumber');
   if (text === '') return empty;
   if (text.length > maxInputLength) return error(tooLong[name]);
   switch (name) {

@@ -4,7 +4,13 @@
  * lines through a translate function, so this file stays free of i18next and of sentences.
  */
 import { answerIds, type AnswerId, type TrailEntry } from './diagnosis.machine.ts';
-import { caseFieldNames, referenceKind, validateCaseFields, type CaseFields } from './case-fields.ts';
+import {
+  caseFieldNames,
+  referenceKind,
+  validateCaseField,
+  validateCaseFields,
+  type CaseFields,
+} from './case-fields.ts';
 import { redactCardNumbers } from './redact.ts';
 import type { SymptomMatch } from './symptom-match.ts';
 import { isStepId, stepInfo, type Escalation, type StepId } from './steps.ts';
@@ -110,7 +116,8 @@ export type Translate = (key: string, values?: Record<string, unknown>) => strin
 
 /**
  * Plain text for a phone call, a chat or the clipboard. Every label comes from content (namespace
- * 'summary' plus step, message, code and escalation keys); the text is redacted once more as a last guard.
+ * 'summary' plus step, message, code and escalation keys); the text is redacted once more as a last guard,
+ * except the line of an accepted 商户号, which may pass the Luhn check (see isMerchantNumber).
  */
 export function renderCaseSummary(summary: CaseSummary, t: Translate): string {
   const code = summary.how.code ?? '';
@@ -149,18 +156,25 @@ export function renderCaseSummary(summary: CaseSummary, t: Translate): string {
   }
 
   const fieldLines = caseFieldNames.flatMap((name) => {
-    const value = summary.fields[name];
-    if (value === undefined) return [];
+    const raw = summary.fields[name];
+    // Checked again: only a value the field accepts is shown, so only a 商户号 is exempt from redaction.
+    const checked = raw === undefined ? null : validateCaseField(name, raw);
+    if (checked?.status !== 'ok') return [];
+    const { value } = checked;
     const label = name === 'reference' ? referenceKind(value) : name;
-    return [t(`summary:fields.${label}`, { value })];
+    const line = t(`summary:fields.${label}`, { value });
+    return [name === 'merchantId' ? line : redactCardNumbers(line).text];
   });
-  if (fieldLines.length > 0) lines.push('', t('summary:fieldsTitle'), ...fieldLines);
-
-  lines.push('', t('summary:version', { app: summary.appVersion, content: summary.contentVersion }));
-  return redactCardNumbers(lines.join('\n')).text;
+  const head = redactCardNumbers(lines.join('\n')).text;
+  const fieldsBlock = fieldLines.length > 0 ? ['', redact(t('summary:fieldsTitle')), ...fieldLines] : [];
+  const version = redact(t('summary:version', { app: summary.appVersion, content: summary.contentVersion }));
+  return [head, ...fieldsBlock, '', version].join('\n');
 }
 
-function howLine(summary: CaseSummary, t: Translate): string {
+const redact = (text: string) => redactCardNumbers(text).text;
+
+/** How the diagnosis was entered, as one line (also the history list's "how it started"). */
+export function howLine(summary: CaseSummary, t: Translate): string {
   const { via, code, message } = summary.how;
   if (via === 'code' && code) return t('summary:via.code', { code, meaning: t(`codes:${code}.meaning`) });
   if (via === 'message' && message) return t('summary:via.message', { message: t(`messages:${message}.label`) });

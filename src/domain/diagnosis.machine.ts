@@ -60,13 +60,16 @@ export interface DiagnosisContext {
   readonly pending: StepId | null;
   /** Every answer given in this diagnosis, kept when stepping back so it can be offered again. */
   readonly remembered: Readonly<Partial<Record<StepId, AnswerId>>>;
+  /** When this diagnosis began, as the ISO time the starting event carried (never epoch ms: 13 digits can pass Luhn). */
+  readonly startedAt: string | null;
 }
 
+/** `at` on the events that begin a diagnosis: the ISO time the UI stamps, so the machine needs no clock. */
 export type DiagnosisEvent =
   | { type: `answer.${AnswerId}` }
-  | { type: 'diagnosis.start' }
-  | { type: 'symptom.matched'; match: SymptomMatch }
-  | { type: 'step.open'; step: StepId }
+  | { type: 'diagnosis.start'; at?: string }
+  | { type: 'symptom.matched'; match: SymptomMatch; at?: string }
+  | { type: 'step.open'; step: StepId; at?: string }
   | { type: 'nav.back' }
   | { type: 'answer.change'; step: StepId }
   | { type: 'session.restart' };
@@ -156,7 +159,14 @@ const sideOfBranch: Record<string, Side> = {
 const rootId = 'diagnosis';
 const ref = (step: StepId) => `#${rootId}.${step}`;
 
-const initialContext: DiagnosisContext = { trail: [], side: null, match: null, pending: null, remembered: {} };
+const initialContext: DiagnosisContext = {
+  trail: [],
+  side: null,
+  match: null,
+  pending: null,
+  remembered: {},
+  startedAt: null,
+};
 
 const machineSetup = setup({
   types: {
@@ -198,6 +208,14 @@ const machineSetup = setup({
       },
     }),
     leaveHome: assign({ trail: () => [{ step: 'home', answer: null }] }),
+    /** A new diagnosis begins: remember when, if the event says. */
+    stampStart: assign({
+      startedAt: ({ event }) =>
+        (event.type === 'diagnosis.start' || event.type === 'symptom.matched' || event.type === 'step.open') &&
+        typeof event.at === 'string'
+          ? event.at
+          : null,
+    }),
     popTrail: assign({ trail: ({ context }) => context.trail.slice(0, -1) }),
     enterSide: assign({ side: (_, params: { side: Side }) => params.side }),
     rememberMatch: assign({ match: ({ event }) => (event.type === 'symptom.matched' ? event.match : null) }),
@@ -280,7 +298,7 @@ export const diagnosisMachine = machineSetup.createMachine({
   context: initialContext,
   on: {
     'session.restart': { target: '.home', actions: 'reset' },
-    'step.open': jumpTo('opens', ['reset', 'leaveHome']) as never,
+    'step.open': jumpTo('opens', ['reset', 'leaveHome', 'stampStart']) as never,
     'answer.change': jumpTo('changes', ['rewind']) as never,
     'nav.back': [
       ...(jumpTo('previousIs', ['popTrail']) as never[]),
@@ -291,15 +309,19 @@ export const diagnosisMachine = machineSetup.createMachine({
     home: {
       meta: { step: 'home', kind: 'home' },
       on: {
-        'diagnosis.start': { target: ref('gate.charged'), actions: ['leaveHome'] },
+        'diagnosis.start': { target: ref('gate.charged'), actions: ['leaveHome', 'stampStart'] },
         'symptom.matched': [
-          { guard: 'matchHasCode', target: ref('lookup.code'), actions: ['leaveHome', 'rememberMatch', 'holdPending'] },
+          {
+            guard: 'matchHasCode',
+            target: ref('lookup.code'),
+            actions: ['leaveHome', 'stampStart', 'rememberMatch', 'holdPending'],
+          },
           {
             guard: 'matchNeedsCheck',
             target: ref('safety.query'),
-            actions: ['leaveHome', 'rememberMatch', 'holdPending'],
+            actions: ['leaveHome', 'stampStart', 'rememberMatch', 'holdPending'],
           },
-          ...(jumpTo('matchOpens', ['leaveHome', 'rememberMatch']) as never[]),
+          ...(jumpTo('matchOpens', ['leaveHome', 'stampStart', 'rememberMatch']) as never[]),
         ],
       },
     },

@@ -22,7 +22,7 @@ import type { KeyValueStorage } from './storage.ts';
 export const diagnosisKey = 'tapfix.diagnosis';
 
 /** Bump when the machine's states or context change shape; older saves are then discarded as 'schema'. */
-export const diagnosisSchema = 1;
+export const diagnosisSchema = 2;
 
 /** What is stored. savedAt is ISO 8601: epoch milliseconds have 13 digits and pass Luhn one time in ten. */
 export interface DiagnosisEnvelope {
@@ -209,7 +209,7 @@ function readStateValue(value: unknown): 'home' | Record<string, string> {
 
 function readContext(value: unknown): DiagnosisContext {
   if (!isRecord(value)) throw new Invalid('corrupt');
-  const { trail, side, match, pending, remembered } = value;
+  const { trail, side, match, pending, remembered, startedAt } = value;
   if (!Array.isArray(trail) || trail.length > maxTrail) throw new Invalid('corrupt');
   if (!(side === null || side === 'terminal' || side === 'card')) throw new Invalid('corrupt');
   return {
@@ -218,7 +218,18 @@ function readContext(value: unknown): DiagnosisContext {
     match: match === null ? null : readMatch(match),
     pending: pending === null ? null : readStep(pending),
     remembered: readRemembered(remembered),
+    startedAt: readTime(startedAt),
   };
+}
+
+/** An ISO time as the UI stamps it ("2026-11-25T09:45:00.000Z"), or null. */
+function readTime(value: unknown): string | null {
+  if (value === null) return null;
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+  if (typeof value !== 'string' || !iso.test(value) || !Number.isFinite(Date.parse(value))) {
+    throw new Invalid('corrupt');
+  }
+  return value;
 }
 
 /** A step id this build knows; another string is a step that was removed or renamed. */

@@ -112,7 +112,7 @@ export function createHistoryStore(
           id: uniqueId(endedAt, current.entries),
           startedAt: summary.startedAt,
           endedAt,
-          summary,
+          summary: withoutFields(summary),
           resolved: options.resolved ?? isResolved(summary),
         }),
       );
@@ -186,13 +186,22 @@ function readHistory(raw: string): ReadResult {
   return { status: 'ok', entries, dropped: parsed.entries.length - entries.length };
 }
 
+/**
+ * Case fields (商户号, amount…) are for sharing now and are never kept: a 商户号 may pass the Luhn check, and
+ * no stored value may hold a Luhn-valid 13–19 digit run.
+ */
+function withoutFields(summary: CaseSummary): CaseSummary {
+  return { ...summary, fields: {} };
+}
+
 function readEntry(value: unknown): HistoryEntry | null {
   if (!isRecord(value)) return null;
   const { id, startedAt, endedAt, resolved } = value;
   if (typeof id !== 'string' || !/^[A-Za-z0-9_.-]{1,40}$/.test(id)) return null;
   if (!(startedAt === null || isTime(startedAt)) || !isTime(endedAt) || typeof resolved !== 'boolean') return null;
-  const summary = readCaseSummary(value.summary);
-  if (summary === null) return null;
+  const read = readCaseSummary(value.summary);
+  if (read === null) return null;
+  const summary = withoutFields(read);
   const entry: HistoryEntry = { id, startedAt, endedAt, summary, resolved };
   return containsCardNumber(JSON.stringify(entry)) ? null : entry;
 }

@@ -17,3 +17,26 @@ export function saveLanguage(storage: KeyValueStorage | null, language: string):
     // Quota or privacy mode: the choice lasts for this visit only.
   }
 }
+
+const supportKey = 'tapfix.support';
+
+/** Support mode (scripts to read out on every step) is on only when it was switched on here. */
+export function loadSupportMode(storage: KeyValueStorage | null): boolean {
+  try {
+    return storage?.getItem(supportKey) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+/** False when the choice could not be kept (it still applies for this visit). */
+export function saveSupportMode(storage: KeyValueStorage | null, on: boolean): boolean {
+  try {
+    if (!storage) return false;
+    if (on) storage.setItem(supportKey, 'on');
+    else storage.removeItem(supportKey);
+    return true;
+  } catch {
+    return false;
+  }
+}

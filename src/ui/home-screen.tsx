@@ -7,6 +7,9 @@ import { StepHeading } from './step-heading.tsx';
 
 type Notice = 'noMatch' | 'otherSystem' | 'successCode' | null;
 
+/** When a diagnosis begins, as an ISO time (the case summary and history show it). */
+const startTime = () => new Date().toISOString();
+
 /** Three ways in: what the screen shows (typed), a common message (one tap), or step by step. */
 export function HomeScreen() {
   const { t } = useTranslation();
@@ -21,8 +24,8 @@ export function HomeScreen() {
   function onSearch(event: FormEvent) {
     event.preventDefault();
     const input = readTerminalInput(query);
-    if (input.kind === 'match') actor.send({ type: 'symptom.matched', match: input.match });
-    else if (input.kind === 'stepCode') actor.send({ type: 'step.open', step: input.step });
+    if (input.kind === 'match') actor.send({ type: 'symptom.matched', match: input.match, at: startTime() });
+    else if (input.kind === 'stepCode') actor.send({ type: 'step.open', step: input.step, at: startTime() });
     else setNotice(input.kind === 'success' ? 'successCode' : input.kind === 'otherSystem' ? 'otherSystem' : 'noMatch');
   }
 
@@ -65,7 +68,7 @@ export function HomeScreen() {
               type="button"
               className="chip"
               data-message={id}
-              onClick={() => actor.send({ type: 'symptom.matched', match: messageMatch(id) })}
+              onClick={() => actor.send({ type: 'symptom.matched', match: messageMatch(id), at: startTime() })}
             >
               {tMessages(`${id}.label` as never)}
             </button>
@@ -76,7 +79,7 @@ export function HomeScreen() {
         type="button"
         className="answer primary start"
         data-action="start"
-        onClick={() => actor.send({ type: 'diagnosis.start' })}
+        onClick={() => actor.send({ type: 'diagnosis.start', at: startTime() })}
       >
         {t('home.start')}
         <span className="sub">{t('home.startHint')}</span>

@@ -8,11 +8,23 @@ import { NumberedSteps } from './numbered-steps.tsx';
 import { OutcomeView } from './outcome-view.tsx';
 import { useStepContent } from './step-content.ts';
 import { StepHeading } from './step-heading.tsx';
+import { SupportBox } from './support-box.tsx';
 import { Trail } from './trail.tsx';
 import { WarningNote } from './warning-note.tsx';
 
+interface StepScreenProps {
+  step: StepId;
+  /** Support mode: the script to read out and the step-code field on every step. */
+  supportMode?: boolean;
+  /** Opens the case summary of this diagnosis. */
+  onOpenSummary?: () => void;
+  now?: () => Date;
+}
+
+const systemNow = () => new Date();
+
 /** Renders whatever step the machine is on; which answers exist and where they lead is the machine's business. */
-export function StepScreen({ step }: { step: StepId }) {
+export function StepScreen({ step, supportMode = false, onOpenSummary, now = systemNow }: StepScreenProps) {
   const { t } = useTranslation();
   const actor = DiagnosisActor.useActorRef();
   const trail = DiagnosisActor.useSelector((s) => s.context.trail);
@@ -35,6 +47,7 @@ export function StepScreen({ step }: { step: StepId }) {
     <section className={`step step-${info.kind}`} data-step={step} data-kind={info.kind}>
       <p className="progress">{t('step.progress', { count: trail.length })}</p>
       <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
+      {supportMode ? <SupportBox script={content.script} now={now} /> : null}
       {info.kind === 'question' || info.kind === 'code' ? (
         <>
           {content.prompt ? <p className="lead">{content.prompt}</p> : null}
@@ -59,10 +72,21 @@ export function StepScreen({ step }: { step: StepId }) {
           previous={previous}
           onAnswer={(answer) => actor.send({ type: `answer.${answer}` })}
         />
-      ) : (
+      ) : null}
+      {onOpenSummary ? (
         <button
           type="button"
-          className="answer primary"
+          className={outcome ? 'answer summary-open' : 'secondary-button summary-open'}
+          data-action="summary"
+          onClick={onOpenSummary}
+        >
+          {t('step.summary')}
+        </button>
+      ) : null}
+      {answers.length > 0 ? null : (
+        <button
+          type="button"
+          className="answer primary new-diagnosis"
           data-action="new"
           onClick={() => actor.send({ type: 'session.restart' })}
         >

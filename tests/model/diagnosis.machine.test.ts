@@ -10,7 +10,7 @@ import {
   type DiagnosisMachine,
 } from '../../src/domain/diagnosis.machine.ts';
 import { stepIds, stepInfo, type StepId } from '../../src/domain/steps.ts';
-import { serializeSnapshot, userEvents } from '../support/machine-events.ts';
+import { sampleMatches, serializeSnapshot, userEvents } from '../support/machine-events.ts';
 
 type Snap = SnapshotFrom<DiagnosisMachine>;
 const traversal = { events: userEvents, serializeState: (s: Snap) => serializeSnapshot(s) };
@@ -173,8 +173,25 @@ describe('the diagnosis machine', () => {
         match: null,
         pending: null,
         remembered: {},
+        startedAt: null,
       });
     }
+  });
+
+  it('remembers when a diagnosis began from the time its first event carries, and forgets it on restart', () => {
+    const at = '2026-11-25T09:45:00.000Z';
+    const started = replay([{ type: 'diagnosis.start', at }, { type: 'answer.declined' }]);
+    expect(started.getSnapshot().context.startedAt).toBe(at);
+    const matched = replay([{ type: 'symptom.matched', at, match: { ...sampleMatches[0]!, step: 'network.signal' } }]);
+    expect(matched.getSnapshot().context.startedAt).toBe(at);
+    const opened = replay([
+      { type: 'diagnosis.start', at },
+      { type: 'step.open', step: 'network.fix', at: 'later' },
+    ]);
+    expect(opened.getSnapshot().context.startedAt).toBe('later');
+    started.send({ type: 'session.restart' });
+    expect(started.getSnapshot().context.startedAt).toBeNull();
+    expect(replay([{ type: 'diagnosis.start' }]).getSnapshot().context.startedAt).toBeNull();
   });
 
   it('opens any step directly when support names it', () => {

@@ -7,6 +7,7 @@ import { createI18n } from '../../src/i18n/setup.ts';
 import type { KeyValueStorage } from '../../src/persistence/storage.ts';
 import { PwaProvider, type PwaBridges } from '../../src/pwa/pwa-context.tsx';
 import { createStore } from '../../src/pwa/store.ts';
+import type { ShareBridge } from '../../src/ui/share-bridge.ts';
 import { resources } from './content.ts';
 
 /** A service worker that never has news, a network that is up, and a memory that forgets. */
@@ -42,6 +43,10 @@ interface RenderOptions {
   snapshot?: Snapshot<unknown>;
   storage?: KeyValueStorage | null;
   bridges?: PwaBridges;
+  /** Share sheet and clipboard; none by default, so the text-selection fallback applies. */
+  share?: ShareBridge;
+  now?: () => Date;
+  contentVersion?: string;
 }
 
 /** Renders the whole app as a user meets it, with content loaded and effects swapped for quiet ones. */
@@ -50,12 +55,22 @@ export async function renderApp({
   snapshot,
   storage = null,
   bridges = quietBridges(),
+  share = {},
+  now,
+  contentVersion,
 }: RenderOptions = {}) {
   const i18n = await createI18n({ language: language as Language, resources });
   const user = userEvent.setup();
   const view = render(
     <PwaProvider bridges={bridges}>
-      <App i18n={i18n} storage={storage} snapshot={snapshot} />
+      <App
+        i18n={i18n}
+        storage={storage}
+        snapshot={snapshot}
+        share={share}
+        {...(now ? { now } : {})}
+        {...(contentVersion ? { contentVersion } : {})}
+      />
     </PwaProvider>,
   );
   return { user, i18n, ...view };

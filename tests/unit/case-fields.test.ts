@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   caseFieldNames,
+  isMerchantNumber,
   referenceKind,
   validateCaseField,
   validateCaseFields,
@@ -33,9 +34,27 @@ describe('validateCaseField', () => {
     expect(validateCaseField('merchantId', '8988124158683ß')).toEqual(failsWith('merchantId.chars'));
   });
 
-  it('refuses a 商户号 that passes the Luhn check, as a card number (the known false positive)', () => {
+  it('accepts a 15-digit 商户号 that passes the Luhn check: 15-digit cards are Amex, UnionPay cards are longer', () => {
     expect(luhnValid('898906828836075')).toBe(true);
-    expect(validateCaseField('merchantId', '898906828836075')).toEqual(failsWith('cardNumber'));
+    expect(validateCaseField('merchantId', '898906828836075')).toEqual(okValue('898906828836075'));
+    expect(validateCaseField('merchantId', '8989 0682 8836 075')).toEqual(okValue('898906828836075'));
+    expect(isMerchantNumber('898906828836075')).toBe(true);
+  });
+
+  it('still refuses a Luhn-valid 15-digit number starting 34 or 37 (Amex) in the 商户号 field', () => {
+    for (const amex of ['378282246310005', '371449635398431', '340000000000009']) {
+      expect(luhnValid(amex), amex).toBe(true);
+      expect(validateCaseField('merchantId', amex), amex).toEqual(failsWith('cardNumber'));
+    }
+  });
+
+  it('keeps the 商户号 exception to that field: the same number is refused everywhere else', () => {
+    for (const name of caseFieldNames.filter((field) => field !== 'merchantId')) {
+      expect(validateCaseField(name, '898906828836075'), name).toEqual(failsWith('cardNumber'));
+    }
+    // Not a whole 15-digit value: a card number inside it is still refused.
+    expect(validateCaseField('merchantId', '商户 6222021234567894')).toEqual(failsWith('cardNumber'));
+    expect(validateCaseField('merchantId', '6222021234567894')).toEqual(failsWith('cardNumber'));
   });
 
   it('accepts a 终端号 of 8 letters or digits', () => {
@@ -104,14 +123,16 @@ describe('validateCaseField', () => {
     }
   });
 
-  it('refuses any Luhn-valid 13–19 digit number typed into any field', () => {
+  it('refuses any Luhn-valid 13–19 digit number typed into any field, but a 15-digit 商户号', () => {
     const card = fc
       .stringMatching(/^[0-9]{13,19}$/)
       .filter(luhnValid)
       .chain((digits) => fc.constantFrom(digits, digits.replace(/(\d{4})(?=\d)/g, '$1 ')));
     fc.assert(
       fc.property(fc.constantFrom(...caseFieldNames), card, (name: CaseFieldName, value) => {
-        expect(validateCaseField(name, value)).toEqual(failsWith('cardNumber'));
+        const digits = value.replaceAll(' ', '');
+        const exempt = name === 'merchantId' && digits.length === 15 && !/^3[47]/.test(digits);
+        expect(validateCaseField(name, value)).toEqual(exempt ? okValue(digits) : failsWith('cardNumber'));
       }),
     );
   });

@@ -3,8 +3,10 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import enCommon from '../../content/en/common.json';
 import enSteps from '../../content/en/steps.json';
+import enSummary from '../../content/en/summary.json';
 import zhCommon from '../../content/zh-CN/common.json';
 import zhSteps from '../../content/zh-CN/steps.json';
+import zhSummary from '../../content/zh-CN/summary.json';
 import {
   buildCaseSummary,
   isResolved,
@@ -65,70 +67,6 @@ function summaryOf(events: readonly DiagnosisEvent[], fields: Record<string, str
   });
 }
 
-/** The summary content the lead adds as content/<locale>/summary.json (proposed in the report). */
-const summaryContent = {
-  'zh-CN': {
-    title: 'TapFix 挥卡诊断 · 排查记录',
-    started: '开始时间：{{time, datetime(dateStyle: medium; timeStyle: short)}}',
-    ended: '结束时间：{{time, datetime(dateStyle: medium; timeStyle: short)}}',
-    via: {
-      guided: '开始方式：一步步排查',
-      code: '开始方式：应答码 {{code}}（{{meaning}}）',
-      message: '开始方式：屏幕提示「{{message}}」',
-      words: '开始方式：按描述的现象查找',
-    },
-    answersTitle: '回答：',
-    answer: '[{{code}}] {{question}} → {{answer}}',
-    remediesTitle: '试过的办法：',
-    remedy: '[{{code}}] {{remedy}} → {{result}}',
-    result: { fixed: '解决了', notFixed: '没解决', unknown: '结果说不清' },
-    outcome: '结论：[{{code}}] {{outcome}}',
-    escalation: '下一步联系：{{who}}',
-    current: '尚未查完，停在：[{{code}}] {{step}}',
-    notStarted: '尚未开始排查',
-    fieldsTitle: '交易信息：',
-    fields: {
-      merchantId: '商户号：{{value}}',
-      terminalId: '终端号：{{value}}',
-      amount: '金额：{{value}} 元',
-      cardLast4: '卡号后四位：{{value}}',
-      reference: '参考号：{{value}}',
-      voucher: '凭证号：{{value}}',
-    },
-    version: '版本：App {{app}} · 内容 {{content}}',
-  },
-  en: {
-    title: 'TapFix case summary',
-    started: 'Started: {{time, datetime(dateStyle: medium; timeStyle: short)}}',
-    ended: 'Ended: {{time, datetime(dateStyle: medium; timeStyle: short)}}',
-    via: {
-      guided: 'Started from: step-by-step check',
-      code: 'Started from: response code {{code}} ({{meaning}})',
-      message: 'Started from: screen message "{{message}}"',
-      words: 'Started from: a described symptom',
-    },
-    answersTitle: 'Answers:',
-    answer: '[{{code}}] {{question}} → {{answer}}',
-    remediesTitle: 'Tried:',
-    remedy: '[{{code}}] {{remedy}} → {{result}}',
-    result: { fixed: 'fixed it', notFixed: 'did not fix it', unknown: 'result unclear' },
-    outcome: 'Result: [{{code}}] {{outcome}}',
-    escalation: 'Next, call: {{who}}',
-    current: 'Not finished, stopped at: [{{code}}] {{step}}',
-    notStarted: 'Not started yet',
-    fieldsTitle: 'Transaction details:',
-    fields: {
-      merchantId: 'Merchant ID (商户号): {{value}}',
-      terminalId: 'Terminal ID (终端号): {{value}}',
-      amount: 'Amount: ¥{{value}}',
-      cardLast4: 'Card last 4 digits: {{value}}',
-      reference: 'Reference no. (参考号): {{value}}',
-      voucher: 'Voucher no. (凭证号): {{value}}',
-    },
-    version: 'Version: app {{app}} · content {{content}}',
-  },
-};
-
 async function translator(language: 'zh-CN' | 'en'): Promise<Translate> {
   const instance = i18next.createInstance();
   await instance.init({
@@ -137,13 +75,13 @@ async function translator(language: 'zh-CN' | 'en'): Promise<Translate> {
       'zh-CN': {
         common: zhCommon,
         steps: zhSteps,
-        summary: summaryContent['zh-CN'],
+        summary: zhSummary,
         codes: { '51': { meaning: '余额不足' } },
       },
       en: {
         common: enCommon,
         steps: enSteps,
-        summary: summaryContent.en,
+        summary: enSummary,
         codes: { '51': { meaning: 'Not enough funds' } },
       },
     },
@@ -277,6 +215,28 @@ describe('renderCaseSummary', () => {
     expect(text).toContain(`Result: [${code('done.acquirer')}]`);
     expect(text).toContain(`Next, call: ${enCommon.escalateTo.acquirer}`);
     expect(text).not.toMatch(/summary:|steps:|common:/);
+  });
+
+  it('shows an accepted 商户号 as typed even when it passes the Luhn check, and masks everything else', async () => {
+    const merchantId = '898906828836075';
+    const leaky: Translate = (key, values) =>
+      key === 'summary:notStarted' || key === 'summary:title' ? `卡号 ${card}` : keysOnly(key, values);
+    const summary = summaryOf(networkPath, { merchantId, terminalId: '12345678' });
+    const text = renderCaseSummary(summary, leaky);
+    expect(text).toContain(`summary:fields.merchantId {"value":"${merchantId}"}`);
+    expect(text.split('\n')[0]).toBe(`卡号 ${cardMask}`);
+    expect(text).not.toContain(card);
+
+    const zh = renderCaseSummary(summary, await translator('zh-CN'));
+    expect(zh).toContain(`商户号：${merchantId}`);
+    expect(zh).toContain('终端号：12345678');
+  });
+
+  it('shows no field line for a value the field would refuse, whatever the summary holds', () => {
+    const forged: CaseSummary = { ...summaryOf(networkPath), fields: { cardLast4: card, amount: '-1' } };
+    const text = renderCaseSummary(forged, keysOnly);
+    expect(text).not.toContain('summary:fields');
+    expect(text).not.toContain('summary:fieldsTitle');
   });
 
   it('masks a card number even if one reaches the text some other way', () => {

@@ -93,6 +93,16 @@ describe('saving and restoring a diagnosis', () => {
     expect(currentStep(after.getSnapshot())).toBe('done.resolved');
   });
 
+  it('keeps when the diagnosis began', () => {
+    const { storage } = memoryStorage();
+    const at = '2026-11-25T09:45:00.000Z';
+    saveDiagnosis(storage, persisted([{ type: 'diagnosis.start', at }, answer('declined')]), content.contentVersion);
+    const loaded = loadDiagnosis(storage, content);
+    if (loaded.status !== 'ok') throw new Error(JSON.stringify(loaded));
+    const restored = createActor(diagnosisMachine, { snapshot: loaded.snapshot }).start().getSnapshot();
+    expect(restored.context.startedAt).toBe(at);
+  });
+
   it('keeps remembered answers after an answer was changed', () => {
     const { storage } = memoryStorage();
     const actor = actorAfter([...networkStart, { type: 'answer.change', step: 'scope.cards' }]);
@@ -179,6 +189,9 @@ describe('starting clean when the saved diagnosis does not fit', () => {
     ],
     ['a pending removed step', stored(withContext({ pending: 'gate.gone' })), 'unknownStep'],
     ['a context without remembered answers', stored(withContext({ remembered: undefined })), 'corrupt'],
+    ['a context without a start time', stored(withContext({ startedAt: undefined })), 'corrupt'],
+    ['a start time in epoch milliseconds', stored(withContext({ startedAt: 1764063900000 })), 'corrupt'],
+    ['a start time that is not a time', stored(withContext({ startedAt: 'yesterday' })), 'corrupt'],
     ['a side that does not exist', stored(withContext({ side: 'left' })), 'corrupt'],
     ['a snapshot with child actors', stored({ ...withContext({}), children: { x: {} } }), 'corrupt'],
     ['a stopped snapshot', stored({ ...withContext({}), status: 'stopped' }), 'corrupt'],
@@ -226,7 +239,7 @@ describe('starting clean when the saved diagnosis does not fit', () => {
       ['children', 'context', 'error', 'historyValue', 'output', 'status', 'value'].sort(),
     );
     expect(Object.keys((loaded.snapshot as unknown as { context: object }).context).sort()).toEqual(
-      ['match', 'pending', 'remembered', 'side', 'trail'].sort(),
+      ['match', 'pending', 'remembered', 'side', 'startedAt', 'trail'].sort(),
     );
   });
 });

@@ -220,7 +220,7 @@ describe('card numbers never reach storage', () => {
       reference: `６２２２-０２１２-３４５６-７８９４`,
     };
     const entry = createHistoryStore(storage).add(summary(1, { fixed: false, fields: typed }));
-    expect(entry?.summary.fields).toEqual({ terminalId: '12345678', amount: '88.00' });
+    expect(entry?.summary.fields).toEqual({});
 
     expect([...data.keys()].sort()).toEqual([diagnosisKey, historyKey].sort());
     for (const [key, value] of data) {
@@ -228,6 +228,25 @@ describe('card numbers never reach storage', () => {
       expect(value, key).not.toContain('7894');
     }
     expect(loadDiagnosis(storage, { contentVersion: 'c1' }).status).toBe('ok');
+  });
+
+  it('never keeps the case fields: they are for sharing now, and a 商户号 may pass the Luhn check', () => {
+    const { storage, data } = memoryStorage();
+    const history = createHistoryStore(storage);
+    const fields = { merchantId: '898906828836075', terminalId: '12345678', amount: '88', cardLast4: '7894' };
+    const withFields = summary(1, { fields });
+    expect(withFields.fields.merchantId).toBe('898906828836075');
+    const entry = history.add(withFields);
+    expect(entry?.summary).toEqual({ ...withFields, fields: {} });
+    const stored = data.get(historyKey) ?? '';
+    for (const value of ['898906828836075', '12345678', '7894']) expect(stored).not.toContain(value);
+    expect(holdsCardNumber(stored)).toBe(false);
+
+    // Fields stored by an older build are dropped when read.
+    const envelope = JSON.parse(stored) as { entries: Array<{ summary: { fields: object } }> };
+    envelope.entries[0]!.summary.fields = { terminalId: '12345678' };
+    data.set(historyKey, JSON.stringify(envelope));
+    expect(history.list()[0]?.summary.fields).toEqual({});
   });
 
   it('redacts a card-like version string rather than storing it', () => {

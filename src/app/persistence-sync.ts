@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import type { ActorRefFrom } from 'xstate';
+import { buildCaseSummary } from '../domain/case-summary.ts';
+import { currentStep, type DiagnosisMachine } from '../domain/diagnosis.machine.ts';
+import { stepInfo } from '../domain/steps.ts';
+import { clearDiagnosis, saveDiagnosis } from '../persistence/diagnosis-store.ts';
+import type { HistoryStore } from '../persistence/history-store.ts';
+import type { KeyValueStorage } from '../persistence/storage.ts';
+
+export interface PersistenceOptions {
+  storage: KeyValueStorage | null;
+  history: HistoryStore;
+  appVersion: string;
+  contentVersion: string;
+  now: () => Date;
+  /** Called on every transition (the first one ends the resume offer and the startup notice). */
+  onTransition: () => void;
+}
+
+/**
+ * Keeps the running diagnosis across reloads: saved after every transition, cleared at home, and at an
+ * outcome moved into history (one entry per diagnosis). Returns false once a save has failed.
+ */
+export function useDiagnosisPersistence(
+  actor: ActorRefFrom<DiagnosisMachine>,
+  { storage, history, appVersion, contentVersion, now, onTransition }: PersistenceOptions,
+): { saveFailed: boolean } {
+  const [saveFailed, setSaveFailed] = useState(false);
+
+  useEffect(() => {
+    /** The history entry of this diagnosis, replaced if an answer is changed and it ends again. */
+    let recorded: { id: string; startedAt: string | null } | null = null;
+    let last = actor.getSnapshot();
+    let atOutcome = isOutcome(currentStep(last));
+
+    const subscription = actor.subscribe((snapshot) => {
+      // Starting the actor notifies with the snapshot it already had: not a transition, and not a reason to
+      // overwrite (or, at home, clear) the save that is being offered.
+      if (snapshot === last || (snapshot.value === last.value && snapshot.context === last.context)) return;
+      last = snapshot;
+      onTransition();
+      const step = currentStep(snapshot);
+      if (step === 'home') {
+        recorded = null;
+        atOutcome = false;
+        clearDiagnosis(storage);
+        return;
+      }
+      if (isOutcome(step)) {
+        if (!atOutcome) {
+          const { startedAt } = snapshot.context;
+          if (recorded && startedAt !== null && recorded.startedAt === startedAt) history.remove(recorded.id);
+          const summary = buildCaseSummary({
+            context: snapshot.context,
+            currentStep: step,
+            startedAt,
+            endedAt: now(),
+            appVersion,
+            contentVersion,
+          });
+          const entry = history.add(summary);
+          recorded = entry ? { id: entry.id, startedAt } : null;
+        }
+        atOutcome = true;
+        clearDiagnosis(storage);
+        return;
+      }
+      atOutcome = false;
+      setSaveFailed(!saveDiagnosis(storage, actor.getPersistedSnapshot(), contentVersion, now()));
+    });
+    return () => subscription.unsubscribe();
+  }, [actor, storage, history, appVersion, contentVersion, now, onTransition]);
+
+  return { saveFailed };
+}
+
+const isOutcome = (step: ReturnType<typeof currentStep>) => step !== 'home' && stepInfo(step).kind === 'outcome';
