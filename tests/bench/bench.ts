@@ -9,6 +9,8 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../e2e/support/chromium.ts';
 import { startStaticServer } from '../e2e/support/static-server.ts';
+import { tapsToRemedy } from './taps.ts';
+import { measureTransitions } from './transitions.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const distDir = join(repoRoot, 'dist');
@@ -113,7 +115,7 @@ async function measureStartup() {
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
   try {
     // The app, offline, started from its service worker; stopped before each run: a cold start, as after hours idle.
-    const appContext = await browser.newContext({ locale: 'zh-CN' });
+    const appContext = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
     await watchFirstStep(appContext);
     const page = await appContext.newPage();
     await page.goto(server.url);
@@ -135,7 +137,7 @@ async function measureStartup() {
 
     // A plain static HTML page from the same server, online, no service worker.
     server.setRoot(staticDir);
-    const staticContext = await browser.newContext({ locale: 'zh-CN' });
+    const staticContext = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
     await watchFirstStep(staticContext);
     const staticPage = await staticContext.newPage();
     const plain: number[] = [];
@@ -165,6 +167,141 @@ async function measureStartup() {
     await server.close();
     await rm(staticDir, { recursive: true, force: true });
   }
+}
+
+/** Online first visit (no cache, no worker) to first step, app vs the static page; then step-to-step time. */
+async function measureOnline() {
+  const executablePath = chromiumPath();
+  if (!executablePath) return;
+  const staticDir = await mkdtemp(join(tmpdir(), 'tapfix-bench-'));
+  await writeFile(
+    join(staticDir, 'index.html'),
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+      '<title>static</title></head><body><main data-step="home"><h1>挥卡交易失败了？</h1>' +
+      '<button>一步步排查</button></main></body></html>',
+  );
+  const server = await startStaticServer(distDir);
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  const coldLoads = async (count: number) => {
+    const times: number[] = [];
+    for (let run = 0; run < count; run += 1) {
+      const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block', bypassCSP: true });
+      await watchFirstStep(context);
+      times.push(await firstStepAfterNavigation(await context.newPage(), server.url));
+      await context.close();
+    }
+    return times;
+  };
+  try {
+    const app = await coldLoads(5);
+    server.setRoot(staticDir);
+    const plain = await coldLoads(5);
+    server.setRoot(distDir);
+    report({ metric: 'online_cold_first_step', value: round(median(app)), unit: 'ms', runs: app.map((v) => round(v)) });
+    report({
+      metric: 'static_online_first_step',
+      value: round(median(plain)),
+      unit: 'ms',
+      runs: plain.map((v) => round(v)),
+    });
+    report({ metric: 'online_cold_first_step_ratio', value: round(median(app) / median(plain), 2), unit: 'x' });
+
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 360, height: 740 },
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.click('[data-action="start"]');
+    await page.waitForSelector('[data-answer]');
+    const normal = await measureTransitions(page, 20);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const slowed = await measureTransitions(page, 20);
+    await context.close();
+    report({ metric: 'step_transition', value: round(median(normal)), unit: 'ms', cpu: '1x', runs: normal.length });
+    report({
+      metric: 'step_transition_cpu4x',
+      value: round(median(slowed)),
+      unit: 'ms',
+      cpu: '4x',
+      runs: slowed.length,
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(staticDir, { recursive: true, force: true });
+  }
+}
+
+/** Lighthouse 12.2.3 (the last that runs on Node 20), mobile preset, against the build; median of 3 runs. */
+async function measureLighthouse() {
+  const executablePath = chromiumPath();
+  if (!executablePath || process.env.BENCH_SKIP_LIGHTHOUSE) {
+    console.log('SKIPPED Lighthouse (no Chromium, or BENCH_SKIP_LIGHTHOUSE set)');
+    return;
+  }
+  const server = await startStaticServer(distDir);
+  const outDir = await mkdtemp(join(tmpdir(), 'tapfix-lh-'));
+  try {
+    const runsOut: Array<Record<string, number>> = [];
+    for (let run = 0; run < 3; run += 1) {
+      const out = join(outDir, `run-${run}.json`);
+      const result = spawnSync(
+        'npx',
+        [
+          '--yes',
+          'lighthouse@12.2.3',
+          server.url,
+          `--chrome-flags=--headless=new ${chromiumArgs.join(' ')}`,
+          '--only-categories=performance,accessibility,best-practices,seo',
+          '--output=json',
+          `--output-path=${out}`,
+          '--quiet',
+        ],
+        { cwd: repoRoot, env: { ...process.env, CHROME_PATH: executablePath }, encoding: 'utf8' },
+      );
+      if (result.status !== 0) {
+        console.log(
+          `SKIPPED Lighthouse run ${run}: ${(result.stderr || result.stdout || '').trim().split('\n').at(-1)}`,
+        );
+        continue;
+      }
+      const lhr = JSON.parse(await readFile(out, 'utf8')) as {
+        categories: Record<string, { score: number }>;
+        audits: Record<string, { numericValue?: number }>;
+      };
+      runsOut.push({
+        performance: (lhr.categories.performance?.score ?? 0) * 100,
+        accessibility: (lhr.categories.accessibility?.score ?? 0) * 100,
+        bestPractices: (lhr.categories['best-practices']?.score ?? 0) * 100,
+        seo: (lhr.categories.seo?.score ?? 0) * 100,
+        lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? 0,
+        tbt: lhr.audits['total-blocking-time']?.numericValue ?? 0,
+        cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
+      });
+    }
+    if (!runsOut.length) return;
+    const mid = (key: string) => median(runsOut.map((r) => r[key] ?? 0));
+    for (const key of ['performance', 'accessibility', 'bestPractices', 'seo']) {
+      report({ metric: `lighthouse_${key}`, value: round(mid(key), 0), unit: 'score', runs: runsOut.length });
+    }
+    report({ metric: 'lighthouse_lcp', value: round(mid('lcp'), 0), unit: 'ms', preset: 'mobile' });
+    report({ metric: 'lighthouse_tbt', value: round(mid('tbt'), 0), unit: 'ms', preset: 'mobile' });
+    report({ metric: 'lighthouse_cls', value: round(mid('cls'), 3), unit: 'score', preset: 'mobile' });
+  } finally {
+    await server.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Taps from home to advice for the ten most common messages (chip tap + answers), from the machine. */
+function measureTaps() {
+  const figures = tapsToRemedy();
+  for (const figure of figures)
+    report({ metric: `taps_${figure.message}`, value: figure.taps, unit: 'count', lands: figure.lands });
+  report({ metric: 'taps_max_top10', value: Math.max(...figures.map((f) => f.taps)), unit: 'count' });
 }
 
 /** The symptom-matching figures of tests/bench/symptoms-bench.ts, when that bench exists: one line per number. */
@@ -198,5 +335,8 @@ if (!existsSync(join(distDir, 'index.html'))) {
 }
 await measureSizes();
 await measureStartup();
+await measureOnline();
+await measureLighthouse();
 await measureSymptoms();
+measureTaps();
 printTable();
