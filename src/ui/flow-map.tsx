@@ -74,9 +74,9 @@ export function FlowMap({ onOpenStep, onClose }: FlowMapProps) {
     <PageFrame page="map" title={t('page.title')} onClose={onClose}>
       <p className="lead">{t('page.lead')}</p>
 
-      <div role="search" className="flow-search">
+      <div role="search" className="search">
         <label htmlFor={`${idPrefix}-search`}>{t('search.label')}</label>
-        <div className="flow-search__row">
+        <div className="search-row">
           <input
             id={`${idPrefix}-search`}
             type="search"

@@ -98,19 +98,25 @@ async function firstStepAfterNavigation(page: Page, url: string): Promise<number
   return page.evaluate<number>('window.__firstStep');
 }
 
+/** A plain static HTML page with the same first words, the yardstick for the app's load figures. */
+async function writeStaticPage(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'tapfix-bench-'));
+  await writeFile(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+      '<title>static</title></head><body><main data-step="home"><h1>挥卡交易失败了？</h1>' +
+      '<button>一步步排查</button></main></body></html>',
+  );
+  return dir;
+}
+
 async function measureStartup() {
   const executablePath = chromiumPath();
   if (!executablePath) {
     console.log('SKIPPED start-up timings: no Chromium found (set CHROME_PATH)');
     return;
   }
-  const staticDir = await mkdtemp(join(tmpdir(), 'tapfix-bench-'));
-  await writeFile(
-    join(staticDir, 'index.html'),
-    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
-      '<title>static</title></head><body><main data-step="home"><h1>挥卡交易失败了？</h1>' +
-      '<button>一步步排查</button></main></body></html>',
-  );
+  const staticDir = await writeStaticPage();
   const server = await startStaticServer(distDir);
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
   try {
@@ -173,13 +179,7 @@ async function measureStartup() {
 async function measureOnline() {
   const executablePath = chromiumPath();
   if (!executablePath) return;
-  const staticDir = await mkdtemp(join(tmpdir(), 'tapfix-bench-'));
-  await writeFile(
-    join(staticDir, 'index.html'),
-    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
-      '<title>static</title></head><body><main data-step="home"><h1>挥卡交易失败了？</h1>' +
-      '<button>一步步排查</button></main></body></html>',
-  );
+  const staticDir = await writeStaticPage();
   const server = await startStaticServer(distDir);
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
   const coldLoads = async (count: number) => {
