@@ -53,7 +53,9 @@ export function normalizeSymptomInput(input: string): NormalizedInput {
   text = text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(traditionalChars, (char) => simplified.get(char) ?? char);
+    .replace(traditionalChars, (char) => simplified.get(char) ?? char)
+    // Invisible format characters (zero-width, soft hyphen) must not split a card number into "codes".
+    .replace(/\p{Cf}/gu, '');
   text = text.replace(/<[^<>]{0,200}>/g, ' ');
   // A card number's digits must never be read as a code, so they go before anything else looks at digits.
   for (const pattern of cardNumberPatterns) text = text.replace(pattern, ' ');

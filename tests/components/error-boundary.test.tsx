@@ -1,0 +1,126 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { currentStep } from '../../src/domain/diagnosis.machine.ts';
+import { languages, type Language } from '../../src/i18n/languages.ts';
+import { createI18n } from '../../src/i18n/setup.ts';
+import { clearDiagnosis, diagnosisKey } from '../../src/persistence/diagnosis-store.ts';
+import { historyKey } from '../../src/persistence/history-store.ts';
+import type { KeyValueStorage } from '../../src/persistence/storage.ts';
+import { DiagnosisActor } from '../../src/ui/diagnosis-actor.ts';
+import { ErrorBoundary } from '../../src/ui/error-boundary.tsx';
+import { resources, text } from '../support/content.ts';
+import { memoryStorage } from '../support/render-app.tsx';
+
+const crash = (key: string, language: Language = 'zh-CN') => text(language, 'common', `crash.${key}`);
+
+/** A view that breaks while the switch is on, as a bug in one screen would. */
+function Fragile({ broken }: { broken: { on: boolean } }) {
+  if (broken.on) throw new Error('this screen broke');
+  return <p>the screen works again</p>;
+}
+
+async function renderInLanguage(language: Language, children: ReactNode) {
+  const i18n = await createI18n({ language, resources });
+  return render(<I18nextProvider i18n={i18n}>{children}</I18nextProvider>);
+}
+
+/** The app's wiring: restart clears the saved diagnosis and sends session.restart; history is not touched. */
+function Guarded({ storage, children }: { storage: KeyValueStorage; children: ReactNode }) {
+  const actor = DiagnosisActor.useActorRef();
+  return (
+    <ErrorBoundary
+      onRestart={() => {
+        clearDiagnosis(storage);
+        actor.send({ type: 'session.restart' });
+      }}
+    >
+      {children}
+    </ErrorBoundary>
+  );
+}
+
+/** A stand-in diagnosis screen that breaks on scope.cards; its button starts or answers "declined". */
+function BrokenOnScope() {
+  const step = DiagnosisActor.useSelector(currentStep);
+  const actor = DiagnosisActor.useActorRef();
+  if (step === 'scope.cards') throw new Error('scope view broke');
+  return (
+    <button
+      type="button"
+      onClick={() => actor.send(step === 'home' ? { type: 'diagnosis.start' } : { type: 'answer.declined' })}
+    >
+      {step}
+    </button>
+  );
+}
+
+describe('when a screen fails to render', () => {
+  beforeEach(() => {
+    // React reports every caught render error on the console; these are expected here.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  for (const language of languages) {
+    it(`shows a recovery screen in the user's language (${language}) instead of a blank page`, async () => {
+      await renderInLanguage(
+        language,
+        <ErrorBoundary onRestart={() => undefined}>
+          <Fragile broken={{ on: true }} />
+        </ErrorBoundary>,
+      );
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(crash('title', language));
+      expect(screen.getByText(crash('body', language))).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: crash('restart', language) })).toBeInTheDocument();
+    });
+  }
+
+  it('reports the error, and Restart the diagnosis asks the app to restart, then shows the screens again', async () => {
+    const broken = { on: true };
+    const onRestart = vi.fn(() => {
+      broken.on = false;
+    });
+    const onError = vi.fn();
+    await renderInLanguage(
+      'en',
+      <ErrorBoundary onRestart={onRestart} onError={onError}>
+        <Fragile broken={broken} />
+      </ErrorBoundary>,
+    );
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'this screen broke' }), expect.anything());
+
+    await userEvent.setup().click(screen.getByRole('button', { name: crash('restart', 'en') }));
+    expect(onRestart).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('the screen works again')).toBeInTheDocument();
+    expect(screen.queryByText(crash('title', 'en'))).not.toBeInTheDocument();
+  });
+
+  it('restarting goes back home and forgets the broken diagnosis, but keeps the history', async () => {
+    const storage = memoryStorage();
+    const history = JSON.stringify({ schema: 1, entries: [] });
+    storage.setItem(historyKey, history);
+    storage.setItem(diagnosisKey, '{"saved":"diagnosis that crashed"}');
+    const user = userEvent.setup();
+    await renderInLanguage(
+      'zh-CN',
+      <DiagnosisActor.Provider>
+        <Guarded storage={storage}>
+          <BrokenOnScope />
+        </Guarded>
+      </DiagnosisActor.Provider>,
+    );
+
+    await user.click(screen.getByRole('button', { name: 'home' }));
+    await user.click(screen.getByRole('button', { name: 'gate.charged' }));
+    await user.click(screen.getByRole('button', { name: crash('restart') }));
+
+    expect(screen.getByRole('button', { name: 'home' })).toBeInTheDocument();
+    expect(storage.getItem(diagnosisKey)).toBeNull();
+    expect(storage.getItem(historyKey)).toBe(history);
+  });
+});
