@@ -12,6 +12,7 @@ import type { KeyValueStorage } from '../persistence/storage.ts';
 import { buildId } from '../pwa/build-id.ts';
 import { AboutScreen } from '../ui/about-screen.tsx';
 import { DiagnosisActor } from '../ui/diagnosis-actor.ts';
+import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { FlowMap } from '../ui/flow-map.tsx';
 import { HistoryPage } from '../ui/history-page.tsx';
 import { HomeScreen } from '../ui/home-screen.tsx';
@@ -73,6 +74,12 @@ export function App({
     clearDiagnosis(storage);
     setStartup((current) => ({ ...current, resume: null, discarded: false }));
   }, [storage]);
+  /** After a render error: drop the diagnosis that broke (history stays) and start a fresh one. */
+  const restartAfterCrash = useCallback(() => {
+    clearDiagnosis(storage);
+    setStartup((current) => ({ ...current, resume: null, discarded: false }));
+    setSession((current) => ({ key: current.key + 1, snapshot: undefined }));
+  }, [storage]);
   const onTransition = useCallback(() => {
     setStartup((current) =>
       current.resume || current.discarded ? { ...current, resume: null, discarded: false } : current,
@@ -81,22 +88,24 @@ export function App({
 
   return (
     <I18nextProvider i18n={i18n}>
-      <DiagnosisActor.Provider
-        key={session.key}
-        options={session.snapshot ? { snapshot: session.snapshot } : undefined}
-      >
-        <Shell
-          storage={storage}
-          history={history}
-          share={bridge}
-          contentVersion={contentVersion}
-          now={now}
-          startup={startup}
-          onResume={resume}
-          onStartOver={startOver}
-          onTransition={onTransition}
-        />
-      </DiagnosisActor.Provider>
+      <ErrorBoundary onRestart={restartAfterCrash}>
+        <DiagnosisActor.Provider
+          key={session.key}
+          options={session.snapshot ? { snapshot: session.snapshot } : undefined}
+        >
+          <Shell
+            storage={storage}
+            history={history}
+            share={bridge}
+            contentVersion={contentVersion}
+            now={now}
+            startup={startup}
+            onResume={resume}
+            onStartOver={startOver}
+            onTransition={onTransition}
+          />
+        </DiagnosisActor.Provider>
+      </ErrorBoundary>
     </I18nextProvider>
   );
 }
