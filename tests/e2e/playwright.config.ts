@@ -1,4 +1,4 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './support/chromium.ts';
 import { distDir, repoRoot } from './support/paths.ts';
 
@@ -6,7 +6,21 @@ import { distDir, repoRoot } from './support/paths.ts';
 const port = Number(process.env.TAPFIX_E2E_PORT ?? 4317);
 const baseURL = `http://127.0.0.1:${port}`;
 
-/** Real-Chromium tests against the production build (dist/, or run.mjs's copy of it), served by `vite preview`. */
+// run.mjs sets these when nginx is installed: the same build, served with .deploy/nginx/tapfix.conf.
+const nginxPort = process.env.TAPFIX_E2E_NGINX && process.env.TAPFIX_E2E_NGINX_PORT;
+
+/** The specs that must also pass behind the real web server with the shipped config. */
+const nginxSpecs = ['offline.spec.ts', 'update.spec.ts', 'csp.spec.ts', 'nginx.spec.ts'];
+
+const projects: PlaywrightTestConfig['projects'] = [
+  // Everything against `vite preview`; nginx.spec.ts needs nginx's headers.
+  { name: 'preview', testIgnore: ['nginx.spec.ts'], use: { baseURL } },
+];
+if (nginxPort) {
+  projects.push({ name: 'nginx', testMatch: nginxSpecs, use: { baseURL: `http://127.0.0.1:${nginxPort}` } });
+}
+
+/** Real-Chromium tests against the production build (dist/, or run.mjs's copy of it), served by `vite preview` and nginx. */
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
@@ -18,12 +32,14 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list']],
   use: {
-    baseURL,
     browserName: 'chromium',
     locale: 'zh-CN',
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
     trace: 'retain-on-failure',
   },
+  projects,
+  // Starts nginx for the nginx project (and stops it after the run).
+  globalSetup: nginxPort ? './support/nginx-global-setup.ts' : undefined,
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir "${distDir}"`,
     cwd: repoRoot,

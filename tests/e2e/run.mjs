@@ -2,10 +2,10 @@
 // Plain JavaScript: Node 20 cannot run TypeScript directly, and this decides whether Playwright runs at all.
 import { spawnSync } from 'node:child_process';
 import console from 'node:console';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 
@@ -23,6 +23,33 @@ if (!chromium) {
   }
   console.log(`SKIPPED browser tests: no Chromium found; ${install}`);
   process.exit(0);
+}
+
+/** An executable named nginx on PATH or in the sbin folders (not on a normal user's PATH on Debian). */
+function findNginx() {
+  if (process.env.NGINX_PATH) return existsSync(process.env.NGINX_PATH) ? process.env.NGINX_PATH : undefined;
+  const folders = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin'];
+  for (const folder of folders.filter(Boolean)) {
+    const file = join(folder, 'nginx');
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+// The deployment config (.deploy/nginx/tapfix.conf) is tested with the real server: headers, offline, update.
+const nginx = findNginx();
+if (!nginx) {
+  const install = 'install with: apt-get install -y nginx (or set NGINX_PATH)';
+  if (ci) {
+    console.error(`FAILED nginx tests: no nginx found and CI=true; ${install}`);
+    process.exit(1);
+  }
+  console.log(`SKIPPED nginx tests (the build served with .deploy/nginx/tapfix.conf): no nginx found; ${install}`);
 }
 
 if (!existsSync(new URL('../../dist/index.html', import.meta.url))) {
@@ -48,6 +75,9 @@ const snapshot = mkdtempSync(join(tmpdir(), 'tapfix-e2e-dist-'));
 cpSync(join(repoRoot, 'dist'), snapshot, { recursive: true });
 
 const port = process.env.TAPFIX_E2E_PORT ?? String(await freePort());
+let nginxPort = await freePort();
+while (String(nginxPort) === port) nginxPort = await freePort();
+const nginxEnv = nginx ? { TAPFIX_E2E_NGINX: nginx, TAPFIX_E2E_NGINX_PORT: String(nginxPort) } : {};
 const cli = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
 const result = spawnSync(
   process.execPath,
@@ -55,7 +85,7 @@ const result = spawnSync(
   {
     cwd: repoRoot,
     stdio: 'inherit',
-    env: { ...process.env, CHROME_PATH: chromium, TAPFIX_E2E_PORT: port, TAPFIX_E2E_DIST: snapshot },
+    env: { ...process.env, CHROME_PATH: chromium, TAPFIX_E2E_PORT: port, TAPFIX_E2E_DIST: snapshot, ...nginxEnv },
   },
 );
 rmSync(snapshot, { recursive: true, force: true });

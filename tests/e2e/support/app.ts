@@ -98,3 +98,23 @@ export function foreignRequests(urls: readonly string[], origin: string): string
 export async function buildIdOf(page: Page): Promise<string | null> {
   return page.locator('meta[name="tapfix-build"]').getAttribute('content');
 }
+
+/**
+ * Asks the browser to look for a new service worker, as the app's periodic check does, until the update
+ * offer shows. One call is not enough: a check the browser already has in flight (a soft update after a
+ * reload, the app's check on coming back online) absorbs ours and may have fetched the old sw.js.
+ * Returns how many checks it took.
+ */
+export async function checkForUpdate(page: Page, timeout = 60_000): Promise<number> {
+  const notice = page.locator('[data-pwa="update"]');
+  let checks = 0;
+  await expect(async () => {
+    checks += 1;
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update().catch(() => undefined);
+    });
+    await expect(notice).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout });
+  return checks;
+}
