@@ -260,7 +260,8 @@ async function measureLighthouse() {
           `--output-path=${out}`,
           '--quiet',
         ],
-        { cwd: repoRoot, env: { ...process.env, CHROME_PATH: executablePath }, encoding: 'utf8' },
+        // A hung Lighthouse (it happens under load) must not hang the bench: give each run three minutes.
+        { cwd: repoRoot, env: { ...process.env, CHROME_PATH: executablePath }, encoding: 'utf8', timeout: 180_000 },
       );
       if (result.status !== 0) {
         console.log(
