@@ -195,7 +195,7 @@ function Shell({
   return (
     <div className="shell">
       <header className="top-bar">
-        <span className="brand">{t('app.name')}</span>
+        <span className="brand">{t('app.shortName')}</span>
         <div className="top-actions">
           <LanguageSwitch onChange={changeLanguage} />
           <button
