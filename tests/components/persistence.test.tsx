@@ -6,6 +6,7 @@ import type { KeyValueStorage } from '../../src/persistence/storage.ts';
 import { stepInfo } from '../../src/domain/steps.ts';
 import { text } from '../support/content.ts';
 import { memoryStorage, renderApp } from '../support/render-app.tsx';
+import { throwingStorage } from '../support/storage.ts';
 
 const common = (key: string) => text('zh-CN', 'common', key);
 const steps = (key: string) => text('zh-CN', 'steps', key);
@@ -21,19 +22,6 @@ async function startGuided({ user }: Render) {
 async function answer({ user }: Render, key: string) {
   await user.click(screen.getByRole('button', { name: steps(key) }));
 }
-
-/** Every call throws, as in some private modes. */
-const throwingStorage: KeyValueStorage = {
-  getItem: () => {
-    throw new Error('SecurityError');
-  },
-  setItem: () => {
-    throw new Error('SecurityError');
-  },
-  removeItem: () => {
-    throw new Error('SecurityError');
-  },
-};
 
 describe('a reload in the middle of a diagnosis', () => {
   it('offers to continue where it stopped, with the same answers', async () => {

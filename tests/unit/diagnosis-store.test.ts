@@ -12,30 +12,7 @@ import {
   saveDiagnosis,
 } from '../../src/persistence/diagnosis-store.ts';
 import type { KeyValueStorage } from '../../src/persistence/storage.ts';
-
-/** Web Storage in a Map, with the data visible to the test. */
-function memoryStorage(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  const storage: KeyValueStorage = {
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, String(value)),
-    removeItem: (key) => void data.delete(key),
-  };
-  return { storage, data };
-}
-
-/** Private mode in some browsers: every call throws. */
-const throwingStorage: KeyValueStorage = {
-  getItem: () => {
-    throw new Error('SecurityError');
-  },
-  setItem: () => {
-    throw new Error('SecurityError');
-  },
-  removeItem: () => {
-    throw new Error('SecurityError');
-  },
-};
+import { mapStorage, throwingStorage } from '../support/storage.ts';
 
 const content = { contentVersion: 'content-7' };
 const answer = (id: string) => ({ type: `answer.${id}` }) as DiagnosisEvent;
@@ -78,7 +55,7 @@ function withContext(changes: Record<string, unknown>) {
 
 describe('saving and restoring a diagnosis', () => {
   it('resumes at the same step with the same answers after a reload', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     const before = actorAfter(networkStart);
     expect(saveDiagnosis(storage, before.getPersistedSnapshot(), content.contentVersion)).toBe(true);
     expect(data.has(diagnosisKey)).toBe(true);
@@ -94,7 +71,7 @@ describe('saving and restoring a diagnosis', () => {
   });
 
   it('keeps when the diagnosis began', () => {
-    const { storage } = memoryStorage();
+    const { storage } = mapStorage();
     const at = '2026-11-25T09:45:00.000Z';
     saveDiagnosis(storage, persisted([{ type: 'diagnosis.start', at }, answer('declined')]), content.contentVersion);
     const loaded = loadDiagnosis(storage, content);
@@ -104,7 +81,7 @@ describe('saving and restoring a diagnosis', () => {
   });
 
   it('keeps remembered answers after an answer was changed', () => {
-    const { storage } = memoryStorage();
+    const { storage } = mapStorage();
     const actor = actorAfter([...networkStart, { type: 'answer.change', step: 'scope.cards' }]);
     saveDiagnosis(storage, actor.getPersistedSnapshot(), content.contentVersion);
     const loaded = loadDiagnosis(storage, content);
@@ -126,7 +103,7 @@ describe('saving and restoring a diagnosis', () => {
           if (answers.length === 0) break;
           actor.send(answer(answers[choice % answers.length] ?? 'continue'));
         }
-        const { storage } = memoryStorage();
+        const { storage } = mapStorage();
         expect(saveDiagnosis(storage, actor.getPersistedSnapshot(), content.contentVersion)).toBe(true);
         const loaded = loadDiagnosis(storage, content);
         if (loaded.status !== 'ok') throw new Error(JSON.stringify(loaded));
@@ -139,7 +116,7 @@ describe('saving and restoring a diagnosis', () => {
   });
 
   it('reports none when nothing was saved, and forgets a cleared diagnosis', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     expect(loadDiagnosis(storage, content)).toEqual({ status: 'none' });
     saveDiagnosis(storage, persisted(networkStart), content.contentVersion);
     expect(clearDiagnosis(storage)).toBe(true);
@@ -201,7 +178,7 @@ describe('starting clean when the saved diagnosis does not fit', () => {
   ];
 
   it.each(cases)('discards %s with the reason, and removes it', (_, raw, reason) => {
-    const { storage, data } = memoryStorage({ [diagnosisKey]: raw });
+    const { storage, data } = mapStorage({ [diagnosisKey]: raw });
     expect(loadDiagnosis(storage, content)).toEqual({ status: 'discarded', reason });
     expect(data.has(diagnosisKey)).toBe(false);
     expect(loadDiagnosis(storage, content)).toEqual({ status: 'none' });
@@ -258,7 +235,7 @@ describe('when storage is unavailable or full', () => {
   });
 
   it('reports a full storage on save, and still reads what is there', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     saveDiagnosis(storage, persisted(networkStart), content.contentVersion);
     const full: KeyValueStorage = {
       ...storage,
@@ -274,13 +251,13 @@ describe('when storage is unavailable or full', () => {
   it('refuses a snapshot that cannot be serialised', () => {
     const cyclic: Record<string, unknown> = { status: 'active' };
     cyclic.self = cyclic;
-    expect(saveDiagnosis(memoryStorage().storage, cyclic as unknown as Snapshot<unknown>, 'c')).toBe(false);
+    expect(saveDiagnosis(mapStorage().storage, cyclic as unknown as Snapshot<unknown>, 'c')).toBe(false);
   });
 });
 
 describe('card numbers never reach storage', () => {
   it('refuses to save a snapshot holding a card number, and drops the older save', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     saveDiagnosis(storage, persisted(networkStart), content.contentVersion);
     const leaky = { ...withContext({ note: '卡号 6222021234567894' }) } as unknown as Snapshot<unknown>;
     expect(saveDiagnosis(storage, leaky, content.contentVersion)).toBe(false);
@@ -288,7 +265,7 @@ describe('card numbers never reach storage', () => {
   });
 
   it('keeps a numeric content version that looks like a card number, redacted, and still matches it', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     const version = '6222021234567894';
     expect(saveDiagnosis(storage, persisted(networkStart), version)).toBe(true);
     expect(containsCardNumber(data.get(diagnosisKey) ?? '')).toBe(false);
@@ -300,7 +277,7 @@ describe('card numbers never reach storage', () => {
   });
 
   it('stores the save time as an ISO string, not epoch milliseconds', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     saveDiagnosis(storage, persisted(networkStart), 'c', new Date(Date.UTC(2026, 10, 25, 9, 45)));
     expect(JSON.parse(data.get(diagnosisKey) ?? '{}')).toMatchObject({ savedAt: '2026-11-25T09:45:00.000Z' });
     expect(data.get(diagnosisKey)).not.toMatch(/\d{10,}/);

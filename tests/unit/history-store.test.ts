@@ -5,29 +5,7 @@ import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/do
 import { luhnValid } from '../../src/domain/redact.ts';
 import { diagnosisKey, loadDiagnosis, saveDiagnosis } from '../../src/persistence/diagnosis-store.ts';
 import { createHistoryStore, historyKey, historyLimit, historySchema } from '../../src/persistence/history-store.ts';
-import type { KeyValueStorage } from '../../src/persistence/storage.ts';
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  const storage: KeyValueStorage = {
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, String(value)),
-    removeItem: (key) => void data.delete(key),
-  };
-  return { storage, data };
-}
-
-const throwingStorage: KeyValueStorage = {
-  getItem: () => {
-    throw new Error('SecurityError');
-  },
-  setItem: () => {
-    throw new Error('QuotaExceededError');
-  },
-  removeItem: () => {
-    throw new Error('SecurityError');
-  },
-};
+import { mapStorage, throwingStorage } from '../support/storage.ts';
 
 const answer = (id: string) => ({ type: `answer.${id}` }) as DiagnosisEvent;
 const start = Date.UTC(2026, 10, 25, 9, 0);
@@ -79,7 +57,7 @@ function holdsCardNumber(text: string): boolean {
 
 describe('the history of finished diagnoses', () => {
   it('adds newest first and reads an entry back by id', () => {
-    const { storage } = memoryStorage();
+    const { storage } = mapStorage();
     const history = createHistoryStore(storage);
     const first = history.add(summary(1));
     const second = history.add(summary(2, { fixed: false }));
@@ -96,20 +74,20 @@ describe('the history of finished diagnoses', () => {
   });
 
   it('lets the caller say whether it was resolved, and when it ended', () => {
-    const history = createHistoryStore(memoryStorage().storage);
+    const history = createHistoryStore(mapStorage().storage);
     const ended = new Date(minutes(9));
     const entry = history.add(summary(1, { fixed: false }), { resolved: true, endedAt: ended });
     expect(entry).toMatchObject({ resolved: true, endedAt: ended.toISOString() });
   });
 
   it('uses now as the end time when the summary has none', () => {
-    const history = createHistoryStore(memoryStorage().storage, { now: () => new Date(minutes(42)) });
+    const history = createHistoryStore(mapStorage().storage, { now: () => new Date(minutes(42)) });
     const entry = history.add({ ...summary(1), endedAt: null });
     expect(entry?.endedAt).toBe(new Date(minutes(42)).toISOString());
   });
 
   it(`keeps only the last ${historyLimit}`, () => {
-    const history = createHistoryStore(memoryStorage().storage);
+    const history = createHistoryStore(mapStorage().storage);
     const ids: string[] = [];
     for (let n = 0; n < historyLimit + 5; n += 1) ids.push(history.add(summary(n))?.id ?? '');
     const kept = history.list();
@@ -118,7 +96,7 @@ describe('the history of finished diagnoses', () => {
   });
 
   it('gives entries that ended at the same moment different ids', () => {
-    const history = createHistoryStore(memoryStorage().storage);
+    const history = createHistoryStore(mapStorage().storage);
     const a = history.add(summary(1));
     const b = history.add(summary(1));
     expect(a?.id).not.toBe(b?.id);
@@ -126,7 +104,7 @@ describe('the history of finished diagnoses', () => {
   });
 
   it('removes one entry, and clears them all', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     const history = createHistoryStore(storage);
     const a = history.add(summary(1));
     const b = history.add(summary(2));
@@ -150,7 +128,7 @@ describe('starting the history again when it cannot be read', () => {
   ];
 
   it.each(cases)('resets %s and says so', (_, raw, reason) => {
-    const { storage, data } = memoryStorage({ [historyKey]: raw });
+    const { storage, data } = mapStorage({ [historyKey]: raw });
     const history = createHistoryStore(storage);
     expect(history.load()).toEqual({ status: 'reset', reason, entries: [] });
     expect(data.has(historyKey)).toBe(false);
@@ -158,7 +136,7 @@ describe('starting the history again when it cannot be read', () => {
   });
 
   it('drops only the entries it cannot read, and saves the rest', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     const history = createHistoryStore(storage);
     const kept = history.add(summary(1));
     const envelope = JSON.parse(data.get(historyKey) ?? '') as { entries: Array<Record<string, unknown>> };
@@ -189,7 +167,7 @@ describe('starting the history again when it cannot be read', () => {
   });
 
   it('reports a full storage on add and keeps what was there', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     createHistoryStore(storage).add(summary(1));
     const before = data.get(historyKey);
     const full = createHistoryStore({
@@ -208,7 +186,7 @@ describe('card numbers never reach storage', () => {
   const card = '6222 0212 3456 7894';
 
   it('holds no card number anywhere after a diagnosis and a summary where the merchant typed one', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     const actor = diagnosis(false);
     expect(saveDiagnosis(storage, actor.getPersistedSnapshot(), 'c1')).toBe(true);
 
@@ -231,7 +209,7 @@ describe('card numbers never reach storage', () => {
   });
 
   it('never keeps the case fields: they are for sharing now, and a 商户号 may pass the Luhn check', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     const history = createHistoryStore(storage);
     const fields = { merchantId: '898906828836075', terminalId: '12345678', amount: '88', cardLast4: '7894' };
     const withFields = summary(1, { fields });
@@ -250,7 +228,7 @@ describe('card numbers never reach storage', () => {
   });
 
   it('redacts a card-like version string rather than storing it', () => {
-    const { storage, data } = memoryStorage();
+    const { storage, data } = mapStorage();
     const leaky: CaseSummary = { ...summary(1), appVersion: card };
     const entry = createHistoryStore(storage).add(leaky);
     expect(entry?.summary.appVersion).toBe('••••');
