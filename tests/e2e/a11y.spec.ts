@@ -75,3 +75,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('with text at 200 % every kind of screen still fits 320 px without sideways scrolling', async ({ page }) => {
+  acceptDialogs(page);
+  await page.goto('/');
+  await page.waitForSelector('[data-step="home"]');
+  // As a phone's "largest text" setting does: everything sized in rem doubles.
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '200%';
+  });
+  const fits = async (screen: string) => {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `${screen} at 200 % text`).toBeLessThanOrEqual(320);
+  };
+  await fits('home');
+  await page.click('[data-action="start"]');
+  await fits('question');
+  await answer(page, 'declined', 'one', 'yes');
+  await fits('remedy');
+  await answer(page, 'notFixed', 'ok', 'none', 'notFixed', 'notFixed');
+  await fits('outcome');
+  await page.click('[data-action="summary"]');
+  await fits('case summary');
+  await page.goBack();
+  await page.click('[data-action="menu"]');
+  await fits('menu');
+});
