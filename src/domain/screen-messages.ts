@@ -672,14 +672,6 @@ export const topMessages = [
   'insufficientBalance',
 ] as const satisfies readonly ScreenMessageId[];
 
-export function isScreenMessageId(value: unknown): value is ScreenMessageId {
-  return typeof value === 'string' && (screenMessageIds as readonly string[]).includes(value);
-}
-
-export function findScreenMessage(id: string): ScreenMessage | null {
-  return screenMessages.find((message) => message.id === id) ?? null;
-}
-
 /** The match a home-screen chip sends: the message as if the merchant had typed it. */
 export function messageMatch(id: ScreenMessageId): SymptomMatch {
   const message: ScreenMessage = screenMessages.find((entry) => entry.id === id) ?? screenMessages[0];
