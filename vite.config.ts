@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { minimal2023Preset, type Preset } from '@vite-pwa/assets-generator/config';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, runnerImport, type Plugin, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const themeColor = '#0f5257';
@@ -81,15 +82,101 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+const define = {
+  __TAPFIX_BUILD__: JSON.stringify(buildId),
+  __TAPFIX_CONTENT_VERSION__: JSON.stringify(hashContent()),
+};
+
+/** src/app/boot.ts as one classic script: it must run before the first paint, which a module script cannot. */
+async function bundleBootScript(): Promise<string> {
+  const output = (await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify: true,
+      lib: {
+        entry: fileURLToPath(new URL('./src/app/boot.ts', import.meta.url)),
+        formats: ['iife'],
+        name: 'tapfixBoot',
+      },
+    },
+  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const chunk = [output].flat()[0]?.output[0];
+  if (!chunk || chunk.type !== 'chunk') throw new Error('boot script: the bundle has no chunk');
+  return chunk.code;
+}
+
+/**
+ * What a build-time render must not load: styles (the page links them) and the service worker registration
+ * (only src/pwa imports it, and a render registers nothing).
+ */
+function serverRenderStubs(): Plugin {
+  const stubs: Record<string, string> = {
+    '\0tapfix:no-css': '',
+    '\0tapfix:no-pwa-register': 'export const registerSW = () => () => Promise.resolve();',
+  };
+  return {
+    name: 'tapfix:server-render-stubs',
+    enforce: 'pre',
+    resolveId(id) {
+      if (id.endsWith('.css')) return '\0tapfix:no-css';
+      if (id === 'virtual:pwa-register') return '\0tapfix:no-pwa-register';
+      return null;
+    },
+    load: (id) => stubs[id] ?? null,
+  };
+}
+
+/**
+ * Writes the home screen, rendered at build time (src/app/prerender.tsx), into index.html so it paints before
+ * the scripts load; main.tsx hydrates it. The boot script in <head> hides it on visits that show another screen.
+ */
+function prerenderFirstScreen(): Plugin {
+  let boot = { fileName: '', code: '' };
+  let base = '/';
+  return {
+    name: 'tapfix:prerender',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    async buildStart() {
+      const code = await bundleBootScript();
+      const hash = createHash('sha256').update(code).digest('hex').slice(0, 8);
+      boot = { fileName: `assets/boot-${hash}.js`, code };
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: boot.fileName, source: boot.code });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        const { module } = await runnerImport<{ renderFirstScreen(): Promise<string> }>('/src/app/prerender.tsx', {
+          configFile: false,
+          logLevel: 'warn',
+          define,
+          plugins: [serverRenderStubs()],
+        });
+        const markup = await module.renderFirstScreen();
+        const root = '<div id="root"></div>';
+        if (!html.includes(root)) throw new Error(`index.html needs an empty ${root} to prerender into`);
+        return {
+          html: html.replace(root, `<div id="root">${markup}</div>`),
+          tags: [{ tag: 'script', attrs: { src: `${base}${boot.fileName}` }, injectTo: 'head' }],
+        };
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  define: {
-    __TAPFIX_BUILD__: JSON.stringify(buildId),
-    __TAPFIX_CONTENT_VERSION__: JSON.stringify(hashContent()),
-  },
+  define,
   plugins: [
     react(),
     buildIdMeta(),
     contentSecurityPolicyMeta(),
+    prerenderFirstScreen(),
     VitePWA({
       // Prompt, never auto-reload: an update must not interrupt a diagnosis at the counter.
       registerType: 'prompt',

@@ -1,5 +1,5 @@
 import type { i18n as I18n } from 'i18next';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Snapshot } from 'xstate';
 import type { StepId } from '../domain/steps.ts';
@@ -39,6 +39,8 @@ export interface AppProps {
   /** Share sheet and clipboard: the browser's unless a test swaps them. */
   share?: ShareBridge;
   now?: () => Date;
+  /** Called once, when the app first answers taps (after hydrating the prerendered home). */
+  onStarted?: () => void;
 }
 
 const systemNow = () => new Date();
@@ -52,6 +54,7 @@ export function App({
   contentVersion = buildContentVersion,
   share,
   now = systemNow,
+  onStarted,
 }: AppProps) {
   const [startup, setStartup] = useState<Startup>(() =>
     snapshot ? { resume: null, discarded: false, canSave: true } : readStartup(storage, contentVersion),
@@ -63,6 +66,9 @@ export function App({
   });
   const history = useMemo(() => createHistoryStore(storage, { now }), [storage, now]);
   const bridge = useMemo(() => share ?? browserShare(), [share]);
+
+  const started = useRef(onStarted);
+  useEffect(() => started.current?.(), []);
 
   const resume = useCallback(() => {
     const saved = startup.resume;

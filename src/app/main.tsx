@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { pickLanguage } from '../i18n/languages.ts';
 import { createI18n } from '../i18n/setup.ts';
 import { loadLanguage } from '../persistence/preferences.ts';
 import { browserStorage } from '../persistence/storage.ts';
 import '../ui/styles.css';
 import { App } from './app.tsx';
+import { stalePrerenderAttribute, takeEarlyTap } from './first-screen.ts';
 
 const storage = browserStorage();
 const language = pickLanguage(loadLanguage(storage), navigator.languages);
@@ -14,9 +15,26 @@ document.documentElement.lang = language;
 const i18n = await createI18n({ language });
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  const html = document.documentElement;
+  const prerendered = root.firstElementChild !== null && !html.hasAttribute(stalePrerenderAttribute);
+  // A tap on the prerendered home before the app could answer it is made again once it can; from here on
+  // React answers taps itself (it hydrates at once on a tap).
+  let earlyTap = takeEarlyTap(window);
+  const replayEarlyTap = () => {
+    earlyTap?.click();
+    earlyTap = null;
+  };
+  const app = (
     <StrictMode>
-      <App i18n={i18n} storage={storage} />
-    </StrictMode>,
+      <App i18n={i18n} storage={storage} onStarted={replayEarlyTap} />
+    </StrictMode>
   );
+  if (prerendered) {
+    hydrateRoot(root, app);
+  } else {
+    // No prerendered home (dev server), or not the screen this visit shows: render from scratch.
+    root.replaceChildren();
+    html.removeAttribute(stalePrerenderAttribute);
+    createRoot(root).render(app);
+  }
 }

@@ -17,9 +17,10 @@ import {
 import { containsCardNumber, redactCardNumbers } from '../domain/redact.ts';
 import type { SymptomMatch } from '../domain/symptom-match.ts';
 import { isStepId, type StepId } from '../domain/steps.ts';
+import { diagnosisKey } from './keys.ts';
 import type { KeyValueStorage } from './storage.ts';
 
-export const diagnosisKey = 'tapfix.diagnosis';
+export { diagnosisKey };
 
 /** Bump when the machine's states or context change shape; older saves are then discarded as 'schema'. */
 export const diagnosisSchema = 2;

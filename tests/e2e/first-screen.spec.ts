@@ -1,0 +1,72 @@
+// The home screen is built into index.html (vite.config.ts, src/app/prerender.tsx): it paints before any script,
+// the app then takes it over without a mismatch, and no visit shows it when it is the wrong screen.
+import { expect, test, type Page } from '@playwright/test';
+import { screen } from './support/app.ts';
+import { watchForProblems } from './support/problems.ts';
+
+/** Holds the app's main script back, as a slow network would, so the page sits on the prerendered markup. */
+async function delayAppScript(page: Page, ms: number) {
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
+// Delays must reach the page: no service worker answering from its cache.
+test.use({ serviceWorkers: 'block' });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the home screen is already in the page: heading, search, common messages, start', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('h1')).toHaveText('挥卡交易失败了？');
+    await expect(page.getByRole('searchbox')).toBeVisible();
+    await expect(page.locator('[data-message]')).toHaveCount(8);
+    await expect(page.locator('[data-action="start"]')).toBeVisible();
+  });
+});
+
+test('the app takes the prerendered home over without a mismatch, and a tap made before is not lost', async ({
+  page,
+}) => {
+  const problems = await watchForProblems(page);
+  await delayAppScript(page, 1500);
+  await page.goto('/', { waitUntil: 'commit' });
+  const start = page.locator('[data-action="start"]');
+  await expect(start).toBeVisible();
+  expect(await page.evaluate(() => window.tapfixEarlyTaps?.listening), 'the app has not started yet').toBe(true);
+  // A raw tap where the button is: nothing answers it yet.
+  const box = await start.boundingBox();
+  await page.mouse.click((box?.x ?? 0) + 24, (box?.y ?? 0) + 24);
+
+  await expect(screen(page)).toHaveAttribute('data-step', 'gate.charged');
+  await expect(page.locator('h1')).toBeFocused();
+  expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+});
+
+test('a phone in English never sees the Chinese prerender: it stays hidden until the English home is up', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await delayAppScript(page, 1000);
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('[data-action="start"]')).toBeHidden();
+  await expect(page.locator('h1')).toHaveText('Card tap failed?', { timeout: 15_000 });
+  await expect(page.locator('[data-action="start"]')).toBeVisible();
+  await context.close();
+});
+
+test('with a diagnosis saved, the prerendered home stays hidden and home offers to continue', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('[data-action="start"]').click();
+  await expect(screen(page)).toHaveAttribute('data-step', 'gate.charged');
+  await delayAppScript(page, 1000);
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect(page.locator('html')).toHaveAttribute('data-prerender-stale', '');
+  await expect(page.locator('[data-action="start"]')).toBeHidden();
+  await expect(page.locator('[data-action="resume"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('html')).not.toHaveAttribute('data-prerender-stale', '');
+});
