@@ -1,5 +1,5 @@
 import type { i18n as I18n } from 'i18next';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Snapshot } from 'xstate';
 import type { StepId } from '../domain/steps.ts';
@@ -10,11 +10,8 @@ import { createHistoryStore, type HistoryStore } from '../persistence/history-st
 import { loadSupportMode, saveLanguage, saveSupportMode } from '../persistence/preferences.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
 import { buildId } from '../pwa/build-id.ts';
-import { AboutScreen } from '../ui/about-screen.tsx';
 import { DiagnosisActor } from '../ui/diagnosis-actor.ts';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
-import { FlowMap } from '../ui/flow-map.tsx';
-import { HistoryPage } from '../ui/history-page.tsx';
 import { HomeScreen } from '../ui/home-screen.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { MenuPage, type MenuTarget } from '../ui/menu-page.tsx';
@@ -23,7 +20,6 @@ import { PwaNotices } from '../ui/pwa-notices.tsx';
 import { ResumePrompt } from '../ui/resume-prompt.tsx';
 import type { ShareBridge } from '../ui/share-bridge.ts';
 import { StepScreen, useCurrentStep } from '../ui/step-screen.tsx';
-import { SummaryPage } from '../ui/summary-page.tsx';
 import { useNavigation, type Page } from './history-sync.ts';
 import { useDiagnosisPersistence } from './persistence-sync.ts';
 import { browserShare } from './share.ts';
@@ -42,6 +38,12 @@ export interface AppProps {
   /** Called once, when the app first answers taps (after hydrating the prerendered home). */
   onStarted?: () => void;
 }
+
+// Pages off the diagnosis's path load when first opened (all precached): they stay out of the first screen's bytes.
+const AboutScreen = lazy(() => import('../ui/about-screen.tsx').then((m) => ({ default: m.AboutScreen })));
+const FlowMap = lazy(() => import('../ui/flow-map.tsx').then((m) => ({ default: m.FlowMap })));
+const HistoryPage = lazy(() => import('../ui/history-page.tsx').then((m) => ({ default: m.HistoryPage })));
+const SummaryPage = lazy(() => import('../ui/summary-page.tsx').then((m) => ({ default: m.SummaryPage })));
 
 const systemNow = () => new Date();
 const menuTargets: readonly MenuTarget[] = ['history', 'map', 'about'];
@@ -220,7 +222,7 @@ function Shell({
       {startup.canSave && !saveFailed ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
       <main className="main">
         {page ? (
-          renderPage(page)
+          <Suspense fallback={null}>{renderPage(page)}</Suspense>
         ) : step === 'home' ? (
           <>
             {startup.discarded ? (

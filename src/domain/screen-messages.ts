@@ -660,18 +660,6 @@ export type ScreenMessageId = (typeof screenMessages)[number]['id'];
 
 export const screenMessageIds: readonly ScreenMessageId[] = screenMessages.map((message) => message.id);
 
-/** The home-screen chips, most often seen first (a merchant's usual day: limits, collisions, phones, the network). */
-export const topMessages = [
-  'insertCard',
-  'multipleCards',
-  'tryAgain',
-  'seePhone',
-  'readFailed',
-  'commTimeout',
-  'signOnFirst',
-  'insufficientBalance',
-] as const satisfies readonly ScreenMessageId[];
-
 /** The match a home-screen chip sends: the message as if the merchant had typed it. */
 export function messageMatch(id: ScreenMessageId): SymptomMatch {
   const message: ScreenMessage = screenMessages.find((entry) => entry.id === id) ?? screenMessages[0];

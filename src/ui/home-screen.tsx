@@ -1,11 +1,17 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageMatch, topMessages } from '../domain/screen-messages.ts';
-import { readTerminalInput } from '../domain/terminal-input.ts';
+import type { ScreenMessageId } from '../domain/screen-messages.ts';
+import { topMessages } from '../domain/top-messages.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { StepHeading } from './step-heading.tsx';
 
-type Notice = 'noMatch' | 'otherSystem' | 'successCode' | null;
+type Notice = 'noMatch' | 'otherSystem' | 'successCode' | 'loadFailed' | null;
+
+/**
+ * The lookup behind the search box and the chips (lexicon, message and code tables): fetched as soon as home is
+ * up rather than before it, so it is not on the first screen's path. Precached like everything else.
+ */
+const loadLookup = () => Promise.all([import('../domain/terminal-input.ts'), import('../domain/screen-messages.ts')]);
 
 /** When a diagnosis begins, as an ISO time (the case summary and history show it). */
 const startTime = () => new Date().toISOString();
@@ -21,19 +27,31 @@ export function HomeScreen() {
   const inputId = useId();
   const noticeId = useId();
 
-  function onSearch(event: FormEvent) {
+  useEffect(() => {
+    loadLookup().catch(() => undefined);
+  }, []);
+
+  async function onSearch(event: FormEvent) {
     event.preventDefault();
-    const input = readTerminalInput(query);
+    const lookup = await loadLookup().catch(() => null);
+    if (!lookup) return setNotice('loadFailed');
+    const input = lookup[0].readTerminalInput(query);
     if (input.kind === 'match') actor.send({ type: 'symptom.matched', match: input.match, at: startTime() });
     else if (input.kind === 'stepCode') actor.send({ type: 'step.open', step: input.step, at: startTime() });
     else setNotice(input.kind === 'success' ? 'successCode' : input.kind === 'otherSystem' ? 'otherSystem' : 'noMatch');
+  }
+
+  async function onChip(id: ScreenMessageId) {
+    const lookup = await loadLookup().catch(() => null);
+    if (!lookup) return setNotice('loadFailed');
+    actor.send({ type: 'symptom.matched', match: lookup[1].messageMatch(id), at: startTime() });
   }
 
   return (
     <section className="home" data-step="home">
       <StepHeading title={t('home.title')} focusKey="home" />
       <p className="lead">{t('home.lead')}</p>
-      <form className="search" role="search" onSubmit={onSearch}>
+      <form className="search" role="search" onSubmit={(event) => void onSearch(event)}>
         <label htmlFor={inputId}>{t('home.searchLabel')}</label>
         <div className="search-row">
           <input
@@ -64,12 +82,7 @@ export function HomeScreen() {
       <ul className="chips">
         {topMessages.map((id) => (
           <li key={id}>
-            <button
-              type="button"
-              className="chip"
-              data-message={id}
-              onClick={() => actor.send({ type: 'symptom.matched', match: messageMatch(id), at: startTime() })}
-            >
+            <button type="button" className="chip" data-message={id} onClick={() => void onChip(id)}>
               {tMessages(`${id}.label` as never)}
             </button>
           </li>

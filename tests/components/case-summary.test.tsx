@@ -28,6 +28,8 @@ async function summaryOfTwoAnswers(options: Parameters<typeof renderApp>[0] = {}
   await user.click(screen.getByRole('button', { name: steps('gate.charged.options.declined') }));
   await user.click(screen.getByRole('button', { name: steps('scope.cards.options.all') }));
   await user.click(screen.getByRole('button', { name: common('step.summary') }));
+  // The page loads on first use.
+  await screen.findByRole('heading', { level: 1, name: summary('page.title') });
   return view;
 }
 

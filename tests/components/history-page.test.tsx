@@ -59,6 +59,8 @@ async function openHistory(storage = memoryStorage()) {
   const view = await renderApp({ storage });
   await view.user.click(screen.getByRole('button', { name: common('menu.open') }));
   await view.user.click(screen.getByRole('button', { name: new RegExp(`^${common('menu.history')}`) }));
+  // The page loads on first use.
+  await screen.findByRole('heading', { level: 1, name: common('history.title') });
   return view;
 }
 

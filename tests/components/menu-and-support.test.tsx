@@ -7,6 +7,8 @@ const common = (key: string, locale = 'zh-CN') => text(locale, 'common', key);
 const steps = (key: string, locale = 'zh-CN') => text(locale, 'steps', key);
 const heading = () => screen.getByRole('heading', { level: 1 });
 const startsWith = (value: string) => new RegExp(`^${value}`);
+/** Pages other than the menu load on first use: waits for the page's heading. */
+const loaded = (title: string) => screen.findByRole('heading', { level: 1, name: title });
 
 type Render = Awaited<ReturnType<typeof renderApp>>;
 
@@ -46,7 +48,7 @@ describe('the header menu', () => {
     await view.user.click(screen.getByRole('button', { name: steps('gate.charged.options.declined') }));
     await openMenu(view);
     await view.user.click(screen.getByRole('button', { name: startsWith(common('menu.about')) }));
-    expect(heading()).toHaveTextContent(text('zh-CN', 'about', 'page.title'));
+    await loaded(text('zh-CN', 'about', 'page.title'));
     expect(heading()).toHaveFocus();
     expect(screen.queryByRole('navigation', { name: common('nav.label') })).toBeNull();
 
@@ -61,7 +63,7 @@ describe('the header menu', () => {
     const view = await renderApp();
     await openMenu(view);
     await view.user.click(screen.getByRole('button', { name: startsWith(common('menu.map')) }));
-    expect(heading()).toHaveTextContent(text('zh-CN', 'map', 'page.title'));
+    await loaded(text('zh-CN', 'map', 'page.title'));
     await view.user.type(screen.getByRole('searchbox'), 'N2');
     const open = text('zh-CN', 'map', 'node.openLabel').replace('{{title}}', steps('network.fix.title'));
     await act(async () => {
@@ -169,6 +171,7 @@ describe('text on the new screens comes from content only', () => {
     await expectNoLiterals();
 
     await user.click(screen.getByRole('button', { name: common('step.summary') }));
+    await loaded(text('zh-CN', 'summary', 'page.title'));
     await user.type(screen.getByRole('textbox', { name: text('zh-CN', 'summary', 'form.labels.amount') }), '12.345');
     await user.tab();
     await expectNoLiterals();
@@ -176,6 +179,7 @@ describe('text on the new screens comes from content only', () => {
     await user.click(screen.getByRole('button', { name: common('menu.open') }));
     await expectNoLiterals();
     await user.click(screen.getByRole('button', { name: startsWith(common('menu.history')) }));
+    await loaded(common('history.title'));
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
     await expectNoLiterals();
   });

@@ -25,6 +25,9 @@ const answer = async (page: Page, ...answers: string[]) => {
   for (const id of answers) await page.click(`[data-answer="${id}"]`);
 };
 
+/** Pages load on first use: waits until the page is up, its heading focused. */
+const pageShown = (page: Page, name: string) => expect(page.locator(`[data-page="${name}"] h1`)).toBeFocused();
+
 test.use({ viewport: { width: 320, height: 740 }, isMobile: true, hasTouch: true });
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -50,6 +53,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page, 'outcome with escalation');
 
       await page.click('[data-action="summary"]');
+      await pageShown(page, 'summary');
       await expectAccessible(page, 'case summary');
       await page.goBack();
 
@@ -57,14 +61,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page, 'menu');
       await page.click('[data-menu="support"]');
       await page.click('[data-menu="history"]');
+      await pageShown(page, 'history');
       await expectAccessible(page, 'history');
       await page.goBack();
       await page.click('[data-action="menu"]');
       await page.click('[data-menu="map"]');
+      await pageShown(page, 'map');
       await expectAccessible(page, 'flow map');
       await page.goBack();
       await page.click('[data-action="menu"]');
       await page.click('[data-menu="about"]');
+      await pageShown(page, 'about');
       await expectAccessible(page, 'about');
       await page.goBack();
 

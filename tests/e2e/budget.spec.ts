@@ -2,29 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { initialFiles } from './support/initial-files.ts';
 import { distDir } from './support/paths.ts';
 
 /**
- * Byte budgets for what a phone downloads before the first screen (gzip, as served). The goal is 100 KB of JS;
- * today's build is ~133 KB (react-dom alone is ~60 KB), so the budget holds today's size with a little room and
- * fails any growth past it: lower it as the first screen is slimmed down (README, Decisions).
+ * Byte budgets for what a phone downloads before the first screen (gzip, as served). The goal was 100 KB of JS,
+ * but the stack alone (react-dom, react, xstate, @xstate/react, i18next, react-i18next in a bare app) is 97 KB;
+ * today's build is ~120 KB, so the budget holds that with a little room and fails any growth past it (README,
+ * Decisions).
  */
-const budgets = { js: 140 * 1024, css: 6 * 1024, content: 20 * 1024 };
-
-/** The scripts and stylesheets index.html loads before anything else. */
-async function initialFiles(): Promise<string[]> {
-  const html = await readFile(join(distDir, 'index.html'), 'utf8');
-  return [...html.matchAll(/<(?:script|link)\b[^>]*>/g)].flatMap(([tag]) => {
-    const url = /(?:src|href)="([^"]+)"/.exec(tag)?.[1];
-    const loaded = /type="module"/.test(tag) || /rel="(modulepreload|stylesheet)"/.test(tag);
-    return loaded && url ? [url.replace(/^\.?\//, '')] : [];
-  });
-}
+const budgets = { js: 124 * 1024, css: 6 * 1024, content: 20 * 1024 };
 
 const gzipped = async (file: string) => gzipSync(await readFile(join(distDir, file)), { level: 9 }).length;
 
 test('the first screen downloads within its byte budgets (gzip)', async () => {
-  const files = await initialFiles();
+  const files = await initialFiles(distDir);
   const js = files.filter((file) => file.endsWith('.js'));
   const css = files.filter((file) => file.endsWith('.css'));
   expect(js.length, 'an entry script').toBeGreaterThan(0);

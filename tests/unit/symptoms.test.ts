@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { messageMatch, screenMessages, topMessages } from '../../src/domain/screen-messages.ts';
+import { messageMatch, screenMessages } from '../../src/domain/screen-messages.ts';
+import { topMessages } from '../../src/domain/top-messages.ts';
 import type { SymptomMatch } from '../../src/domain/symptom-match.ts';
 import { isSuccessCode, looksLikeOtherSystemCode, matchSymptom } from '../../src/domain/symptoms.ts';
 import { symptomCases, type ExpectedMatch, type SymptomCase } from './symptom-cases.ts';
