@@ -13,15 +13,19 @@ const languages = ['zh-CN', 'en'] as const satisfies readonly Language[];
 const themes = ['light', 'dark'] as const;
 type Theme = (typeof themes)[number];
 
-/** The whole page at phone width, after checking it needs no sideways scrolling. */
+/**
+ * The whole page at phone width, after checking it needs no sideways scrolling. The window is stretched to the
+ * page's height for the picture: a full-page capture of a 740 px window would paint the sticky nav bar mid-page.
+ */
 async function shoot(page: Page, language: Language, theme: Theme, screen: string) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, `${screen} fits 360 px without sideways scrolling`).toBeLessThanOrEqual(360);
-  await page.screenshot({
-    path: join(gallery, `${language}-${theme}-${screen}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  const viewport = page.viewportSize() ?? { width: 360, height: 740 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  const path = join(gallery, `${language}-${theme}-${screen}.png`);
+  await page.screenshot({ path, animations: 'disabled' });
+  await page.setViewportSize(viewport);
 }
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
