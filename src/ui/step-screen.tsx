@@ -43,8 +43,10 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now = sys
     );
   }
 
+  // Keyed by step: each step is new content, not the last one's elements moved about (no layout shift, no
+  // pressed or focused answer carried over to the next question).
   return (
-    <section className={`step step-${info.kind}`} data-step={step} data-kind={info.kind}>
+    <section key={step} className={`step step-${info.kind}`} data-step={step} data-kind={info.kind}>
       <p className="progress">{t('step.progress', { count: trail.length })}</p>
       <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
       {supportMode ? <SupportBox script={content.script} now={now} /> : null}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
 import { acceptDialogs, chooseLanguage } from './support/app.ts';
+import { answer, visitEveryScreen } from './support/screens.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -21,13 +22,6 @@ async function expectAccessible(page: Page, screen: string) {
   expect(width, `${screen}: fits without sideways scrolling`).toBeLessThanOrEqual(320);
 }
 
-const answer = async (page: Page, ...answers: string[]) => {
-  for (const id of answers) await page.click(`[data-answer="${id}"]`);
-};
-
-/** Pages load on first use: waits until the page is up, its heading focused. */
-const pageShown = (page: Page, name: string) => expect(page.locator(`[data-page="${name}"] h1`)).toBeFocused();
-
 test.use({ viewport: { width: 320, height: 740 }, isMobile: true, hasTouch: true });
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -37,48 +31,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
       await chooseLanguage(page, language);
-      await expectAccessible(page, 'home');
-
-      await page.fill('input[type="search"]', '51');
-      await page.press('input[type="search"]', 'Enter');
-      await expectAccessible(page, 'response-code card');
-      await page.click('[data-action="restart"]');
-
-      await page.click('[data-action="start"]');
-      await expectAccessible(page, 'question');
-      await answer(page, 'declined', 'one', 'yes');
-      await expectAccessible(page, 'remedy');
-      await answer(page, 'notFixed', 'ok', 'none', 'notFixed', 'notFixed');
-      await expect(page.locator('[data-step="done.acquirer"]')).toBeVisible();
-      await expectAccessible(page, 'outcome with escalation');
-
-      await page.click('[data-action="summary"]');
-      await pageShown(page, 'summary');
-      await expectAccessible(page, 'case summary');
-      await page.goBack();
-
-      await page.click('[data-action="menu"]');
-      await expectAccessible(page, 'menu');
-      await page.click('[data-menu="support"]');
-      await page.click('[data-menu="history"]');
-      await pageShown(page, 'history');
-      await expectAccessible(page, 'history');
-      await page.goBack();
-      await page.click('[data-action="menu"]');
-      await page.click('[data-menu="map"]');
-      await pageShown(page, 'map');
-      await expectAccessible(page, 'flow map');
-      await page.goBack();
-      await page.click('[data-action="menu"]');
-      await page.click('[data-menu="about"]');
-      await pageShown(page, 'about');
-      await expectAccessible(page, 'about');
-      await page.goBack();
-
-      await page.click('[data-action="new"]');
-      await page.click('[data-action="start"]');
-      await expect(page.locator('[data-support="script"]')).toBeVisible();
-      await expectAccessible(page, 'step in support mode');
+      await visitEveryScreen(page, (kind) => expectAccessible(page, kind));
     });
   }
 }
