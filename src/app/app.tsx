@@ -218,7 +218,6 @@ function Shell({
           </button>
         </div>
       </header>
-      <PwaNotices canUpdateNow={step === 'home'} />
       {startup.canSave && !saveFailed ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
       <main className="main">
         {page ? (
@@ -244,6 +243,8 @@ function Shell({
           <StepScreen step={step} supportMode={supportMode} onOpenSummary={() => openPage('summary')} now={now} />
         )}
       </main>
+      {/* After the step in reading order, as on screen (held at the foot: pwa-notices.css). */}
+      <PwaNotices canUpdateNow={step === 'home'} />
       {step === 'home' || page ? null : <NavBar />}
     </div>
   );
