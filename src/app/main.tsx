@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { pickLanguage } from '../i18n/languages.ts';
 import { createI18n } from '../i18n/setup.ts';
@@ -29,12 +29,16 @@ if (root) {
       <App i18n={i18n} storage={storage} onStarted={replayEarlyTap} />
     </StrictMode>
   );
-  if (prerendered) {
-    hydrateRoot(root, app);
-  } else {
-    // No prerendered home (dev server), or not the screen this visit shows: render from scratch.
-    root.replaceChildren();
-    html.removeAttribute(stalePrerenderAttribute);
-    createRoot(root).render(app);
-  }
+  // As a transition, React renders in slices and lets the browser answer in between (no long task on a slow
+  // phone); a tap on the not yet hydrated home makes React hydrate at once and answer it.
+  startTransition(() => {
+    if (prerendered) {
+      hydrateRoot(root, app);
+    } else {
+      // No prerendered home (dev server), or not the screen this visit shows: render from scratch.
+      root.replaceChildren();
+      html.removeAttribute(stalePrerenderAttribute);
+      createRoot(root).render(app);
+    }
+  });
 }

@@ -32,7 +32,9 @@ export function createServiceWorkerBridge(register: Register = registerSW): Serv
 
   function start() {
     activate ??= register({
-      immediate: true,
+      // After the page's load event: a first visit precaches the whole app (~700 KB), which must not compete with
+      // the first screen's own files on a slow line.
+      immediate: false,
       onOfflineReady: () => patch({ offlineReady: true }),
       onNeedRefresh: () => patch({ needRefresh: true }),
       onRegisteredSW: (_url, registration) => {

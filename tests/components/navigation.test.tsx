@@ -34,7 +34,7 @@ describe('moving around a diagnosis', () => {
     const storage = memoryStorage();
     const { user } = await renderApp({ storage });
     await user.click(screen.getByRole('button', { name: new RegExp(`^${common('home.start')}`) }));
-    await user.click(screen.getByRole('button', { name: 'English' }));
+    await user.click(screen.getByRole('button', { name: 'English, EN' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(steps('gate.charged.title', 'en'));
     expect(storage.dump()['tapfix.language']).toBe('en');
     expect(document.documentElement.lang).toBe('en');

@@ -105,7 +105,7 @@ describe('a reload in the middle of a diagnosis', () => {
     expect(history.entries).toHaveLength(1);
 
     // Changing the language re-renders the outcome; it is still one entry.
-    await view.user.click(screen.getByRole('button', { name: 'English' }));
+    await view.user.click(screen.getByRole('button', { name: 'English, EN' }));
     expect(JSON.parse(storage.dump()[historyKey] ?? '{}').entries).toHaveLength(1);
     view.unmount();
 
