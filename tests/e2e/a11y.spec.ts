@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
 import { acceptDialogs, chooseLanguage } from './support/app.ts';
 import { answer, visitEveryScreen } from './support/screens.ts';
+import { showUpdateOffer } from './support/update-offer.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -60,4 +61,21 @@ test('with text at 200 % every kind of screen still fits 320 px without sideways
   await page.goBack();
   await page.click('[data-action="menu"]');
   await fits('menu');
+});
+
+test('the update offer passes axe at 320 px in every language, light and dark', async ({ page }) => {
+  test.setTimeout(120_000);
+  const cleanUp = await showUpdateOffer(page);
+  try {
+    for (const language of ['zh-CN', 'en', 'zh-Hant'] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await chooseLanguage(page, language);
+        await expect(page.locator('[data-pwa="update"] [data-action="update"]')).toBeVisible();
+        await expectAccessible(page, `update offer (${language}, ${colorScheme})`);
+      }
+    }
+  } finally {
+    await cleanUp();
+  }
 });
