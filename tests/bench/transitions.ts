@@ -12,8 +12,10 @@ export interface Transition {
 /**
  * Arms the page for the next trusted click. Window capture listeners run first and window bubble listeners last,
  * after React's root listener and the microtask in which it commits: the two bracket the click's processing (as
- * the Event Timing API's processingStart/processingEnd do; that API hides interactions under 16 ms). Style and
- * layout are forced at the start of the next frame, so they count as work, and that frame paints right after.
+ * the Event Timing API's processingStart/processingEnd do; that API hides interactions under 16 ms). The last
+ * listener then forces style and layout, which the next frame would do anyway, so they count as the click's work
+ * wherever the browser would have done them (a hover hit test before the frame also lays out). The frame after
+ * that paints.
  * A string, not a function: tsx would wrap named functions in a helper the page does not have.
  */
 const armScript = `(() => {
@@ -28,19 +30,12 @@ const armScript = `(() => {
     const end = (event) => {
       if (!event.isTrusted) return;
       window.removeEventListener('click', end);
-      const processingEnd = performance.now();
       const step = document.querySelector('[data-step]')?.getAttribute('data-step');
       if (step === before) return reject(new Error('the click did not change the step (' + before + ')'));
-      requestAnimationFrame(() => {
-        const layoutStart = performance.now();
-        document.documentElement.getBoundingClientRect();
-        const layout = performance.now() - layoutStart;
-        // A task after the frame: the frame has painted by then.
-        setTimeout(() => resolve({
-          paint: performance.now() - event.timeStamp,
-          work: processingEnd - processingStart + layout,
-        }), 0);
-      });
+      document.documentElement.getBoundingClientRect();
+      const work = performance.now() - processingStart;
+      // A task queued from the next frame's callbacks runs after that frame has painted.
+      requestAnimationFrame(() => setTimeout(() => resolve({ paint: performance.now() - event.timeStamp, work }), 0));
     };
     window.addEventListener('click', start, true);
     window.addEventListener('click', end);
