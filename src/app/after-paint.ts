@@ -35,6 +35,7 @@ function scheduleWaiting() {
   else setTimeout(runWaiting, 0);
 }
 
+/** Wraps work that may wait for the paint; every Deferred shares one idle callback. */
 export function deferred(work: () => void): Deferred {
   // A fresh function per instance: the set tells two instances of the same work apart.
   const run = () => work();
