@@ -101,7 +101,7 @@ export function useNavigation(
     syncPending.current = following;
     const subscription = actor.subscribe((snapshot) => {
       if (snapshot.context.trail.length < entryOf(history.state).tapfixDepth) {
-        // Going back starts a traversal (cheap to start, asynchronous to finish) at once: the address follows Back soon.
+        // Back starts a traversal (cheap to start, asynchronous to finish) at once, so the address follows soon.
         following.cancel();
         follow();
       } else {

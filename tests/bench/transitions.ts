@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 export interface Transition {
   /** From the click event's time stamp (input arrival) to the end of the next frame's paint. */
   paint: number;
-  /** Main-thread work of the click: first listener starts → DOM updated (React commit, effects) + style and layout. */
+  /** Main-thread work of the click: first listener → DOM updated (React commit, effects) + style and layout. */
   work: number;
 }
 
