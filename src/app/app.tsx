@@ -160,11 +160,15 @@ function Shell({
   });
   const [supportMode, setSupportMode] = useState(() => loadSupportMode(storage));
 
-  function changeLanguage(language: Language) {
-    void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
-    saveLanguage(storage, language);
-  }
+  // Stable, so the header's language switch does not render again at every step.
+  const changeLanguage = useCallback(
+    (language: Language) => {
+      void i18n.changeLanguage(language);
+      document.documentElement.lang = language;
+      saveLanguage(storage, language);
+    },
+    [i18n, storage],
+  );
 
   function changeSupportMode(on: boolean) {
     setSupportMode(on);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActorRefFrom } from 'xstate';
 import { currentStep, type DiagnosisMachine } from '../domain/diagnosis.machine.ts';
 import { isStepId, stepByCode, type StepId } from '../domain/steps.ts';
+import { deferred, type Deferred } from './after-paint.ts';
 
 /** Screens shown over the diagnosis, which keeps running underneath. */
 export const pages = ['menu', 'history', 'map', 'about', 'summary'] as const;
@@ -63,6 +64,8 @@ export function useNavigation(
   const [page, setPage] = useState<Page | null>(null);
   const [ignoreUrl] = useState(() => ignoreStepInUrl);
   const afterClose = useRef<(() => void) | null>(null);
+  /** History writes of the last transitions, not made yet. */
+  const syncPending = useRef<Deferred | null>(null);
 
   useEffect(() => {
     let ignorePops = 0;
@@ -76,11 +79,14 @@ export function useNavigation(
     for (let d = 1; d <= depth(); d += 1) history.pushState({ tapfixDepth: d } satisfies EntryState, '');
     history.replaceState(history.state, '', hashFor(currentStep(actor.getSnapshot())));
 
-    const subscription = actor.subscribe((snapshot) => {
+    /** Brings history in line with where the diagnosis is now, however many steps it moved since. */
+    function follow() {
+      const snapshot = actor.getSnapshot();
       const want = snapshot.context.trail.length;
       const have = entryOf(history.state).tapfixDepth;
       const hash = hashFor(currentStep(snapshot));
       if (want > have) {
+        for (let d = have + 1; d < want; d += 1) history.pushState({ tapfixDepth: d } satisfies EntryState, '');
         history.pushState({ tapfixDepth: want } satisfies EntryState, '', hash);
       } else if (want < have) {
         // Drop the entries above: a later Back then leaves as many steps as the trail holds.
@@ -88,6 +94,18 @@ export function useNavigation(
         history.go(want - have);
       } else if (location.hash !== hash) {
         history.replaceState(history.state, '', hash);
+      }
+    }
+    // pushState costs milliseconds (a same-document navigation): it waits until the new step has painted.
+    const following = deferred(follow);
+    syncPending.current = following;
+    const subscription = actor.subscribe((snapshot) => {
+      if (snapshot.context.trail.length < entryOf(history.state).tapfixDepth) {
+        // Back starts a traversal (cheap to start, asynchronous to finish) at once, so the address follows soon.
+        following.cancel();
+        follow();
+      } else {
+        following.schedule();
       }
     });
 
@@ -119,10 +137,14 @@ export function useNavigation(
     return () => {
       subscription.unsubscribe();
       window.removeEventListener('popstate', onPop);
+      following.flush();
+      syncPending.current = null;
     };
   }, [actor, now, ignoreUrl]);
 
   const openPage = useCallback((next: Page) => {
+    // A page entry goes above the step's own entry, never under it.
+    syncPending.current?.flush();
     const entry = entryOf(history.state);
     const state: EntryState = { tapfixDepth: entry.tapfixDepth, tapfixPage: next };
     // One entry for pages: moving between them replaces it, so Back always returns to the diagnosis.
@@ -132,6 +154,7 @@ export function useNavigation(
   }, []);
 
   const closePage = useCallback((then?: () => void) => {
+    syncPending.current?.flush();
     if (!entryOf(history.state).tapfixPage) {
       setPage(null);
       then?.();

@@ -6,6 +6,7 @@ import { stepInfo } from '../domain/steps.ts';
 import { clearDiagnosis, saveDiagnosis } from '../persistence/diagnosis-store.ts';
 import type { HistoryStore } from '../persistence/history-store.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
+import { deferred } from './after-paint.ts';
 
 export interface PersistenceOptions {
   storage: KeyValueStorage | null;
@@ -20,6 +21,8 @@ export interface PersistenceOptions {
 /**
  * Keeps the running diagnosis across reloads: saved after every transition, cleared at home, and at an
  * outcome moved into history (one entry per diagnosis). Returns false once a save has failed.
+ * The writes wait until the new step has painted (storage is synchronous and slow on phones); they are made at
+ * once when the page is hidden or closed and when the diagnosis unmounts, so no step is lost.
  */
 export function useDiagnosisPersistence(
   actor: ActorRefFrom<DiagnosisMachine>,
@@ -32,6 +35,19 @@ export function useDiagnosisPersistence(
     let recorded: { id: string; startedAt: string | null } | null = null;
     let last = actor.getSnapshot();
     let atOutcome = isOutcome(currentStep(last));
+    /** What the saved diagnosis should become: only the latest transition's wish counts. */
+    let diagnosisWrite: 'save' | 'clear' | null = null;
+    /** History changes in the order their transitions happened. */
+    const historyWrites: Array<() => void> = [];
+
+    const writes = deferred(() => {
+      for (const write of historyWrites.splice(0)) write();
+      const write = diagnosisWrite;
+      diagnosisWrite = null;
+      if (write === 'clear') clearDiagnosis(storage);
+      // The actor's snapshot is the one this save is for: a later transition would have replaced the wish.
+      if (write === 'save') setSaveFailed(!saveDiagnosis(storage, actor.getPersistedSnapshot(), contentVersion, now()));
+    });
 
     const subscription = actor.subscribe((snapshot) => {
       // Starting the actor notifies with the snapshot it already had: not a transition, and not a reason to
@@ -41,34 +57,50 @@ export function useDiagnosisPersistence(
       onTransition();
       const step = currentStep(snapshot);
       if (step === 'home') {
-        recorded = null;
         atOutcome = false;
-        clearDiagnosis(storage);
-        return;
-      }
-      if (isOutcome(step)) {
+        historyWrites.push(() => {
+          recorded = null;
+        });
+        diagnosisWrite = 'clear';
+      } else if (isOutcome(step)) {
         if (!atOutcome) {
-          const { startedAt } = snapshot.context;
-          if (recorded && startedAt !== null && recorded.startedAt === startedAt) history.remove(recorded.id);
-          const summary = buildCaseSummary({
-            context: snapshot.context,
-            currentStep: step,
-            startedAt,
-            endedAt: now(),
-            appVersion,
-            contentVersion,
+          const endedAt = now();
+          historyWrites.push(() => {
+            const { startedAt } = snapshot.context;
+            if (recorded && startedAt !== null && recorded.startedAt === startedAt) history.remove(recorded.id);
+            const summary = buildCaseSummary({
+              context: snapshot.context,
+              currentStep: step,
+              startedAt,
+              endedAt,
+              appVersion,
+              contentVersion,
+            });
+            const entry = history.add(summary);
+            recorded = entry ? { id: entry.id, startedAt } : null;
           });
-          const entry = history.add(summary);
-          recorded = entry ? { id: entry.id, startedAt } : null;
         }
         atOutcome = true;
-        clearDiagnosis(storage);
-        return;
+        diagnosisWrite = 'clear';
+      } else {
+        atOutcome = false;
+        diagnosisWrite = 'save';
       }
-      atOutcome = false;
-      setSaveFailed(!saveDiagnosis(storage, actor.getPersistedSnapshot(), contentVersion, now()));
+      writes.schedule();
     });
-    return () => subscription.unsubscribe();
+
+    const flushWhenHidden = () => {
+      if (document.visibilityState === 'hidden') writes.flush();
+    };
+    const flush = () => writes.flush();
+    document.addEventListener('visibilitychange', flushWhenHidden);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      subscription.unsubscribe();
+      document.removeEventListener('visibilitychange', flushWhenHidden);
+      window.removeEventListener('pagehide', flush);
+      writes.flush();
+    };
   }, [actor, storage, history, appVersion, contentVersion, now, onTransition]);
 
   return { saveFailed };

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../i18n/languages.ts';
 
@@ -5,7 +6,7 @@ import { languages, type Language } from '../i18n/languages.ts';
  * Each language named in itself, so a user lost in the wrong language can still find theirs; short marks keep
  * the header on one line at 320 px, and the full name is the button's accessible name.
  */
-export function LanguageSwitch({ onChange }: { onChange: (language: Language) => void }) {
+export const LanguageSwitch = memo(function LanguageSwitch({ onChange }: { onChange: (language: Language) => void }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="language-switch" role="group" aria-label={t('nav.language')}>
@@ -25,4 +26,4 @@ export function LanguageSwitch({ onChange }: { onChange: (language: Language) =>
       ))}
     </div>
   );
-}
+});

@@ -1,8 +1,12 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 
-/** Back and restart at the bottom, where a thumb reaches; both are machine events. */
-export function NavBar() {
+/**
+ * Back and restart at the bottom, where a thumb reaches; both are machine events. A step change renders it only
+ * when Back's availability changes.
+ */
+export const NavBar = memo(function NavBar() {
   const { t } = useTranslation();
   const actor = DiagnosisActor.useActorRef();
   const canBack = DiagnosisActor.useSelector((s) => s.can({ type: 'nav.back' }));
@@ -16,4 +20,4 @@ export function NavBar() {
       </button>
     </nav>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOfflineReadyNotice, useOnlineStatus, usePwa, type Pwa } from '../pwa/pwa-context.tsx';
 import './pwa-notices.css';
@@ -8,8 +8,8 @@ export interface PwaNoticesProps {
   canUpdateNow: boolean;
 }
 
-/** Offline badge, the one-time "ready offline" notice, and the update offer. */
-export function PwaNotices({ canUpdateNow }: PwaNoticesProps) {
+/** Offline badge, the one-time "ready offline" notice, and the update offer; a step change does not render it. */
+export const PwaNotices = memo(function PwaNotices({ canUpdateNow }: PwaNoticesProps) {
   const { t } = useTranslation('pwa');
   const pwa = usePwa();
   const online = useOnlineStatus();
@@ -38,7 +38,7 @@ export function PwaNotices({ canUpdateNow }: PwaNoticesProps) {
       ) : null}
     </div>
   );
-}
+});
 
 /** Mid-diagnosis it only says an update waits; the Update button appears where a reload costs nothing. */
 function UpdateNotice({ pwa, canUpdateNow }: { pwa: Pwa; canUpdateNow: boolean }) {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrailEntry } from '../domain/diagnosis.machine.ts';
 import type { StepId } from '../domain/steps.ts';
@@ -7,9 +8,7 @@ type Answered = { step: StepId; answer: NonNullable<TrailEntry['answer']> };
 
 /** The answers given so far, oldest first; each can be changed, which reopens that question. */
 export function Trail({ trail }: { trail: readonly TrailEntry[] }) {
-  const { t } = useTranslation('steps');
   const { t: tc } = useTranslation();
-  const actor = DiagnosisActor.useActorRef();
   const answered = trail.filter(
     (entry): entry is Answered => entry.step !== 'home' && entry.answer !== null && entry.step !== 'lookup.code',
   );
@@ -21,21 +20,32 @@ export function Trail({ trail }: { trail: readonly TrailEntry[] }) {
       </summary>
       <ol>
         {answered.map((entry) => (
-          <li key={entry.step}>
-            <span className="trail-q">{t(`${entry.step}.title` as never)}</span>
-            <span className="trail-a">{t(`${entry.step}.options.${entry.answer}` as never)}</span>
-            <button
-              type="button"
-              className="trail-change"
-              data-action="change"
-              aria-label={tc('step.changeAnswerLabel', { question: t(`${entry.step}.title` as never) })}
-              onClick={() => actor.send({ type: 'answer.change', step: entry.step })}
-            >
-              {tc('step.changeAnswer')}
-            </button>
-          </li>
+          <TrailAnswer key={entry.step} step={entry.step} answer={entry.answer} />
         ))}
       </ol>
     </details>
   );
 }
+
+/** One answer of the trail; the trail grows by one at each step, and the answers already there do not render again. */
+const TrailAnswer = memo(function TrailAnswer({ step, answer }: Answered) {
+  const { t } = useTranslation('steps');
+  const { t: tc } = useTranslation();
+  const actor = DiagnosisActor.useActorRef();
+  const question = t(`${step}.title` as never);
+  return (
+    <li>
+      <span className="trail-q">{question}</span>
+      <span className="trail-a">{t(`${step}.options.${answer}` as never)}</span>
+      <button
+        type="button"
+        className="trail-change"
+        data-action="change"
+        aria-label={tc('step.changeAnswerLabel', { question })}
+        onClick={() => actor.send({ type: 'answer.change', step })}
+      >
+        {tc('step.changeAnswer')}
+      </button>
+    </li>
+  );
+});

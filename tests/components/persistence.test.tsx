@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { diagnosisKey } from '../../src/persistence/diagnosis-store.ts';
 import { historyKey } from '../../src/persistence/history-store.ts';
@@ -111,6 +111,35 @@ describe('a reload in the middle of a diagnosis', () => {
 
     await renderApp({ storage });
     expect(screen.queryByRole('region', { name: common('resume.title') })).toBeNull();
+  });
+});
+
+describe('a page left right after an answer', () => {
+  const ways: Array<[string, () => void]> = [
+    [
+      'hidden (another app in front)',
+      () => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      },
+    ],
+    ['closed', () => window.dispatchEvent(new Event('pagehide'))],
+  ];
+
+  it.each(ways)('keeps the step just reached when the page is %s before the save was written', async (_, leave) => {
+    const storage = memoryStorage();
+    await renderApp({ storage });
+    // Clicks without waiting after them: the save, which waits for an idle moment, has not been written yet.
+    fireEvent.click(screen.getByRole('button', { name: startsWith(common('home.start')) }));
+    fireEvent.click(screen.getByRole('button', { name: steps('gate.charged.options.declined') }));
+    expect(heading()).toHaveTextContent(steps('scope.cards.title'));
+    try {
+      leave();
+    } finally {
+      Reflect.deleteProperty(document, 'visibilityState');
+    }
+    const saved = JSON.parse(storage.dump()[diagnosisKey] ?? '{}') as { snapshot?: { value?: unknown } };
+    expect(saved.snapshot?.value).toEqual({ scope: 'cards' });
   });
 });
 
