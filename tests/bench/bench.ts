@@ -1,13 +1,15 @@
 // npm run bench: size and offline-start figures for the production build, one JSON line each, then a table.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../e2e/support/chromium.ts';
+import { initialFiles } from '../e2e/support/initial-files.ts';
 import { startStaticServer } from '../e2e/support/static-server.ts';
 import { tapsToRemedy } from './taps.ts';
 import { measureTransitions, type Transition } from './transitions.ts';
@@ -15,6 +17,7 @@ import { measureTransitions, type Transition } from './transitions.ts';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const distDir = join(repoRoot, 'dist');
 const runs = 7;
+const runFile = promisify(execFile);
 /** Step changes timed at each CPU speed; the figure is their median. */
 const transitions = 20;
 
@@ -38,21 +41,8 @@ const median = (values: number[]) => {
 };
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
-/** The files index.html loads before anything else: entry script, module preloads, stylesheets. */
-async function initialFiles(): Promise<string[]> {
-  const html = await readFile(join(distDir, 'index.html'), 'utf8');
-  const tags = html.match(/<(script|link)\b[^>]*>/g) ?? [];
-  const urls = tags.flatMap((tag) => {
-    const isEntry = tag.startsWith('<script') && /type="module"/.test(tag);
-    const isLoaded = /rel="(modulepreload|stylesheet)"/.test(tag);
-    const url = /(?:src|href)="([^"]+)"/.exec(tag)?.[1];
-    return (isEntry || isLoaded) && url ? [url] : [];
-  });
-  return urls.map((url) => url.replace(/^\.?\//, ''));
-}
-
 async function measureSizes() {
-  const files = await initialFiles();
+  const files = await initialFiles(distDir);
   const contents = await Promise.all(files.map((file) => readFile(join(distDir, file))));
   const sum = (f: (content: Buffer) => number) => contents.reduce((total, content) => total + f(content), 0);
   const detail = { files };
@@ -67,22 +57,6 @@ async function measureSizes() {
   report({ metric: 'precache_total', value: sizes.reduce((a, b) => a + b, 0), unit: 'B', entries: urls.length });
 }
 
-/**
- * Records, inside the page, when the first [data-step] element appears (ms since navigation start).
- * A string, not a function: tsx would wrap named functions in a helper the page does not have.
- */
-const firstStepScript = `(() => {
-  const record = () => {
-    if (!document.querySelector('[data-step]')) return false;
-    window.__firstStep ??= performance.now();
-    return true;
-  };
-  if (!record()) {
-    const observer = new MutationObserver(() => { if (record()) observer.disconnect(); });
-    observer.observe(document, { childList: true, subtree: true });
-  }
-})();`;
-
 /** Resolves once the service worker is activated ("prompt" leaves the first load uncontrolled). */
 const activatedScript = `navigator.serviceWorker.ready.then((registration) => new Promise((resolve) => {
   const worker = registration.active;
@@ -90,14 +64,60 @@ const activatedScript = `navigator.serviceWorker.ready.then((registration) => ne
   worker.addEventListener('statechange', () => { if (worker.state === 'activated') resolve(true); });
 }))`;
 
-async function watchFirstStep(context: BrowserContext) {
-  await context.addInitScript({ content: firstStepScript });
+interface FirstStep {
+  /** First contentful paint: the first step on screen (the prerendered home, or the app's first render). */
+  painted: number;
+  /** main.tsx's 'tapfix:started' mark: the app answers taps. A static page answers once painted. */
+  interactive: number;
 }
 
-async function firstStepAfterNavigation(page: Page, url: string): Promise<number> {
+/** Navigates and reads, from the page's own timeline, when the first step was painted and could be used. */
+async function firstStepAfterNavigation(page: Page, url: string): Promise<FirstStep> {
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction("typeof window.__firstStep === 'number'");
-  return page.evaluate<number>('window.__firstStep');
+  await page.waitForFunction(
+    "performance.getEntriesByName('first-contentful-paint').length > 0 && (!document.getElementById('root') || performance.getEntriesByName('tapfix:started').length > 0)",
+  );
+  return page.evaluate<FirstStep>(`(() => {
+    const painted = performance.getEntriesByName('first-contentful-paint')[0].startTime;
+    const started = performance.getEntriesByName('tapfix:started')[0];
+    return { painted, interactive: Math.max(painted, started ? started.startTime : 0) };
+  })()`);
+}
+
+/**
+ * What a first visit downloads (gzip, as sent) before the app answers taps: index.html's files plus the active
+ * language's content, read from the page's resource timings.
+ */
+async function reportBytesBeforeStart(browser: Browser, url: string) {
+  const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block', bypassCSP: true });
+  const page = await context.newPage();
+  await firstStepAfterNavigation(page, url);
+  const bytes = await page.evaluate<{ js: number; css: number; files: number }>(`(() => {
+    const started = performance.getEntriesByName('tapfix:started')[0].startTime;
+    const before = performance.getEntriesByType('resource').filter((entry) => entry.responseEnd <= started);
+    const sum = (suffix) => before.filter((entry) => new URL(entry.name).pathname.endsWith(suffix))
+      .reduce((total, entry) => total + entry.encodedBodySize, 0);
+    return { js: sum('.js'), css: sum('.css'), files: before.length };
+  })()`);
+  await context.close();
+  report({ metric: 'bytes_before_start_js', value: bytes.js, unit: 'B', encoding: 'gzip', files: bytes.files });
+  report({ metric: 'bytes_before_start_css', value: bytes.css, unit: 'B', encoding: 'gzip' });
+}
+
+/** One JSON line per figure of a series of loads: painted and interactive, with the runs. */
+function reportLoads(metric: string, loads: FirstStep[], detail: Record<string, unknown> = {}) {
+  for (const key of ['painted', 'interactive'] as const) {
+    const values = loads.map((load) => round(load[key]));
+    report({ metric: `${metric}_${key}`, value: round(median(values)), unit: 'ms', ...detail, runs: values });
+  }
+}
+
+function reportRatio(metric: string, app: FirstStep[], plain: FirstStep[], detail: Record<string, unknown> = {}) {
+  const plainPainted = median(plain.map((load) => load.painted));
+  for (const key of ['painted', 'interactive'] as const) {
+    const value = round(median(app.map((load) => load[key])) / plainPainted, 2);
+    report({ metric: `${metric}_${key}_ratio`, value, unit: 'x', of: 'static page painted', ...detail });
+  }
 }
 
 /** A plain static HTML page with the same first words, the yardstick for the app's load figures. */
@@ -119,12 +139,11 @@ async function measureStartup() {
     return;
   }
   const staticDir = await writeStaticPage();
-  const server = await startStaticServer(distDir);
+  const server = await startStaticServer(distDir, { gzip: true });
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
   try {
     // The app, offline, started from its service worker; stopped before each run: a cold start, as after hours idle.
     const appContext = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
-    await watchFirstStep(appContext);
     const page = await appContext.newPage();
     await page.goto(server.url);
     await page.evaluate(activatedScript);
@@ -133,43 +152,29 @@ async function measureStartup() {
     await appContext.setOffline(true);
     const cdp = await appContext.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
-    const app: number[] = [];
+    const app: FirstStep[] = [];
     for (let run = 0; run < runs; run += 1) {
       await cdp.send('ServiceWorker.stopAllWorkers');
       app.push(await firstStepAfterNavigation(page, server.url));
     }
     // The same with the worker still running (reopened within seconds).
-    const warm: number[] = [];
+    const warm: FirstStep[] = [];
     for (let run = 0; run < runs; run += 1) warm.push(await firstStepAfterNavigation(page, server.url));
     await appContext.close();
 
     // A plain static HTML page from the same server, online, no service worker.
     server.setRoot(staticDir);
     const staticContext = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
-    await watchFirstStep(staticContext);
     const staticPage = await staticContext.newPage();
-    const plain: number[] = [];
+    const plain: FirstStep[] = [];
     for (let run = 0; run < runs; run += 1) plain.push(await firstStepAfterNavigation(staticPage, server.url));
     await staticContext.close();
 
-    const plainMedian = median(plain);
-    const runsOf = (values: number[]) => values.map((value) => round(value));
-    report({ metric: 'offline_first_step', value: round(median(app)), unit: 'ms', worker: 'cold', runs: runsOf(app) });
-    report({
-      metric: 'offline_first_step_warm',
-      value: round(median(warm)),
-      unit: 'ms',
-      worker: 'warm',
-      runs: runsOf(warm),
-    });
-    report({ metric: 'static_page_first_step', value: round(plainMedian), unit: 'ms', runs: runsOf(plain) });
-    report({
-      metric: 'offline_first_step_ratio',
-      value: round(median(app) / plainMedian, 2),
-      unit: 'x',
-      worker: 'cold',
-    });
-    report({ metric: 'offline_first_step_warm_ratio', value: round(median(warm) / plainMedian, 2), unit: 'x' });
+    reportLoads('offline_first_step', app, { worker: 'cold' });
+    reportLoads('offline_first_step_warm', warm, { worker: 'warm' });
+    reportLoads('static_page_first_step', plain);
+    reportRatio('offline_first_step', app, plain, { worker: 'cold' });
+    reportRatio('offline_first_step_warm', warm, plain, { worker: 'warm' });
   } finally {
     await browser.close();
     await server.close();
@@ -182,13 +187,12 @@ async function measureOnline() {
   const executablePath = chromiumPath();
   if (!executablePath) return;
   const staticDir = await writeStaticPage();
-  const server = await startStaticServer(distDir);
+  const server = await startStaticServer(distDir, { gzip: true });
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
-  const coldLoads = async (count: number) => {
-    const times: number[] = [];
+  const coldLoads = async (count: number, locale = 'zh-CN') => {
+    const times: FirstStep[] = [];
     for (let run = 0; run < count; run += 1) {
-      const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block', bypassCSP: true });
-      await watchFirstStep(context);
+      const context = await browser.newContext({ locale, serviceWorkers: 'block', bypassCSP: true });
       times.push(await firstStepAfterNavigation(await context.newPage(), server.url));
       await context.close();
     }
@@ -196,17 +200,17 @@ async function measureOnline() {
   };
   try {
     const app = await coldLoads(5);
+    // An English phone: the prerendered (Chinese) home stays hidden and the app renders its own.
+    const english = await coldLoads(5, 'en-US');
     server.setRoot(staticDir);
     const plain = await coldLoads(5);
     server.setRoot(distDir);
-    report({ metric: 'online_cold_first_step', value: round(median(app)), unit: 'ms', runs: app.map((v) => round(v)) });
-    report({
-      metric: 'static_online_first_step',
-      value: round(median(plain)),
-      unit: 'ms',
-      runs: plain.map((v) => round(v)),
-    });
-    report({ metric: 'online_cold_first_step_ratio', value: round(median(app) / median(plain), 2), unit: 'x' });
+    await reportBytesBeforeStart(browser, server.url);
+    reportLoads('online_cold_first_step', app, { locale: 'zh-CN' });
+    reportLoads('online_cold_first_step_en', english, { locale: 'en-US' });
+    reportLoads('static_online_first_step', plain);
+    reportRatio('online_cold_first_step', app, plain, { locale: 'zh-CN' });
+    reportRatio('online_cold_first_step_en', english, plain, { locale: 'en-US' });
 
     const context = await browser.newContext({
       locale: 'zh-CN',
@@ -241,62 +245,83 @@ function reportTransitions(times: Transition[], cpu: string, suffix: string) {
   report({ metric: `step_transition_work${suffix}`, value: round(median(work)), unit: 'ms', ...detail, to: 'layout' });
 }
 
-/** Lighthouse 12.2.3 (the last that runs on Node 20), mobile preset, against the build; median of 3 runs. */
+interface LighthouseRun {
+  [figure: string]: number;
+}
+
+/**
+ * One Lighthouse 12.2.3 run (the last that runs on Node 20), mobile preset, in the given browser language. Async:
+ * the server answering Lighthouse runs in this process, so a blocking spawn would leave every request unanswered.
+ */
+async function lighthouseRun(url: string, language: string, out: string): Promise<LighthouseRun | string> {
+  const chromeFlags = ['--headless=new', ...chromiumArgs, `--lang=${language}`, `--accept-lang=${language}`];
+  const result = await runFile(
+    'npx',
+    [
+      '--yes',
+      'lighthouse@12.2.3',
+      url,
+      `--chrome-flags=${chromeFlags.join(' ')}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--output=json',
+      `--output-path=${out}`,
+      '--quiet',
+    ],
+    // A hung Lighthouse must not hang the bench: three minutes a run.
+    { cwd: repoRoot, env: { ...process.env, CHROME_PATH: chromiumPath() }, timeout: 180_000 },
+  ).catch(
+    (error: Error & { stderr?: string }) => (error.stderr || error.message).trim().split('\n').at(-1) ?? 'failed',
+  );
+  if (typeof result === 'string') return result;
+  const lhr = JSON.parse(await readFile(out, 'utf8')) as {
+    categories: Record<string, { score: number }>;
+    audits: Record<string, { numericValue?: number }>;
+  };
+  return {
+    performance: (lhr.categories.performance?.score ?? 0) * 100,
+    accessibility: (lhr.categories.accessibility?.score ?? 0) * 100,
+    bestPractices: (lhr.categories['best-practices']?.score ?? 0) * 100,
+    seo: (lhr.categories.seo?.score ?? 0) * 100,
+    fcp: lhr.audits['first-contentful-paint']?.numericValue ?? 0,
+    lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? 0,
+    tbt: lhr.audits['total-blocking-time']?.numericValue ?? 0,
+    cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
+  };
+}
+
+/**
+ * Lighthouse against the build, gzip-served like production: median of 3 runs on a zh-CN phone (the merchant's:
+ * the prerendered home paints at once), and 1 run on an en-US phone (the app renders its own home first).
+ */
 async function measureLighthouse() {
-  const executablePath = chromiumPath();
-  if (!executablePath || process.env.BENCH_SKIP_LIGHTHOUSE) {
+  if (!chromiumPath() || process.env.BENCH_SKIP_LIGHTHOUSE) {
     console.log('SKIPPED Lighthouse (no Chromium, or BENCH_SKIP_LIGHTHOUSE set)');
     return;
   }
-  const server = await startStaticServer(distDir);
+  const server = await startStaticServer(distDir, { gzip: true });
   const outDir = await mkdtemp(join(tmpdir(), 'tapfix-lh-'));
   try {
-    const runsOut: Array<Record<string, number>> = [];
-    for (let run = 0; run < 3; run += 1) {
-      const out = join(outDir, `run-${run}.json`);
-      const result = spawnSync(
-        'npx',
-        [
-          '--yes',
-          'lighthouse@12.2.3',
-          server.url,
-          `--chrome-flags=--headless=new ${chromiumArgs.join(' ')}`,
-          '--only-categories=performance,accessibility,best-practices,seo',
-          '--output=json',
-          `--output-path=${out}`,
-          '--quiet',
-        ],
-        // A hung Lighthouse (it happens under load) must not hang the bench: give each run three minutes.
-        { cwd: repoRoot, env: { ...process.env, CHROME_PATH: executablePath }, encoding: 'utf8', timeout: 180_000 },
-      );
-      if (result.status !== 0) {
-        console.log(
-          `SKIPPED Lighthouse run ${run}: ${(result.stderr || result.stdout || '').trim().split('\n').at(-1)}`,
-        );
-        continue;
+    for (const [language, count, suffix] of [
+      ['zh-CN', 3, ''],
+      ['en-US', 1, '_en'],
+    ] as const) {
+      const done: LighthouseRun[] = [];
+      for (let run = 0; run < count; run += 1) {
+        const result = await lighthouseRun(server.url, language, join(outDir, `${language}-${run}.json`));
+        if (typeof result === 'string') console.log(`SKIPPED Lighthouse run ${run} (${language}): ${result}`);
+        else done.push(result);
       }
-      const lhr = JSON.parse(await readFile(out, 'utf8')) as {
-        categories: Record<string, { score: number }>;
-        audits: Record<string, { numericValue?: number }>;
-      };
-      runsOut.push({
-        performance: (lhr.categories.performance?.score ?? 0) * 100,
-        accessibility: (lhr.categories.accessibility?.score ?? 0) * 100,
-        bestPractices: (lhr.categories['best-practices']?.score ?? 0) * 100,
-        seo: (lhr.categories.seo?.score ?? 0) * 100,
-        lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? 0,
-        tbt: lhr.audits['total-blocking-time']?.numericValue ?? 0,
-        cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
-      });
+      if (!done.length) continue;
+      const mid = (key: string) => median(done.map((r) => r[key] ?? 0));
+      const detail = { preset: 'mobile', language, runs: done.length };
+      for (const key of ['performance', 'accessibility', 'bestPractices', 'seo']) {
+        report({ metric: `lighthouse${suffix}_${key}`, value: round(mid(key), 0), unit: 'score', ...detail });
+      }
+      for (const key of ['fcp', 'lcp', 'tbt']) {
+        report({ metric: `lighthouse${suffix}_${key}`, value: round(mid(key), 0), unit: 'ms', ...detail });
+      }
+      report({ metric: `lighthouse${suffix}_cls`, value: round(mid('cls'), 3), unit: 'score', ...detail });
     }
-    if (!runsOut.length) return;
-    const mid = (key: string) => median(runsOut.map((r) => r[key] ?? 0));
-    for (const key of ['performance', 'accessibility', 'bestPractices', 'seo']) {
-      report({ metric: `lighthouse_${key}`, value: round(mid(key), 0), unit: 'score', runs: runsOut.length });
-    }
-    report({ metric: 'lighthouse_lcp', value: round(mid('lcp'), 0), unit: 'ms', preset: 'mobile' });
-    report({ metric: 'lighthouse_tbt', value: round(mid('tbt'), 0), unit: 'ms', preset: 'mobile' });
-    report({ metric: 'lighthouse_cls', value: round(mid('cls'), 3), unit: 'score', preset: 'mobile' });
   } finally {
     await server.close();
     await rm(outDir, { recursive: true, force: true });
