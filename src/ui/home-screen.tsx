@@ -11,7 +11,13 @@ type Notice = 'noMatch' | 'otherSystem' | 'successCode' | 'loadFailed' | null;
  * The lookup behind the search box and the chips (lexicon, message and code tables): fetched as soon as home is
  * up rather than before it, so it is not on the first screen's path. Precached like everything else.
  */
-const loadLookup = () => Promise.all([import('../domain/terminal-input.ts'), import('../domain/screen-messages.ts')]);
+const loadLookup = async () => {
+  const [{ readTerminalInput }, { messageMatch }] = await Promise.all([
+    import('../domain/terminal-input.ts'),
+    import('../domain/screen-messages.ts'),
+  ]);
+  return { readTerminalInput, messageMatch };
+};
 
 /** When a diagnosis begins, as an ISO time (the case summary and history show it). */
 const startTime = () => new Date().toISOString();
@@ -31,20 +37,25 @@ export function HomeScreen() {
     loadLookup().catch(() => undefined);
   }, []);
 
+  /** The lookup, or null after saying it could not load. */
+  const lookup = () =>
+    loadLookup().catch(() => {
+      setNotice('loadFailed');
+      return null;
+    });
+
   async function onSearch(event: FormEvent) {
     event.preventDefault();
-    const lookup = await loadLookup().catch(() => null);
-    if (!lookup) return setNotice('loadFailed');
-    const input = lookup[0].readTerminalInput(query);
+    const input = (await lookup())?.readTerminalInput(query);
+    if (!input) return;
     if (input.kind === 'match') actor.send({ type: 'symptom.matched', match: input.match, at: startTime() });
     else if (input.kind === 'stepCode') actor.send({ type: 'step.open', step: input.step, at: startTime() });
     else setNotice(input.kind === 'success' ? 'successCode' : input.kind === 'otherSystem' ? 'otherSystem' : 'noMatch');
   }
 
   async function onChip(id: ScreenMessageId) {
-    const lookup = await loadLookup().catch(() => null);
-    if (!lookup) return setNotice('loadFailed');
-    actor.send({ type: 'symptom.matched', match: lookup[1].messageMatch(id), at: startTime() });
+    const match = (await lookup())?.messageMatch(id);
+    if (match) actor.send({ type: 'symptom.matched', match, at: startTime() });
   }
 
   return (
