@@ -2,7 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Snapshot } from 'xstate';
-import type { StepId } from '../domain/steps.ts';
+import type { StepId } from '../domain/diagnosis/steps.ts';
 import { contentVersion as buildContentVersion } from '../i18n/content-version.ts';
 import type { Language } from '../i18n/languages.ts';
 import { clearDiagnosis } from '../persistence/diagnosis-store.ts';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActorRefFrom } from 'xstate';
-import { currentStep, type DiagnosisMachine } from '../domain/diagnosis.machine.ts';
-import { isStepId, stepByCode, type StepId } from '../domain/steps.ts';
+import { currentStep, type DiagnosisMachine } from '../domain/diagnosis/diagnosis.machine.ts';
+import { isStepId, stepByCode, type StepId } from '../domain/diagnosis/steps.ts';
 import { deferred, type Deferred } from './after-paint.ts';
 
 /** Screens shown over the diagnosis, which keeps running underneath. */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ActorRefFrom } from 'xstate';
-import { buildCaseSummary } from '../domain/case-summary.ts';
-import { currentStep, type DiagnosisMachine } from '../domain/diagnosis.machine.ts';
-import { stepInfo } from '../domain/steps.ts';
+import { buildCaseSummary } from '../domain/case/case-summary.ts';
+import { currentStep, type DiagnosisMachine } from '../domain/diagnosis/diagnosis.machine.ts';
+import { stepInfo } from '../domain/diagnosis/steps.ts';
 import { clearDiagnosis, saveDiagnosis } from '../persistence/diagnosis-store.ts';
 import type { HistoryStore } from '../persistence/history-store.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';

@@ -1,6 +1,6 @@
 import type { Snapshot } from 'xstate';
-import { currentStep, diagnosisMachine, type DiagnosisContext } from '../domain/diagnosis.machine.ts';
-import { stepInfo, type StepId } from '../domain/steps.ts';
+import { currentStep, diagnosisMachine, type DiagnosisContext } from '../domain/diagnosis/diagnosis.machine.ts';
+import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
 import { clearDiagnosis, loadDiagnosis } from '../persistence/diagnosis-store.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
 

@@ -4,7 +4,7 @@
  * the reason reported, never half-restored.
  */
 import type { Snapshot } from 'xstate';
-import { categories } from '../domain/categories.ts';
+import { categories } from '../domain/lookup/categories.ts';
 import {
   answerIds,
   answersOf,
@@ -13,10 +13,10 @@ import {
   type DiagnosisContext,
   type Side,
   type TrailEntry,
-} from '../domain/diagnosis.machine.ts';
-import { containsCardNumber, redactCardNumbers } from '../domain/redact.ts';
-import type { SymptomMatch } from '../domain/symptom-match.ts';
-import { isStepId, type StepId } from '../domain/steps.ts';
+} from '../domain/diagnosis/diagnosis.machine.ts';
+import { containsCardNumber, redactCardNumbers } from '../domain/case/redact.ts';
+import type { SymptomMatch } from '../domain/lookup/symptom-match.ts';
+import { isStepId, type StepId } from '../domain/diagnosis/steps.ts';
 import { diagnosisKey } from './keys.ts';
 import type { KeyValueStorage } from './storage.ts';
 

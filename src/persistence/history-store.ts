@@ -2,8 +2,8 @@
  * The last finished diagnoses on this device, newest first, as structured summaries in a versioned
  * envelope. Unreadable data is reset (and said so), single unreadable entries are dropped. Never throws.
  */
-import { isResolved, readCaseSummary, type CaseSummary } from '../domain/case-summary.ts';
-import { containsCardNumber, redactStrings } from '../domain/redact.ts';
+import { isResolved, readCaseSummary, type CaseSummary } from '../domain/case/case-summary.ts';
+import { containsCardNumber, redactStrings } from '../domain/case/redact.ts';
 import type { KeyValueStorage } from './storage.ts';
 
 export const historyKey = 'tapfix.history';

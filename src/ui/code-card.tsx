@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { findResponseCode } from '../domain/response-codes.ts';
+import { findResponseCode } from '../domain/lookup/response-codes.ts';
 
 /** What a response code means, who can fix it and whether a retry is safe: shown before the branch opens. */
 export function CodeCard({ code }: { code: string }) {

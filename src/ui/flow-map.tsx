@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { flowGraph, matchesQuery, type FlowNode, type Leg } from '../domain/flow-graph.ts';
-import type { StepId } from '../domain/steps.ts';
+import { flowGraph, matchesQuery, type FlowNode, type Leg } from '../domain/diagnosis/flow-graph.ts';
+import type { StepId } from '../domain/diagnosis/steps.ts';
 import './flow-map.css';
 import { PageFrame } from './page-frame.tsx';
 

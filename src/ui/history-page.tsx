@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { howLine, renderCaseSummary, type Translate } from '../domain/case-summary.ts';
+import { howLine, renderCaseSummary, type Translate } from '../domain/case/case-summary.ts';
 import { historyLimit, type HistoryEntry, type HistoryLoad, type HistoryStore } from '../persistence/history-store.ts';
 import { PageFrame } from './page-frame.tsx';
 import type { ShareBridge } from './share-bridge.ts';

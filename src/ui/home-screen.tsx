@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScreenMessageId } from '../domain/screen-messages.ts';
-import { topMessages } from '../domain/top-messages.ts';
+import type { ScreenMessageId } from '../domain/lookup/screen-messages.ts';
+import { topMessages } from '../domain/lookup/top-messages.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { StepHeading } from './step-heading.tsx';
 
@@ -13,8 +13,8 @@ type Notice = 'noMatch' | 'otherSystem' | 'successCode' | 'loadFailed' | null;
  */
 const loadLookup = async () => {
   const [{ readTerminalInput }, { messageMatch }] = await Promise.all([
-    import('../domain/terminal-input.ts'),
-    import('../domain/screen-messages.ts'),
+    import('../domain/lookup/terminal-input.ts'),
+    import('../domain/lookup/screen-messages.ts'),
   ]);
   return { readTerminalInput, messageMatch };
 };

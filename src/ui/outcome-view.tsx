@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OutcomeContent } from './step-content.ts';
-import type { Escalation } from '../domain/steps.ts';
+import type { Escalation } from '../domain/diagnosis/steps.ts';
 import { NumberedSteps } from './numbered-steps.tsx';
 import { WarningNote } from './warning-note.tsx';
 

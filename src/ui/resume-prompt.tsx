@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stepInfo, type StepId } from '../domain/steps.ts';
+import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
 
 interface ResumePromptProps {
   /** Where the saved diagnosis stopped. */

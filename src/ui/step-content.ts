@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StepId } from '../domain/steps.ts';
+import type { StepId } from '../domain/diagnosis/steps.ts';
 
 export interface Script {
   say: string;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { answersOf, currentStep } from '../domain/diagnosis.machine.ts';
-import { stepInfo, type StepId } from '../domain/steps.ts';
+import { answersOf, currentStep } from '../domain/diagnosis/diagnosis.machine.ts';
+import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
 import { AnswerList } from './answer-list.tsx';
 import { CodeCard } from './code-card.tsx';
 import { DiagnosisActor } from './diagnosis-actor.ts';

@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseFieldNames, validateCaseField, type CaseFieldError, type CaseFieldName } from '../domain/case-fields.ts';
-import { buildCaseSummary, renderCaseSummary, type Translate } from '../domain/case-summary.ts';
-import { currentStep } from '../domain/diagnosis.machine.ts';
-import { stepInfo } from '../domain/steps.ts';
+import { caseFieldNames, validateCaseField, type CaseFieldError, type CaseFieldName } from '../domain/case/case-fields.ts';
+import { buildCaseSummary, renderCaseSummary, type Translate } from '../domain/case/case-summary.ts';
+import { currentStep } from '../domain/diagnosis/diagnosis.machine.ts';
+import { stepInfo } from '../domain/diagnosis/steps.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { PageFrame } from './page-frame.tsx';
 import type { ShareBridge } from './share-bridge.ts';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stepByCode } from '../domain/steps.ts';
+import { stepByCode } from '../domain/diagnosis/steps.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import type { Script } from './step-content.ts';
 

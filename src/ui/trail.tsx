@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrailEntry } from '../domain/diagnosis.machine.ts';
-import type { StepId } from '../domain/steps.ts';
+import type { TrailEntry } from '../domain/diagnosis/diagnosis.machine.ts';
+import type { StepId } from '../domain/diagnosis/steps.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 
 type Answered = { step: StepId; answer: NonNullable<TrailEntry['answer']> };

@@ -1,5 +1,5 @@
 // Symptom matching speed: every input of the unit-test table, and 1,000-character pastes; one call timed at a time.
-import { matchSymptom } from '../../src/domain/symptoms.ts';
+import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
 import { symptomCases } from '../unit/symptom-cases.ts';
 
 export interface SymptomBench {

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { luhnValid, containsCardNumber } from '../../src/domain/redact.ts';
+import { luhnValid, containsCardNumber } from '../../src/domain/case/redact.ts';
 import type { ShareBridge } from '../../src/ui/share-bridge.ts';
 import { text } from '../support/content.ts';
 import { memoryStorage, renderApp } from '../support/render-app.tsx';

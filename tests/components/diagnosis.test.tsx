@@ -7,8 +7,8 @@ import {
   diagnosisMachine,
   type DiagnosisEvent,
   type DiagnosisMachine,
-} from '../../src/domain/diagnosis.machine.ts';
-import { stepIds, stepInfo, type StepId } from '../../src/domain/steps.ts';
+} from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 import { text } from '../support/content.ts';
 import { serializeSnapshot, userEvents } from '../support/machine-events.ts';
 import { renderApp } from '../support/render-app.tsx';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { currentStep } from '../../src/domain/diagnosis.machine.ts';
+import { currentStep } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { languages, type Language } from '../../src/i18n/languages.ts';
 import { createI18n } from '../../src/i18n/setup.ts';
 import { clearDiagnosis, diagnosisKey } from '../../src/persistence/diagnosis-store.ts';

@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
-import type { StepId } from '../../src/domain/steps.ts';
+import type { StepId } from '../../src/domain/diagnosis/steps.ts';
 import type { Language } from '../../src/i18n/languages.ts';
 import { createI18n } from '../../src/i18n/setup.ts';
 import { FlowMap } from '../../src/ui/flow-map.tsx';

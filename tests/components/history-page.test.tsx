@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { buildCaseSummary } from '../../src/domain/case-summary.ts';
-import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis.machine.ts';
-import { stepInfo } from '../../src/domain/steps.ts';
+import { buildCaseSummary } from '../../src/domain/case/case-summary.ts';
+import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { stepInfo } from '../../src/domain/diagnosis/steps.ts';
 import { createHistoryStore, historyKey } from '../../src/persistence/history-store.ts';
 import { text } from '../support/content.ts';
 import { memoryStorage, renderApp } from '../support/render-app.tsx';

@@ -4,7 +4,7 @@ import { text } from '../support/content.ts';
 import { renderApp } from '../support/render-app.tsx';
 
 // The lookup's chunk cannot be fetched (e.g. a broken cache): its import fails.
-vi.mock('../../src/domain/terminal-input.ts', () => {
+vi.mock('../../src/domain/lookup/terminal-input.ts', () => {
   throw new Error('Failed to fetch dynamically imported module');
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnosisKey } from '../../src/persistence/diagnosis-store.ts';
 import { historyKey } from '../../src/persistence/history-store.ts';
 import type { KeyValueStorage } from '../../src/persistence/storage.ts';
-import { stepInfo } from '../../src/domain/steps.ts';
+import { stepInfo } from '../../src/domain/diagnosis/steps.ts';
 import { text } from '../support/content.ts';
 import { memoryStorage, renderApp } from '../support/render-app.tsx';
 import { throwingStorage } from '../support/storage.ts';

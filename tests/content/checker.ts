@@ -4,10 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answersOf } from '../../src/domain/diagnosis.machine.ts';
-import { responseCodes } from '../../src/domain/response-codes.ts';
-import { screenMessageIds } from '../../src/domain/screen-messages.ts';
-import { stepIds, stepInfo, type StepKind } from '../../src/domain/steps.ts';
+import { answersOf } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { responseCodes } from '../../src/domain/lookup/response-codes.ts';
+import { screenMessageIds } from '../../src/domain/lookup/screen-messages.ts';
+import { stepIds, stepInfo, type StepKind } from '../../src/domain/diagnosis/steps.ts';
 import { defaultLanguage, languages } from '../../src/i18n/languages.ts';
 import { namespaces } from '../../src/i18n/resources.ts';
 
@@ -179,7 +179,7 @@ export function checkContent(content: ContentTree, facts: Facts = domainFacts(),
             facts.codes,
             'response code',
             ['meaning', 'advice'],
-            'src/domain/response-codes.json',
+            'src/domain/lookup/response-codes.json',
           ),
         );
       if (namespace === 'messages')
@@ -190,7 +190,7 @@ export function checkContent(content: ContentTree, facts: Facts = domainFacts(),
             facts.messages,
             'screen message',
             ['label', 'meaning'],
-            'src/domain/screen-messages.ts',
+            'src/domain/lookup/screen-messages.ts',
           ),
         );
     }
@@ -231,7 +231,7 @@ function checkSteps(name: string, steps: unknown, facts: Facts): string[] {
     for (const [branch, leafs] of Object.entries(steps)) {
       for (const leaf of isObject(leafs) ? Object.keys(leafs) : ['']) {
         const step = leaf ? `${branch}.${leaf}` : branch;
-        if (!(step in facts.steps)) errors.push(`${name}: ${step} is an orphan (no such step in src/domain/steps.ts)`);
+        if (!(step in facts.steps)) errors.push(`${name}: ${step} is an orphan (no such step in src/domain/diagnosis/steps.ts)`);
       }
     }
   }

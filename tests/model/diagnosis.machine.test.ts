@@ -8,8 +8,8 @@ import {
   flow,
   type DiagnosisEvent,
   type DiagnosisMachine,
-} from '../../src/domain/diagnosis.machine.ts';
-import { stepIds, stepInfo, type StepId } from '../../src/domain/steps.ts';
+} from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 import { sampleMatches, serializeSnapshot, userEvents } from '../support/machine-events.ts';
 
 type Snap = SnapshotFrom<DiagnosisMachine>;

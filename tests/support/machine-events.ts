@@ -4,9 +4,9 @@ import {
   currentStep,
   type DiagnosisEvent,
   type DiagnosisMachine,
-} from '../../src/domain/diagnosis.machine.ts';
-import type { SymptomMatch } from '../../src/domain/symptom-match.ts';
-import { stepIds, type StepId } from '../../src/domain/steps.ts';
+} from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
+import { stepIds, type StepId } from '../../src/domain/diagnosis/steps.ts';
 
 const match = (step: StepId, overrides: Partial<SymptomMatch> = {}): SymptomMatch => ({
   category: 'network',

@@ -8,8 +8,8 @@ import {
   validateCaseFields,
   type CaseFieldName,
   type CaseFieldResult,
-} from '../../src/domain/case-fields.ts';
-import { luhnValid } from '../../src/domain/redact.ts';
+} from '../../src/domain/case/case-fields.ts';
+import { luhnValid } from '../../src/domain/case/redact.ts';
 
 const okValue = (value: string): CaseFieldResult => ({ status: 'ok', value });
 const failsWith = (error: string) => ({ status: 'error', error });

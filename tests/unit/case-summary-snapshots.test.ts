@@ -2,8 +2,8 @@
 // layout shows up as a snapshot diff for a reviewer to accept (`vitest -u`) or fix.
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis.machine.ts';
-import { buildCaseSummary, renderCaseSummary } from '../../src/domain/case-summary.ts';
+import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { buildCaseSummary, renderCaseSummary } from '../../src/domain/case/case-summary.ts';
 import { languages } from '../../src/i18n/languages.ts';
 import { createI18n } from '../../src/i18n/setup.ts';
 import { resources } from '../support/content.ts';

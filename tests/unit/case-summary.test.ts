@@ -14,11 +14,11 @@ import {
   renderCaseSummary,
   type CaseSummary,
   type Translate,
-} from '../../src/domain/case-summary.ts';
-import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis.machine.ts';
-import { cardMask, containsCardNumber } from '../../src/domain/redact.ts';
-import { stepInfo, type StepId } from '../../src/domain/steps.ts';
-import type { SymptomMatch } from '../../src/domain/symptom-match.ts';
+} from '../../src/domain/case/case-summary.ts';
+import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { cardMask, containsCardNumber } from '../../src/domain/case/redact.ts';
+import { stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
+import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
 
 const card = '6222 0212 3456 7894';
 const started = Date.UTC(2026, 10, 25, 9, 45);

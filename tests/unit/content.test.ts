@@ -145,13 +145,13 @@ describe('content:check', () => {
     });
     const errors = errorsOf(content);
     expect(errors).toContain(
-      'content/zh-CN/steps.json: network.old is an orphan (no such step in src/domain/steps.ts)',
+      'content/zh-CN/steps.json: network.old is an orphan (no such step in src/domain/diagnosis/steps.ts)',
     );
     expect(errors).toContain(
-      'content/zh-CN/codes.json: 08 is an orphan (no such response code in src/domain/response-codes.json)',
+      'content/zh-CN/codes.json: 08 is an orphan (no such response code in src/domain/lookup/response-codes.json)',
     );
     expect(errors).toContain(
-      'content/zh-CN/messages.json: beep is an orphan (no such screen message in src/domain/screen-messages.ts)',
+      'content/zh-CN/messages.json: beep is an orphan (no such screen message in src/domain/lookup/screen-messages.ts)',
     );
   });
 

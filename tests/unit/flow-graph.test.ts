@@ -1,6 +1,6 @@
 import { toDirectedGraph, type DirectedGraphNode } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { answersOf, diagnosisMachine } from '../../src/domain/diagnosis.machine.ts';
+import { answersOf, diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import {
   branchOf,
   flowGraph,
@@ -8,10 +8,10 @@ import {
   matchesQuery,
   type FlowEdge,
   type FlowNode,
-} from '../../src/domain/flow-graph.ts';
-import { responseCodes } from '../../src/domain/response-codes.ts';
-import { screenMessages } from '../../src/domain/screen-messages.ts';
-import { isStepId, stepIds, stepInfo, type StepId } from '../../src/domain/steps.ts';
+} from '../../src/domain/diagnosis/flow-graph.ts';
+import { responseCodes } from '../../src/domain/lookup/response-codes.ts';
+import { screenMessages } from '../../src/domain/lookup/screen-messages.ts';
+import { isStepId, stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 
 const nodes: FlowNode[] = flowGraph.flatMap((group) => [...group.nodes]);
 const node = (step: StepId) => nodes.find((candidate) => candidate.step === step);

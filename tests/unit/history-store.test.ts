@@ -1,8 +1,8 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { buildCaseSummary, type CaseSummary } from '../../src/domain/case-summary.ts';
-import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis.machine.ts';
-import { luhnValid } from '../../src/domain/redact.ts';
+import { buildCaseSummary, type CaseSummary } from '../../src/domain/case/case-summary.ts';
+import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { luhnValid } from '../../src/domain/case/redact.ts';
 import { diagnosisKey, loadDiagnosis, saveDiagnosis } from '../../src/persistence/diagnosis-store.ts';
 import { createHistoryStore, historyKey, historyLimit, historySchema } from '../../src/persistence/history-store.ts';
 import { mapStorage, throwingStorage } from '../support/storage.ts';

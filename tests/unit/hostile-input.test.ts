@@ -9,15 +9,15 @@ import { screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { stepFromHash } from '../../src/app/history-sync.ts';
-import { caseFieldNames, normaliseFieldText, validateCaseFields } from '../../src/domain/case-fields.ts';
-import { containsCardNumber, luhnValid, redactCardNumbers } from '../../src/domain/redact.ts';
-import { isStepId, stepByCode, stepIds } from '../../src/domain/steps.ts';
-import { matchSymptom } from '../../src/domain/symptoms.ts';
-import { readTerminalInput } from '../../src/domain/terminal-input.ts';
+import { caseFieldNames, normaliseFieldText, validateCaseFields } from '../../src/domain/case/case-fields.ts';
+import { containsCardNumber, luhnValid, redactCardNumbers } from '../../src/domain/case/redact.ts';
+import { isStepId, stepByCode, stepIds } from '../../src/domain/diagnosis/steps.ts';
+import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
+import { readTerminalInput } from '../../src/domain/lookup/terminal-input.ts';
 import { text } from '../support/content.ts';
 import { memoryStorage, renderApp } from '../support/render-app.tsx';
 
-// ---- a reference reading of card numbers, independent of src/domain/redact.ts -----------------------------
+// ---- a reference reading of card numbers, independent of src/domain/case/redact.ts -----------------------------
 
 type Kind = { digit: string } | 'separator' | 'invisible' | 'other';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cardMask, containsCardNumber, luhnValid, redactCardNumbers, redactStrings } from '../../src/domain/redact.ts';
+import { cardMask, containsCardNumber, luhnValid, redactCardNumbers, redactStrings } from '../../src/domain/case/redact.ts';
 
 /** Appends the Luhn check digit: a reference implementation independent of the one under test. */
 function withCheckDigit(body: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import sources from '../../src/domain/response-code-sources.json' with { type: 'json' };
-import { responseCodes } from '../../src/domain/response-codes.ts';
+import sources from '../../src/domain/lookup/response-code-sources.json' with { type: 'json' };
+import { responseCodes } from '../../src/domain/lookup/response-codes.ts';
 
 describe('response-code sources', () => {
   it('keeps the reference wording and at least one source for every code the app knows', () => {

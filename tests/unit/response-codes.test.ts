@@ -6,12 +6,12 @@ import enMessages from '../../content/en/messages.json' with { type: 'json' };
 import zhCodes from '../../content/zh-CN/codes.json' with { type: 'json' };
 import zhLookup from '../../content/zh-CN/lookup.json' with { type: 'json' };
 import zhMessages from '../../content/zh-CN/messages.json' with { type: 'json' };
-import { categories } from '../../src/domain/categories.ts';
-import { traditionalPairs } from '../../src/domain/lexicon.ts';
-import { findResponseCode, responseCodes } from '../../src/domain/response-codes.ts';
-import { screenMessages } from '../../src/domain/screen-messages.ts';
-import { isStepId } from '../../src/domain/steps.ts';
-import { matchSymptom } from '../../src/domain/symptoms.ts';
+import { categories } from '../../src/domain/lookup/categories.ts';
+import { traditionalPairs } from '../../src/domain/lookup/lexicon.ts';
+import { findResponseCode, responseCodes } from '../../src/domain/lookup/response-codes.ts';
+import { screenMessages } from '../../src/domain/lookup/screen-messages.ts';
+import { isStepId } from '../../src/domain/diagnosis/steps.ts';
+import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
 
 // prettier-ignore
 const allCodes = [

@@ -2,10 +2,10 @@
  * The symptom table: what merchants type, and where the diagnosis should open. Shared by the unit test
  * (which requires every row to match) and the benchmark (which times the same inputs).
  */
-import type { Category } from '../../src/domain/categories.ts';
-import { responseCodes } from '../../src/domain/response-codes.ts';
-import { screenMessages } from '../../src/domain/screen-messages.ts';
-import type { StepId } from '../../src/domain/steps.ts';
+import type { Category } from '../../src/domain/lookup/categories.ts';
+import { responseCodes } from '../../src/domain/lookup/response-codes.ts';
+import { screenMessages } from '../../src/domain/lookup/screen-messages.ts';
+import type { StepId } from '../../src/domain/diagnosis/steps.ts';
 
 export interface ExpectedMatch {
   readonly category: Category;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { messageMatch, screenMessages } from '../../src/domain/screen-messages.ts';
-import { topMessages } from '../../src/domain/top-messages.ts';
-import type { SymptomMatch } from '../../src/domain/symptom-match.ts';
-import { isSuccessCode, looksLikeOtherSystemCode, matchSymptom } from '../../src/domain/symptoms.ts';
+import { messageMatch, screenMessages } from '../../src/domain/lookup/screen-messages.ts';
+import { topMessages } from '../../src/domain/lookup/top-messages.ts';
+import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
+import { isSuccessCode, looksLikeOtherSystemCode, matchSymptom } from '../../src/domain/lookup/symptoms.ts';
 import { symptomCases, type ExpectedMatch, type SymptomCase } from './symptom-cases.ts';
 
 /** The fields the table pins down; `message` only where the row names one. */

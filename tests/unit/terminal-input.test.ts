@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTerminalInput } from '../../src/domain/terminal-input.ts';
+import { readTerminalInput } from '../../src/domain/lookup/terminal-input.ts';
 
 describe('reading what the home search box was given', () => {
   it('opens a step when support reads out its short code', () => {

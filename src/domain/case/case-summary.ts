@@ -3,7 +3,7 @@
  * buildCaseSummary makes a structured model of ids and facts; renderCaseSummary turns it into plain text
  * lines through a translate function, so this file stays free of i18next and of sentences.
  */
-import { answerIds, type AnswerId, type TrailEntry } from './diagnosis.machine.ts';
+import { answerIds, type AnswerId, type TrailEntry } from '../diagnosis/diagnosis.machine.ts';
 import {
   caseFieldNames,
   referenceKind,
@@ -12,8 +12,8 @@ import {
   type CaseFields,
 } from './case-fields.ts';
 import { redactCardNumbers } from './redact.ts';
-import type { SymptomMatch } from './symptom-match.ts';
-import { isStepId, stepInfo, type Escalation, type StepId } from './steps.ts';
+import type { SymptomMatch } from '../lookup/symptom-match.ts';
+import { isStepId, stepInfo, type Escalation, type StepId } from '../diagnosis/steps.ts';
 
 /** What a remedy step's answer says about it; 'unknown' = the retry ended without a clear result. */
 export type RemedyResult = Extract<AnswerId, 'fixed' | 'notFixed' | 'unknown'>;

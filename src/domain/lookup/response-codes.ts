@@ -5,7 +5,7 @@
  */
 import data from './response-codes.json' with { type: 'json' };
 import { categories, type Actor, type Category, type RetryAdvice } from './categories.ts';
-import { isStepId, type StepId } from './steps.ts';
+import { isStepId, type StepId } from '../diagnosis/steps.ts';
 
 /** Which table a code comes from: the 2015 UnionPay switch annex, older POS tables, or POS-centre tables. */
 export type CodeStatus = 'unionpay-2015' | 'older-tables' | 'pos-center';

@@ -1,5 +1,5 @@
 import type { Category } from './categories.ts';
-import type { StepId } from './steps.ts';
+import type { StepId } from '../diagnosis/steps.ts';
 
 /** What the terminal showed, resolved to where the diagnosis should open. */
 export interface SymptomMatch {

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { SymptomMatch } from './symptom-match.ts';
+import type { SymptomMatch } from '../lookup/symptom-match.ts';
 import { isStepId, stepIds, stepRegistry, type StepId } from './steps.ts';
 
 /** Every answer id a step can offer; each is sent as the event `answer.<id>`. */

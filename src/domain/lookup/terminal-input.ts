@@ -1,4 +1,4 @@
-import { stepByCode, type StepId } from './steps.ts';
+import { stepByCode, type StepId } from '../diagnosis/steps.ts';
 import type { SymptomMatch } from './symptom-match.ts';
 import { isSuccessCode, looksLikeOtherSystemCode, matchSymptom } from './symptoms.ts';
 

@@ -4,8 +4,8 @@
  * Ids and facts only; every word shown with it comes from content.
  */
 import { flow, type AnswerId } from './diagnosis.machine.ts';
-import { findResponseCode, responseCodes } from './response-codes.ts';
-import { screenMessages, type ScreenMessageId } from './screen-messages.ts';
+import { findResponseCode, responseCodes } from '../lookup/response-codes.ts';
+import { screenMessages, type ScreenMessageId } from '../lookup/screen-messages.ts';
 import { stepByCode, stepIds, stepRegistry, type Escalation, type StepId, type StepKind } from './steps.ts';
 
 /** The first part of a step id: the machine's compound state for it. */

@@ -6,7 +6,7 @@
  * 4 = outranks a related concept's 3 ("输错三次" is a locked PIN, not just a wrong one).
  */
 import type { Category } from './categories.ts';
-import type { StepId } from './steps.ts';
+import type { StepId } from '../diagnosis/steps.ts';
 
 export interface Concept {
   readonly id: string;

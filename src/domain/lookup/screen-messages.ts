@@ -3,7 +3,7 @@
  * The label and meaning shown to the merchant live in content/<locale>/messages.json under the same id.
  */
 import type { Category } from './categories.ts';
-import type { StepId } from './steps.ts';
+import type { StepId } from '../diagnosis/steps.ts';
 import type { SymptomMatch } from './symptom-match.ts';
 
 export interface ScreenMessage {
