@@ -192,7 +192,14 @@ export const screenMessages = [
     category: 'amount_limit',
     step: 'limit.insert',
     unknownOutcome: false,
-    variants: ['超电子现金额度', '超電子現金額度', '电子现金余额不足', '电子现金*余额不足', '超过电子现金限额', '超出电子现金额度'],
+    variants: [
+      '超电子现金额度',
+      '超電子現金額度',
+      '电子现金余额不足',
+      '电子现金*余额不足',
+      '超过电子现金限额',
+      '超出电子现金额度',
+    ],
   },
   {
     id: 'commTimeout',

@@ -140,14 +140,20 @@ function foldText(input: string): string {
     .replace(traditionalChars, (char) => simplified.get(char) ?? char)
     // Invisible format characters (zero-width, soft hyphen) must not split a card number into "codes".
     .replace(/\p{Cf}/gu, '');
-  text = text.replace(/<[^<>]{0,200}>/g, ' ');
+  // A script or style element is markup, not what the terminal said: its content goes with its tags.
+  text = text.replace(/<(script|style)\b[^<>]{0,200}>[\s\S]{0,2000}?<\/\1\s*>/g, ' ').replace(/<[^<>]{0,200}>/g, ' ');
   // A card number's digits must never be read as a code, so they go before anything else looks at digits.
   for (const pattern of cardNumberPatterns) text = text.replace(pattern, ' ');
   if (text.length > MAX_TEXT) text = dropCutNumber(text.slice(0, MAX_TEXT));
   return text.replace(hanPin, '密码').replace(confusable, (typo) => confusableFix.get(typo) ?? typo);
 }
 
-const toSpaced = (text: string) => text.replace(/[\s\p{P}\p{S}\p{C}]+/gu, ' ').trim();
+/** Punctuation and symbols to single spaces; Latin and Chinese runs apart too ("wifi断了" → "wifi 断了"). */
+const toSpaced = (text: string) =>
+  text
+    .replace(/[\s\p{P}\p{S}\p{C}]+/gu, ' ')
+    .replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ')
+    .trim();
 
 /** A number cut in half by truncation is neither a code nor a card number we could recognise: drop it. */
 function dropCutNumber(text: string): string {
@@ -560,7 +566,10 @@ function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[])
   const read: Evidence[] = [];
   for (const item of evidence) {
     const phase = facts[item.clause]?.phase ?? 'payment';
-    if (phase !== 'payment' && (item.category === 'network' || item.unknownOutcome || item.id === 'transactionFailed')) {
+    if (
+      phase !== 'payment' &&
+      (item.category === 'network' || item.unknownOutcome || item.id === 'transactionFailed')
+    ) {
       read.push({
         ...item,
         source: 'concept',
@@ -597,8 +606,7 @@ const isPhoneReading = (item: Evidence) =>
  */
 function outcomeConflict(facts: readonly ClauseFacts[]): Evidence | null {
   const any = (key: keyof Omit<ClauseFacts, 'phase'>) => facts.some((fact) => fact[key]);
-  const conflict =
-    any('question') || (any('done') && any('notDone')) || (any('inProgress') && any('dropped'));
+  const conflict = any('question') || (any('done') && any('notDone')) || (any('inProgress') && any('dropped'));
   if (!conflict) return null;
   return {
     source: 'outcome',
@@ -703,13 +711,4 @@ export function isSuccessCode(input: string): boolean {
   if (typeof input !== 'string') return false;
   const norm = normalizeSymptomInput(input);
   return findCode(norm) === null && codeTokens(norm).some((token) => successCodes.includes(token.code));
-}
-
-/** DEBUG */
-export function debugEvidence(input: string) {
-  const norm = normalizeSymptomInput(input);
-  const clauses = clausesOf(norm.text);
-  const grams = gramsOf(norm);
-  const facts = clauseFacts(grams, clauses);
-  return { norm, clauses, ctx: inContext(collectEvidence(grams, clauses), facts), conflict: outcomeConflict(facts) };
 }
