@@ -337,25 +337,38 @@ function compilePattern(raw: string, negatable = false, stem = true): Pattern {
   };
 }
 
-/** The text's one- and two-character pieces and its words, stemmed and not: set lookups for the first filter. */
-interface Grams {
-  readonly han: ReadonlySet<string>;
-  readonly words: ReadonlySet<string>;
+/** Every compiled pattern by the first character (Chinese) or the word (English) of its key. */
+const patternIndex = { han: new Map<string, Pattern[]>(), word: new Map<string, Pattern[]>() };
+
+function indexed(pattern: Pattern): Pattern {
+  const map = pattern.han ? patternIndex.han : patternIndex.word;
+  const slot = pattern.han ? pattern.key.charAt(0) : pattern.key;
+  map.set(slot, [...(map.get(slot) ?? []), pattern]);
+  return pattern;
 }
 
-function gramsOf(norm: NormalizedInput): Grams {
-  const han = new Set<string>();
-  const { compact } = norm;
-  for (let i = 0; i < compact.length; i += 1) {
-    han.add(compact.charAt(i));
-    han.add(compact.slice(i, i + 2));
+/** The patterns whose key occurs in the text: one pass over its characters and words, no scan per pattern. */
+type Present = ReadonlySet<Pattern>;
+
+function presentIn(norm: NormalizedInput): Present {
+  const found = new Set<Pattern>();
+  const seen = new Set<string>();
+  for (const char of norm.compact) {
+    if (seen.has(char)) continue;
+    seen.add(char);
+    for (const pattern of patternIndex.han.get(char) ?? []) {
+      if (pattern.key.length === 1 || norm.compact.includes(pattern.key)) found.add(pattern);
+    }
   }
-  return { han, words: new Set([...norm.stemmed.split(' '), ...norm.spaced.split(' ')]) };
+  for (const word of new Set([...norm.stemmed.split(' '), ...norm.spaced.split(' ')])) {
+    for (const pattern of patternIndex.word.get(word) ?? []) found.add(pattern);
+  }
+  for (const pattern of patternIndex.word.get('') ?? []) found.add(pattern);
+  for (const pattern of patternIndex.han.get('') ?? []) found.add(pattern);
+  return found;
 }
 
-/** The patterns that could match somewhere in the text: their key occurs in it. */
-const present = (pattern: Pattern, grams: Grams) =>
-  pattern.key === '' || (pattern.han ? grams.han : grams.words).has(pattern.key);
+const present = (pattern: Pattern, found: Present) => found.has(pattern);
 
 // ---- evidence -------------------------------------------------------------------------------------------
 
@@ -381,7 +394,7 @@ const compiledMessages = screenMessages.map((message: ScreenMessage) => ({
   message,
   variants: message.variants.map((variant) => ({
     generic: message.generic === true || variant.startsWith('?'),
-    pattern: compilePattern(variant.replace(/^\?/, ''), false, false),
+    pattern: indexed(compilePattern(variant.replace(/^\?/, ''), false, false)),
   })),
 }));
 
@@ -389,22 +402,22 @@ const compiledConcepts = concepts.map((concept) => ({
   concept,
   keywords: Object.entries(concept.keywords).map(([pattern, weight]) => ({
     weight,
-    pattern: compilePattern(pattern, true),
+    pattern: indexed(compilePattern(pattern, true)),
   })),
 }));
 
 const compiledSignals = {
-  inProgress: outcomeSignals.inProgress.map((pattern) => compilePattern(pattern)),
-  dropped: outcomeSignals.dropped.map((pattern) => compilePattern(pattern, true)),
-  done: outcomeSignals.done.map((pattern) => compilePattern(pattern, true)),
-  notDone: outcomeSignals.notDone.map((pattern) => compilePattern(pattern, true)),
-  question: outcomeSignals.question.map((pattern) => compilePattern(pattern)),
+  inProgress: outcomeSignals.inProgress.map((pattern) => indexed(compilePattern(pattern))),
+  dropped: outcomeSignals.dropped.map((pattern) => indexed(compilePattern(pattern, true))),
+  done: outcomeSignals.done.map((pattern) => indexed(compilePattern(pattern, true))),
+  notDone: outcomeSignals.notDone.map((pattern) => indexed(compilePattern(pattern, true))),
+  question: outcomeSignals.question.map((pattern) => indexed(compilePattern(pattern))),
 };
 const compiledPhases = {
-  signOn: phases.signOn.map((pattern) => compilePattern(pattern, true)),
-  settle: phases.settle.map((pattern) => compilePattern(pattern, true)),
+  signOn: phases.signOn.map((pattern) => indexed(compilePattern(pattern, true))),
+  settle: phases.settle.map((pattern) => indexed(compilePattern(pattern, true))),
 };
-const compiledHedges = hedges.map((pattern) => compilePattern(pattern));
+const compiledHedges = hedges.map((pattern) => indexed(compilePattern(pattern)));
 
 const ignored = ignoredPhrases.map((phrase) => normalizeSymptomInput(phrase));
 
@@ -423,7 +436,7 @@ const anyFound = (patterns: readonly Pattern[], clause: Clause, whole: boolean) 
   patterns.some((pattern) => pattern.find(clause, whole) >= 0);
 
 /** Screen messages and concepts found in each clause, each with its longest (most specific) match. */
-function collectEvidence(grams: Grams, clauses: readonly Clause[]): Evidence[] {
+function collectEvidence(grams: Present, clauses: readonly Clause[]): Evidence[] {
   const evidence: Evidence[] = [];
   const messages = compiledMessages
     .map(({ message, variants }) => ({ message, variants: variants.filter(({ pattern }) => present(pattern, grams)) }))
@@ -521,7 +534,7 @@ interface ClauseFacts {
 }
 
 /** Reads every clause's facts once, testing only the patterns whose literal occurs in the text at all. */
-function clauseFacts(grams: Grams, clauses: readonly Clause[]): ClauseFacts[] {
+function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] {
   const only = (patterns: readonly Pattern[]) => patterns.filter((pattern) => present(pattern, grams));
   const signOn = only(compiledPhases.signOn);
   const settle = only(compiledPhases.settle);
@@ -644,7 +657,7 @@ export function matchSymptom(input: string): SymptomMatch | null {
   const norm = normalizeSymptomInput(input);
   if (norm.compact === '') return null;
   const clauses = clausesOf(norm.text);
-  const grams = gramsOf(norm);
+  const grams = presentIn(norm);
   const facts = clauseFacts(grams, clauses);
   const evidence = inContext(collectEvidence(grams, clauses), facts);
   const conflict = outcomeConflict(facts);
