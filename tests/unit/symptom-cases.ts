@@ -101,10 +101,10 @@ const writtenCodes: SymptomCase[] = (
   ] as const
 ).map(([input, expected]) => ({ input, expected, kind: 'code' }));
 
-/** Every variant of every screen message, as the terminal prints it. */
+/** Every variant of every screen message, as the terminal prints it (pattern marks `?`, `^`, `*` taken out). */
 const everyVariant: SymptomCase[] = screenMessages.flatMap((message) =>
   message.variants.map((variant): SymptomCase => ({
-    input: variant,
+    input: variant.replace(/^[?^]/, '').replaceAll('*', ' '),
     kind: 'message',
     expected: m(message.category, message.step, message.unknownOutcome, { message: message.id }),
   })),

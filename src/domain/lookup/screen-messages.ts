@@ -177,7 +177,7 @@ export const screenMessages = [
       '卡片已锁定',
       'APPLICATION BLOCKED',
       'APP BLOCKED',
-      'CARD BLOCKED',
+      '?CARD BLOCKED',
     ],
   },
   {
@@ -395,6 +395,11 @@ export const screenMessages = [
       'DOWNLOAD CAPK',
       'NO CAPK',
       'EMV PARAMETERS MISSING',
+      'CONFIGURE ERROR',
+      'TBL LOAD FAIL',
+      'TABLE LOAD FAILURE',
+      'PARAMETERS NOT UPDATED',
+      'PARAMETER DOWNLOAD FAILED',
     ],
   },
   {
