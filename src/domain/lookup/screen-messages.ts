@@ -677,7 +677,21 @@ export const screenMessages = [
     step: 'scope.cards',
     unknownOutcome: false,
     generic: true,
-    variants: ['交易失败', '交易失敗', '支付失败', 'TRANSACTION FAILED', 'PAYMENT FAILED'],
+    variants: [
+      '交易失败',
+      '交易失敗',
+      '支付失败',
+      '?刷卡不成功',
+      '?交易不成功',
+      '?支付不成功',
+      '?付款不成功',
+      '?刷卡失败',
+      '?付款失败',
+      'TRANSACTION FAILED',
+      'PAYMENT FAILED',
+      '?DIDN T GO THROUGH',
+      '?DID NOT GO THROUGH',
+    ],
   },
 ] as const satisfies readonly ScreenMessage[];
 
