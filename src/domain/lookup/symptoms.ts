@@ -337,13 +337,19 @@ function compilePattern(raw: string, negatable = false, stem = true): Pattern {
   };
 }
 
-/** Every compiled pattern by the first character (Chinese) or the word (English) of its key. */
-const patternIndex = { han: new Map<string, Pattern[]>(), word: new Map<string, Pattern[]>() };
+/** Every compiled pattern by its key: one or two Chinese characters (as a number), or an English word. */
+const patternIndex = { han: new Map<number, Pattern[]>(), word: new Map<string, Pattern[]>() };
+
+/** One or two UTF-16 units as one number, so looking up a pair of characters allocates no string. */
+const unitKey = (first: number, second: number) => first * 0x10000 + second + 1;
 
 function indexed(pattern: Pattern): Pattern {
-  const map = pattern.han ? patternIndex.han : patternIndex.word;
-  const slot = pattern.han ? pattern.key.charAt(0) : pattern.key;
-  map.set(slot, [...(map.get(slot) ?? []), pattern]);
+  if (pattern.han) {
+    const key = pattern.key === '' ? 0 : unitKey(pattern.key.charCodeAt(0), pattern.key.charCodeAt(1) || -1);
+    patternIndex.han.set(key, [...(patternIndex.han.get(key) ?? []), pattern]);
+  } else {
+    patternIndex.word.set(pattern.key, [...(patternIndex.word.get(pattern.key) ?? []), pattern]);
+  }
   return pattern;
 }
 
@@ -352,19 +358,19 @@ type Present = ReadonlySet<Pattern>;
 
 function presentIn(norm: NormalizedInput): Present {
   const found = new Set<Pattern>();
-  const seen = new Set<string>();
-  for (const char of norm.compact) {
-    if (seen.has(char)) continue;
-    seen.add(char);
-    for (const pattern of patternIndex.han.get(char) ?? []) {
-      if (pattern.key.length === 1 || norm.compact.includes(pattern.key)) found.add(pattern);
-    }
+  const add = (patterns: readonly Pattern[] | undefined) => {
+    if (patterns) for (const pattern of patterns) found.add(pattern);
+  };
+  const { compact } = norm;
+  for (let i = 0; i < compact.length; i += 1) {
+    const unit = compact.charCodeAt(i);
+    add(patternIndex.han.get(unitKey(unit, -1)));
+    if (i + 1 < compact.length) add(patternIndex.han.get(unitKey(unit, compact.charCodeAt(i + 1))));
   }
-  for (const word of new Set([...norm.stemmed.split(' '), ...norm.spaced.split(' ')])) {
-    for (const pattern of patternIndex.word.get(word) ?? []) found.add(pattern);
-  }
-  for (const pattern of patternIndex.word.get('') ?? []) found.add(pattern);
-  for (const pattern of patternIndex.han.get('') ?? []) found.add(pattern);
+  for (const word of norm.stemmed.split(' ')) add(patternIndex.word.get(word));
+  for (const word of norm.spaced.split(' ')) add(patternIndex.word.get(word));
+  add(patternIndex.word.get(''));
+  add(patternIndex.han.get(0));
   return found;
 }
 
@@ -654,9 +660,16 @@ function outranks(a: Evidence, b: Evidence): boolean {
 /** What the terminal showed, read from a merchant's own words; null when nothing is recognised. */
 export function matchSymptom(input: string): SymptomMatch | null {
   if (typeof input !== 'string') return null;
-  const norm = normalizeSymptomInput(input);
-  if (norm.compact === '') return null;
-  const clauses = clausesOf(norm.text);
+  const text = foldText(input);
+  const clauses = clausesOf(text);
+  if (clauses.length === 0) return null;
+  // The whole, folded once: the clauses put back together (clause-break words aside; no pattern spans them).
+  const norm: NormalizedInput = {
+    text,
+    spaced: clauses.map((clause) => clause.spaced).join(' '),
+    compact: clauses.map((clause) => clause.compact).join(''),
+    stemmed: clauses.map((clause) => clause.stemmed).join(' '),
+  };
   const grams = presentIn(norm);
   const facts = clauseFacts(grams, clauses);
   const evidence = inContext(collectEvidence(grams, clauses), facts);
