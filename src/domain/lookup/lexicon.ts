@@ -72,7 +72,7 @@ export const concepts: readonly Concept[] = [
       'terminal is unrespons': 3,
       'machin is unrespons': 3,
       'screen is unrespons': 3,
-      'not respond': 3,
+      'not respond': 2,
       'stop respond': 3,
       'power cut': 3,
       'power went': 3,
@@ -631,6 +631,7 @@ export const concepts: readonly Concept[] = [
       maximum: 2,
       'strong custom authent': 3,
       sca: 3,
+      'maximum transact amount': 3,
     },
   },
   {
@@ -1115,6 +1116,10 @@ export const concepts: readonly Concept[] = [
       'contactless*error': 3,
       'contactless*fail': 3,
       'present*again': 2,
+      'not respond*tap': 3,
+      '~ respond*tap': 3,
+      'too quickli': 3,
+      'move*quickli': 3,
     },
   },
   {
@@ -1262,6 +1267,8 @@ export const concepts: readonly Concept[] = [
       没开通闪付: 3,
       'contactless*not enabl': 3,
       'contactless*turn off': 3,
+      '~闪付交易': 3,
+      '突然*~*闪付': 3,
     },
   },
   {
@@ -1593,6 +1600,11 @@ export const negationClass = {
     'didn t',
     'isn t',
     'wasn t',
+    'hasn t',
+    'haven t',
+    'hadn t',
+    'aren t',
+    'weren t',
     'unabl to',
     'fail to',
     'not abl to',
@@ -1800,12 +1812,33 @@ export const ignoredPhrases = [
   'mobil pos',
   'mobil card machin',
   'mobil card reader',
+  'card or phone',
+  'phone or card',
+  'card or devic',
+  '卡或手机',
+  '手机或卡',
 ];
 
 /** Words that end a `*` gap: a negation between the two halves breaks the pattern. */
 export const gapNegations = {
   zh: '没不未无别',
-  en: ['not', 'no', 'never', 'didn', 'doesn', 'isn', 'wasn', 'don', 'won', 'can', 'couldn'],
+  en: [
+    'not',
+    'no',
+    'never',
+    'didn',
+    'doesn',
+    'isn',
+    'wasn',
+    'don',
+    'won',
+    'can',
+    'couldn',
+    'hasn',
+    'haven',
+    'aren',
+    'weren',
+  ],
 };
 
 /**

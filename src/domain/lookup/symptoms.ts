@@ -263,6 +263,9 @@ function isNegated(compact: string, at: number): boolean {
   return negations.before.some((negation) => before.endsWith(negation));
 }
 
+/** An English keyword right after a negation ("doesn't approve", "not charged"), one word between at most. */
+const englishNegated = /(?:^|\s)(?:not|no|never|cannot|without|t)\s(?:[a-z]+\s)?$/;
+
 const startsNegated = (pattern: string) =>
   pattern.startsWith('~') || negations.before.some((negation) => pattern.startsWith(negation));
 
@@ -316,6 +319,7 @@ function compilePattern(raw: string, negatable = false, stem = true): Pattern {
       .join(` ?${enNegation} ?`),
   );
   const literal = form(pattern.replace(/[*~]/g, ' '));
+  const checkNegation = negatable && !pattern.startsWith('~');
   // Unstemmed, a printed message's last word may still be plural: "too many card" matches "too many cards".
   const plural = stem ? '' : 's?';
   const body = `(?:^|[^a-z0-9])${words.join(enGap)}${plural}(?![a-z0-9])`;
@@ -332,7 +336,8 @@ function compilePattern(raw: string, negatable = false, stem = true): Pattern {
       const target = stem ? clause.stemmed : clause.spaced;
       if (!target.includes(first)) return -1;
       const found = regex.exec(target);
-      return found ? found.index : -1;
+      if (!found) return -1;
+      return checkNegation && englishNegated.test(target.slice(0, found.index + 1)) ? -1 : found.index;
     },
   };
 }
