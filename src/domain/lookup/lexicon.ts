@@ -1843,13 +1843,13 @@ export const gapNegations = {
 
 /**
  * Typos and near-homophones of key words, folded before matching ("读卡失贩" is 读卡失败, "连机" is 联机), and the
- * way some pages write 卡 as "ka" to dodge filters ("刷ka卡"). Whole words only, so nothing else is rewritten.
+ * way some pages write 卡 as "ka" to dodge filters ("刷ka卡"). ("pin" inside Chinese is read as 密码 separately.)
  */
 // prettier-ignore
 export const confusables: ReadonlyArray<readonly [string, string]> = [
   ['失贩', '失败'], ['失掰', '失败'], ['连机', '联机'], ['通迅', '通讯'], ['冲证', '冲正'], ['充正', '冲正'],
   ['签倒', '签到'], ['余颔', '余额'], ['密玛', '密码'], ['拒决', '拒绝'], ['闪附', '闪付'], ['咔', '卡'], ['ka卡', '卡'],
-  ['银行ka', '银行卡'], ['信用ka', '信用卡'], ['帐', '账'], ['中止', '终止'], ['pin码', '密码'], ['pin', '密码'],
+  ['银行ka', '银行卡'], ['信用ka', '信用卡'], ['帐', '账'], ['中止', '终止'],
 ];
 
 /** English typos of key words: read as the word they almost are (one edit away, same first letter). */

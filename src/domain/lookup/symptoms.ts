@@ -64,7 +64,7 @@ const alternation = (words: readonly string[]) => words.map(escape).join('|');
 
 /** "pin" written inside Chinese ("不正确的pin") is 密码; an English "wrong pin" stays English. */
 const hanPin = /(?<=\p{Script=Han})pin(?:码)?|pin码|pin(?=\p{Script=Han})/gu;
-const confusable = new RegExp(alternation(confusables.map(([typo]) => typo).filter((typo) => typo !== 'pin')), 'g');
+const confusable = new RegExp(alternation(confusables.map(([typo]) => typo)), 'g');
 const confusableFix = new Map(confusables);
 
 /** British spellings and the stems both sides of a comparison share ("authorisation" → "author"). */
@@ -166,7 +166,7 @@ const sentences =
   typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'sentence' }) : null;
 /** Where one clause ends and the next begins: punctuation, or a word that turns the story. */
 const clauseBreak =
-  /[,，;；、:：。!！?？\n]+|但是|但|可是|却|不过|然后|结果|后来|\b(?:but|however|then|though|although|whereas)\b/;
+  /[,，;；、:：。!！?？\n]+|但是|但|可是|却|不过|然后|后来|\b(?:but|however|then|though|although|whereas)\b/;
 
 interface Clause {
   readonly compact: string;
