@@ -236,14 +236,12 @@ function findCode(norm: NormalizedInput): { entry: ResponseCode; keyed: boolean 
 
 // ---- patterns -------------------------------------------------------------------------------------------
 
-/** One compiled pattern: where it first matches a clause (or -1), and a literal that must be present at all. */
+/** One compiled pattern: where it first matches a clause (or -1), and a key that must occur in the text at all. */
 interface Pattern {
   readonly han: boolean;
   /** Length of the pattern's own text: longer is more specific. */
   readonly length: number;
-  /** A piece that must occur in the text for the pattern to have any chance (a cheap first filter). */
-  readonly literal: string;
-  /** A gram (two Chinese characters) or a whole word of the literal, looked up in the text's set of them. */
+  /** The first one or two Chinese characters of its longest literal piece, or its longest English word. */
   readonly key: string;
   /** English matched on stemmed words (concepts), or as written (messages terminals print). */
   readonly stemmed: boolean;
@@ -294,7 +292,6 @@ function compilePattern(raw: string, negatable = false, stem = true): Pattern {
       han: true,
       stemmed: false,
       length: literals.join('').length + (pattern.includes('~') ? 1 : 0),
-      literal: longest,
       key: longest.slice(0, 2),
       find: ({ compact }, wholeInput) => {
         if (anchored && !wholeInput) return -1;
@@ -328,7 +325,6 @@ function compilePattern(raw: string, negatable = false, stem = true): Pattern {
   return {
     han: false,
     length: literal.replace(/ /g, '').length,
-    literal: first,
     key: first,
     stemmed: stem,
     find: (clause, wholeInput) => {
