@@ -50,5 +50,5 @@ function useUnderstood(match: SymptomMatch): string {
   const label = match.concept ? t(`concepts.${match.concept}.label` as never, { defaultValue: '' }) : '';
   if (label) return `${label} — ${t(`concepts.${match.concept}.meaning` as never)}`;
   // A match saved by an older version has no concept id: its category is still worth saying.
-  return t(`category.${match.category}` as never);
+  return match.category ? t(`category.${match.category}` as never) : '';
 }

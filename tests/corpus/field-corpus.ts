@@ -94,7 +94,7 @@ export function scoreCorpus(match: (text: string) => SymptomMatch | null, rowsTo
     }
     const codeOk = row.code === null ? !got?.code : got?.code === row.code;
     if (!categoryRight || !codeOk || flagged !== row.unknownOutcome) {
-      const describe = (c: string | undefined, code: string | null | undefined, u: boolean) =>
+      const describe = (c: string | null | undefined, code: string | null | undefined, u: boolean) =>
         `${c ?? 'none'}${code ? ` ${code}` : ''}${u ? ' unknown' : ''}`;
       misses.push({
         text: row.text,
