@@ -11,6 +11,7 @@ import { useStepContent } from './content.ts';
 import { StepHeading } from './step-heading.tsx';
 import { SupportBox } from './support-box.tsx';
 import { Trail } from './trail.tsx';
+import { UnderstoodNote } from './understood-note.tsx';
 import { WarningNote } from './warning-note.tsx';
 
 interface StepScreenProps {
@@ -55,6 +56,7 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now = sys
     <section key={step} className={`step step-${info.kind}`} data-step={step} data-kind={info.kind}>
       <p className="progress">{t('step.progress', { count: trail.length })}</p>
       <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
+      <UnderstoodNote />
       {supportMode ? <SupportBox script={content.script} now={now} /> : null}
       {info.kind === 'question' || info.kind === 'code' ? (
         <>
