@@ -36,7 +36,6 @@ export function userEvents(snapshot: SnapshotFrom<DiagnosisMachine>): DiagnosisE
 
 /** Identifies a snapshot by its step and the context that changes later decisions (not the trail). */
 export function serializeSnapshot(snapshot: SnapshotFrom<DiagnosisMachine>): string {
-  const { side, pending, match: m, pinWrong, unclear } = snapshot.context;
-  const evidence = m && [m.via, m.code, m.message, m.step, m.unknownOutcome];
-  return JSON.stringify([currentStep(snapshot), side, pending, evidence, pinWrong, unclear]);
+  const { side, pending, match: m } = snapshot.context;
+  return JSON.stringify([currentStep(snapshot), side, pending, m?.unknownOutcome ?? null]);
 }
