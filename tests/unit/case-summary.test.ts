@@ -10,11 +10,11 @@ import zhSummary from '../../content/zh-CN/summary.json';
 import {
   buildCaseSummary,
   isResolved,
-  readCaseSummary,
   renderCaseSummary,
   type CaseSummary,
   type Translate,
 } from '../../src/domain/case/case-summary.ts';
+import { readCaseSummary } from '../../src/persistence/stored-summary.ts';
 import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { cardMask, containsCardNumber } from '../../src/domain/case/redact.ts';
 import { stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
