@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, useEffect, useMemo, useState, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageFrame } from './page-frame.tsx';
 
@@ -11,25 +11,36 @@ class ChunkLoadError extends Error {}
  * a later attempt loads afresh instead of repeating the failed one.
  */
 export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
-  return function LazyPage(props: P & { page: string; onClose: () => void }) {
-    const [attempt, setAttempt] = useState(0);
-    const Page = useMemo(
-      () =>
-        lazy(() =>
-          load().then(
-            (component) => ({ default: component }),
-            (error: unknown) => {
-              throw new ChunkLoadError(String(error));
-            },
-          ),
-        ),
-      // A new lazy component per attempt: React keeps a failed import's error.
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-      [attempt],
+  let failed = false;
+  const attemptLoad = () =>
+    lazy(() =>
+      load().then(
+        (component) => ({ default: component }),
+        (error: unknown) => {
+          failed = true;
+          throw new ChunkLoadError(String(error));
+        },
+      ),
     );
-    const retry = () => setAttempt((n) => n + 1);
+  // Shared by every opening of the page, so a loaded page opens at once; a failed one is tried afresh.
+  let current = attemptLoad();
+  const retry = () => {
+    failed = false;
+    current = attemptLoad();
+  };
+
+  return function LazyPage(props: P & { page: string; onClose: () => void }) {
+    const [attempt, setAttempt] = useState(() => {
+      if (failed) retry();
+      return 0;
+    });
+    const Page = current;
+    const onRetry = () => {
+      retry();
+      setAttempt((n) => n + 1);
+    };
     return (
-      <NotLoaded key={attempt} page={props.page} onClose={props.onClose} onRetry={retry}>
+      <NotLoaded key={attempt} page={props.page} onClose={props.onClose} onRetry={onRetry}>
         <Suspense fallback={null}>
           <Page {...props} />
         </Suspense>
