@@ -5,12 +5,13 @@ import type { Snapshot } from 'xstate';
 import type { StepId } from '../domain/diagnosis/steps.ts';
 import { contentVersion as buildContentVersion } from '../i18n/content-version.ts';
 import type { Language } from '../i18n/languages.ts';
-import { diagnosisPrefix, readDiagnosis } from '../persistence/diagnosis-store.ts';
+import { clearDiagnosis, diagnosisPrefix, readDiagnosis } from '../persistence/diagnosis-store.ts';
 import { createHistoryStore, historyLimit, historyPrefix, type HistoryStore } from '../persistence/history-store.ts';
 import { newId } from '../persistence/ids.ts';
 import { loadSupportMode, saveLanguage, saveSupportMode } from '../persistence/preferences.ts';
 import type { RecordStorage } from '../persistence/records.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
+import { announceWindow, windowIsOpen } from '../persistence/window-presence.ts';
 import { buildId } from '../pwa/build-id.ts';
 import { PwaNotices } from '../pwa/pwa-notices.tsx';
 import { DiagnosisActor } from '../ui/diagnosis-actor.ts';
@@ -73,8 +74,12 @@ export function App({
 }: AppProps) {
   /** This window, for the ownership of the diagnosis it runs. */
   const [owner] = useState(() => newId());
+  useEffect(() => announceWindow(owner), [owner]);
   // Read before navigation rewrites it: a reload keeps the app's own history entry, a link brings none.
-  const [entry] = useState(() => ({ own: isOwnEntry(window.history.state), diagnosis: diagnosisOfEntry(window.history.state) }));
+  const [entry] = useState(() => {
+    const state: unknown = typeof window === 'undefined' ? null : window.history.state;
+    return { own: isOwnEntry(state), diagnosis: diagnosisOfEntry(state) };
+  });
   const start = useCallback(
     () => readStartup(records, contentVersion, { preferred: entry.diagnosis, durable }),
     [records, contentVersion, entry, durable],
@@ -105,8 +110,16 @@ export function App({
   const resume = useCallback(() => {
     if (startup.resume) continueSave(startup.resume.save);
   }, [startup, continueSave]);
-  // The save stays (another window, or later, may continue it); only this offer goes.
-  const startOver = useCallback(() => setStartup((current) => ({ ...current, resume: null, discarded: false })), []);
+  // The offered save goes, unless another open window is running it (that one is not this window's to clear).
+  const startOver = useCallback(() => {
+    const save = startup.resume?.save;
+    setStartup((current) => ({ ...current, resume: null, discarded: false }));
+    if (save) {
+      void windowIsOpen(save.owner).then((open) => {
+        if (!open) clearDiagnosis(records, save.id);
+      });
+    }
+  }, [startup, records]);
   /** Back to a fresh home; what is saved is offered again (a crash never deletes it). */
   const freshStart = useCallback(() => {
     setStartup({ ...start(), discarded: false });

@@ -173,7 +173,7 @@ function dropOldestSaves(records: RecordStorage) {
   if (keys.length <= savesLimit) return;
   const dated = keys.map((key) => ({ key, savedAt: savedAtOf(records.get(key)) }));
   dated.sort((a, b) => a.savedAt.localeCompare(b.savedAt));
-  for (const { key } of dated.slice(0, keys.length - savesLimit)) keepAside(records, key);
+  for (const { key } of dated.slice(0, keys.length - savesLimit)) records.remove(key);
 }
 
 const savedAtOf = (raw: string | null) => {
