@@ -1,9 +1,13 @@
 /**
  * Records in IndexedDB, each write committed with strict durability: a save that has been written survives a
- * crashed tab and a killed browser (localStorage reaches the disk seconds later, and lost answers that way).
+ * killed browser (localStorage reaches the disk seconds later, and lost answers that way). A tab that crashes
+ * while its write is still on the way loses it, though (the browser aborts a dead tab's transactions), so each
+ * write is also journaled in localStorage, which the browser holds for a crashed tab, until IndexedDB has it;
+ * the next start replays what the journal still holds.
  */
 import { openDB } from 'idb';
 import { createRecordStorage, type RecordChange, type RecordChannel, type RecordStorage } from './records.ts';
+import type { KeyValueStorage } from './storage.ts';
 
 const databaseName = 'tapfix';
 const storeName = 'records';
@@ -21,9 +25,12 @@ export interface Migration {
 export async function openIdbRecords({
   migrate,
   channel = null,
+  journal = null,
 }: {
   migrate?: () => Migration;
   channel?: RecordChannel | null;
+  /** Where writes wait until IndexedDB has committed them (localStorage). */
+  journal?: KeyValueStorage | null;
 } = {}): Promise<RecordStorage | null> {
   try {
     if (typeof indexedDB === 'undefined') return null;
@@ -33,6 +40,14 @@ export async function openIdbRecords({
       },
     });
     if (migrate) await migrateOnce(db, migrate);
+    const pending = journalOf(journal);
+    const commit = async ([key, value]: RecordChange) => {
+      const write = db.transaction(storeName, 'readwrite', { durability: 'strict' });
+      if (value === null) void write.store.delete(key);
+      else void write.store.put(value, key);
+      await write.done;
+    };
+    for (const change of pending.entries()) await commit(change).then(() => pending.settle(change), () => undefined);
     const tx = db.transaction(storeName, 'readonly');
     const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
     const initial = new Map<string, string>();
@@ -43,11 +58,10 @@ export async function openIdbRecords({
     return createRecordStorage(
       initial,
       {
-        async write([key, value]) {
-          const write = db.transaction(storeName, 'readwrite', { durability: 'strict' });
-          if (value === null) void write.store.delete(key);
-          else void write.store.put(value, key);
-          await write.done;
+        async write(change) {
+          pending.note(change);
+          await commit(change);
+          pending.settle(change);
         },
       },
       channel,
@@ -73,4 +87,46 @@ async function migrateOnce(db: Database, migrate: () => Migration) {
   void tx.store.put('1', migratedKey);
   await tx.done;
   migration.done();
+}
+
+const journalPrefix = 'tapfix.journal.';
+
+/** Writes on their way to IndexedDB, as [value or null] JSON under the record's key. Never throws. */
+function journalOf(storage: KeyValueStorage | null) {
+  const keyOf = (key: string) => `${journalPrefix}${key}`;
+  const text = ([, value]: RecordChange) => JSON.stringify([value]);
+  return {
+    note(change: RecordChange) {
+      try {
+        storage?.setItem(keyOf(change[0]), text(change));
+      } catch {
+        // A full localStorage: this write is only as safe as IndexedDB makes it.
+      }
+    },
+    /** Forgets the entry once IndexedDB holds it, unless a later write of the key replaced it meanwhile. */
+    settle(change: RecordChange) {
+      try {
+        if (storage?.getItem(keyOf(change[0])) === text(change)) storage.removeItem(keyOf(change[0]));
+      } catch {
+        // Replayed (harmlessly) at the next start.
+      }
+    },
+    entries(): RecordChange[] {
+      if (!storage || !('length' in storage)) return [];
+      const web = storage as Storage;
+      const changes: RecordChange[] = [];
+      try {
+        for (let index = 0; index < web.length; index += 1) {
+          const key = web.key(index);
+          if (!key?.startsWith(journalPrefix)) continue;
+          const parsed: unknown = JSON.parse(web.getItem(key) ?? 'null');
+          const value: unknown = Array.isArray(parsed) ? parsed[0] : undefined;
+          if (typeof value === 'string' || value === null) changes.push([key.slice(journalPrefix.length), value]);
+        }
+      } catch {
+        // An unreadable journal: IndexedDB's own records stand.
+      }
+      return changes;
+    },
+  };
 }

@@ -15,6 +15,7 @@ export async function openBrowserRecords(
   const channel = broadcastRecordChannel();
   const idb = await openIdbRecords({
     channel,
+    journal: local,
     migrate: () => ({
       changes: local ? [...migrateLegacyDiagnosis(local), ...migrateLegacyHistory(local)] : [],
       done() {
