@@ -333,7 +333,9 @@ function Shell({
         ) : persistence.lost && step !== 'home' ? (
           <ElsewhereNotice
             reason={persistence.lost}
-            onTakeBack={persistence.lost === 'continued' ? () => onTakeBack(persistence.diagnosisId() ?? '') : undefined}
+            onTakeBack={
+              persistence.lost === 'continued' ? () => onTakeBack(persistence.diagnosisId() ?? '') : undefined
+            }
             onNew={onFreshStart}
           />
         ) : step === 'home' ? (

@@ -25,8 +25,7 @@ const entryOf = (state: unknown): EntryState => {
 };
 
 /** Whether a history entry is one the app wrote (a reload or Back/Forward), not a link followed or typed. */
-export const isOwnEntry = (state: unknown) =>
-  typeof (state as Partial<EntryState> | null)?.tapfixDepth === 'number';
+export const isOwnEntry = (state: unknown) => typeof (state as Partial<EntryState> | null)?.tapfixDepth === 'number';
 
 /** The diagnosis the app was running when it wrote this entry (null for a link or none). */
 export const diagnosisOfEntry = (state: unknown): string | null => entryOf(state).tapfixDiagnosis ?? null;
@@ -150,7 +149,7 @@ export function useNavigation(
       const want = depth();
       if (entry.tapfixDepth < want) {
         // A long jump back (the history list) steps back as far, answer by answer.
-        for (let have = want; entry.tapfixDepth < have; ) {
+        for (let have = want; entry.tapfixDepth < have;) {
           actor.send({ type: 'nav.back' });
           const now = depth();
           if (now >= have) break;

@@ -136,7 +136,11 @@ export function listDiagnoses(
 }
 
 /** The save of one diagnosis as stored now (null when none, or not one this build reads). */
-export function readDiagnosis(records: RecordStorage | null, id: string, contentVersion: string): SavedDiagnosis | null {
+export function readDiagnosis(
+  records: RecordStorage | null,
+  id: string,
+  contentVersion: string,
+): SavedDiagnosis | null {
   const result = readSave(records?.get(diagnosisKeyOf(id)) ?? null, contentVersion);
   return result.status === 'ok' ? result.save : null;
 }

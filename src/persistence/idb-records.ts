@@ -47,7 +47,11 @@ export async function openIdbRecords({
       else void write.store.put(value, key);
       await write.done;
     };
-    for (const change of pending.entries()) await commit(change).then(() => pending.settle(change), () => undefined);
+    for (const change of pending.entries())
+      await commit(change).then(
+        () => pending.settle(change),
+        () => undefined,
+      );
     const tx = db.transaction(storeName, 'readonly');
     const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
     const initial = new Map<string, string>();

@@ -15,7 +15,12 @@ export interface HistoryEntry {
 
 /** What reading the history found: entries moved aside (dropped) or left for a newer version are told. */
 export type HistoryLoad =
-  | { readonly status: 'ok'; readonly entries: readonly HistoryEntry[]; readonly dropped: number; readonly newer: number }
+  | {
+      readonly status: 'ok';
+      readonly entries: readonly HistoryEntry[];
+      readonly dropped: number;
+      readonly newer: number;
+    }
   | { readonly status: 'unavailable'; readonly entries: readonly HistoryEntry[] };
 
 /** The stored history, as the app hands it in. */

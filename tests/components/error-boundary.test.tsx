@@ -27,11 +27,7 @@ async function renderInLanguage(language: Language, children: ReactNode) {
 /** The app's wiring: restart goes home; nothing stored is touched (home offers the save again). */
 function Guarded({ children }: { children: ReactNode }) {
   const actor = DiagnosisActor.useActorRef();
-  return (
-    <ErrorBoundary onRestart={() => actor.send({ type: 'session.restart' })}>
-      {children}
-    </ErrorBoundary>
-  );
+  return <ErrorBoundary onRestart={() => actor.send({ type: 'session.restart' })}>{children}</ErrorBoundary>;
 }
 
 /** A stand-in diagnosis screen that breaks on scope.cards; its button starts or answers "declined". */

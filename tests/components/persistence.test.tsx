@@ -21,8 +21,7 @@ const saves = (records: Records) =>
   Object.entries(records.dump())
     .filter(([key]) => key.startsWith(diagnosisPrefix))
     .map(([, value]) => JSON.parse(value) as { id: string; snapshot: { value: unknown } });
-const historyEntries = (records: Records) =>
-  Object.keys(records.dump()).filter((key) => key.startsWith(historyPrefix));
+const historyEntries = (records: Records) => Object.keys(records.dump()).filter((key) => key.startsWith(historyPrefix));
 
 async function startGuided({ user }: Render) {
   await user.click(screen.getByRole('button', { name: startsWith(common('home.start')) }));

@@ -358,9 +358,7 @@ test('6. an update taken in one tab reloads only that tab; the other keeps its d
   }
 });
 
-test('7. a link or typed address inside a diagnosis opens it; a long jump back steps back as far', async ({
-  page,
-}) => {
+test('7. a link or typed address inside a diagnosis opens it; a long jump back steps back as far', async ({ page }) => {
   await page.goto('/');
   await start(page);
   await give(page, sixAnswers.slice(0, 4));
@@ -399,10 +397,12 @@ test('8. English at 200 % text on a 320 px screen: nothing runs past the edge, n
     const found = await page.evaluate(() => {
       const issues: string[] = [];
       const width = document.documentElement.clientWidth;
-      if (document.documentElement.scrollWidth > width) issues.push(`page ${document.documentElement.scrollWidth}px wide`);
+      if (document.documentElement.scrollWidth > width)
+        issues.push(`page ${document.documentElement.scrollWidth}px wide`);
       for (const element of document.querySelectorAll<HTMLElement>('main *')) {
         const box = element.getBoundingClientRect();
-        if (box.width > 0 && box.right > width + 1) issues.push(`${element.tagName}.${element.className} ends at ${box.right}`);
+        if (box.width > 0 && box.right > width + 1)
+          issues.push(`${element.tagName}.${element.className} ends at ${box.right}`);
       }
       const badge = document.querySelector('.step-badge')?.getBoundingClientRect();
       const heading = document.querySelector('.step-heading h1')?.getBoundingClientRect();
