@@ -93,7 +93,7 @@ export function createServiceWorkerBridge(
         if (registration.active && !controlled) patch({ preparing: false });
         watchForUpdates(registration);
       },
-      onRegisterError: () => patch({ preparing: false }),
+      // A worker that could not register (offline, server down) caches nothing: the app stays not ready offline.
     });
     return activate;
   }

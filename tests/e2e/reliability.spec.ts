@@ -263,7 +263,9 @@ test('4. with storage full, saved work is still shown, and what cannot be kept i
         open.onerror = () => reject(open.error);
       }),
   );
-  await page.reload();
+  // A fresh visit (a reload would show the outcome the last diagnosis ended on).
+  await page.goto('about:blank');
+  await page.goto('/');
   await start(page);
   await give(page, [['gate.charged', 'paid']]);
   await page.locator('[data-action="new"]').click();
@@ -277,6 +279,8 @@ test('5. a first visit that goes offline: pages say they need a connection once,
   context,
   page,
 }) => {
+  // The worker cannot install on this first visit (its script does not arrive): the app is not cached.
+  await context.route('**/sw.js', (route) => route.abort());
   await page.goto('/');
   await start(page);
   await give(page, sixAnswers.slice(0, 1));
@@ -305,6 +309,7 @@ test('5. a first visit that goes offline: pages say they need a connection once,
   await page.locator('[data-action="close-page"]').click();
 
   // After a reload online the worker installs and takes the page: only then is it "ready offline".
+  await context.unroute('**/sw.js');
   await page.reload();
   await expect(page.locator('[data-pwa="offline-ready"]')).toBeVisible({ timeout: 30_000 });
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
@@ -342,16 +347,20 @@ test('6. an update taken in one tab reloads only that tab; the other keeps its d
 
     server.setRoot(next);
     await checkForUpdate(page);
+    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
     await page.locator('[data-pwa="update"] [data-action="update"]').click();
-    await expect.poll(() => page.evaluate(() => 'tapfixNotReloaded' in window), { timeout: 30_000 }).toBe(false);
+    await reloaded;
+    expect(await page.evaluate(() => 'tapfixNotReloaded' in window), 'the tab that asked reloaded').toBe(false);
 
     await other.waitForTimeout(1_000);
     expect(await other.evaluate(() => 'tapfixNotReloaded' in window), 'the other tab was not reloaded').toBe(true);
     await expect(step(other)).toHaveAttribute('data-step', 'balance.check');
     await expect(other.locator('[data-pwa="update"] [data-action="update"]')).toHaveCount(0);
     await other.locator('[data-action="restart"]').click();
+    const otherReloaded = other.waitForEvent('load', { timeout: 30_000 });
     await other.locator('[data-pwa="update"] [data-action="update"]').click();
-    await expect.poll(() => other.evaluate(() => 'tapfixNotReloaded' in window), { timeout: 30_000 }).toBe(false);
+    await otherReloaded;
+    expect(await other.evaluate(() => 'tapfixNotReloaded' in window)).toBe(false);
   } finally {
     await server.close();
     await rm(workdir, { recursive: true, force: true });
