@@ -361,7 +361,7 @@ function Shell({
       </main>
       {/* After the step in reading order, as on screen (held at the foot: pwa-notices.css). */}
       <PwaNotices canUpdateNow={step === 'home'} />
-      {step === 'home' || page ? null : <NavBar />}
+      {step === 'home' || page || persistence.lost ? null : <NavBar />}
     </div>
   );
 }
