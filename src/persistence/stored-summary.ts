@@ -10,7 +10,7 @@ import {
   type SummaryOutcome,
   type SummaryRemedy,
 } from '../domain/case/case-summary.ts';
-import { answerIds, type AnswerId } from '../domain/diagnosis/diagnosis.machine.ts';
+import { isAnswerId } from '../domain/diagnosis/flow.ts';
 import { isStepId, type Escalation } from '../domain/diagnosis/steps.ts';
 import { isRecord } from './read.ts';
 
@@ -29,8 +29,6 @@ const maxEntries = 200;
 
 const isShortString = (value: unknown, max = 64): value is string => typeof value === 'string' && value.length <= max;
 const isStepCode = (value: unknown): value is string => typeof value === 'string' && /^[A-Z0-9]{1,4}$/.test(value);
-const isAnswerId = (value: unknown): value is AnswerId =>
-  typeof value === 'string' && (answerIds as readonly string[]).includes(value);
 const isTimeOrNull = (value: unknown): value is string | null =>
   value === null || (isShortString(value) && Number.isFinite(Date.parse(value)));
 
