@@ -3,7 +3,8 @@
  * killed browser (localStorage reaches the disk seconds later, and lost answers that way). A tab that crashes
  * while its write is still on the way loses it, though (the browser aborts a dead tab's transactions), so each
  * write is also journaled in localStorage, which the browser holds for a crashed tab, until IndexedDB has it;
- * the next start replays what the journal still holds.
+ * the next start replays what the journal still holds. After a killed browser the journal on disk may be older
+ * than IndexedDB (localStorage is written lazily): an entry is replayed only when it is newer than the record.
  */
 import { openDB } from 'idb';
 import { createRecordStorage, type RecordChange, type RecordChannel, type RecordStorage } from './records.ts';
@@ -26,11 +27,14 @@ export async function openIdbRecords({
   migrate,
   channel = null,
   journal = null,
+  timeOf = () => null,
 }: {
   migrate?: () => Migration;
   channel?: RecordChannel | null;
   /** Where writes wait until IndexedDB has committed them (localStorage). */
   journal?: KeyValueStorage | null;
+  /** The ISO time a record was written at, read from its own text (null when it has none). */
+  timeOf?: (value: string) => string | null;
 } = {}): Promise<RecordStorage | null> {
   try {
     if (typeof indexedDB === 'undefined') return null;
@@ -47,11 +51,19 @@ export async function openIdbRecords({
       else void write.store.put(value, key);
       await write.done;
     };
-    for (const change of pending.entries())
+    for (const { change, at } of pending.entries()) {
+      const stored: unknown = await db.get(storeName, change[0]);
+      const storedAt = typeof stored === 'string' ? timeOf(stored) : null;
+      // A journal entry no newer than what IndexedDB holds is a leftover from a lazily written localStorage.
+      if (typeof stored === 'string' && (storedAt === null || at === null || at <= storedAt)) {
+        pending.drop(change);
+        continue;
+      }
       await commit(change).then(
         () => pending.settle(change),
         () => undefined,
       );
+    }
     const tx = db.transaction(storeName, 'readonly');
     const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
     const initial = new Map<string, string>();
@@ -98,7 +110,11 @@ const journalPrefix = 'tapfix.journal.';
 /** Writes on their way to IndexedDB, as [value or null] JSON under the record's key. Never throws. */
 function journalOf(storage: KeyValueStorage | null) {
   const keyOf = (key: string) => `${journalPrefix}${key}`;
-  const text = ([, value]: RecordChange) => JSON.stringify([value]);
+  const text = ([, value]: RecordChange) => JSON.stringify([value, new Date().toISOString()]);
+  const valueOf = (raw: string | null | undefined) => {
+    const parsed: unknown = JSON.parse(raw ?? 'null');
+    return Array.isArray(parsed) ? parsed : null;
+  };
   return {
     note(change: RecordChange) {
       try {
@@ -108,24 +124,33 @@ function journalOf(storage: KeyValueStorage | null) {
       }
     },
     /** Forgets the entry once IndexedDB holds it, unless a later write of the key replaced it meanwhile. */
-    settle(change: RecordChange) {
+    settle([key, value]: RecordChange) {
       try {
-        if (storage?.getItem(keyOf(change[0])) === text(change)) storage.removeItem(keyOf(change[0]));
+        const entry = valueOf(storage?.getItem(keyOf(key)));
+        if (entry && entry[0] === value) storage?.removeItem(keyOf(key));
       } catch {
-        // Replayed (harmlessly) at the next start.
+        // Replayed (only if still newer) at the next start.
       }
     },
-    entries(): RecordChange[] {
+    drop([key]: RecordChange) {
+      try {
+        storage?.removeItem(keyOf(key));
+      } catch {
+        // Looked at again at the next start.
+      }
+    },
+    entries(): Array<{ change: RecordChange; at: string | null }> {
       if (!storage || !('length' in storage)) return [];
       const web = storage as Storage;
-      const changes: RecordChange[] = [];
+      const changes: Array<{ change: RecordChange; at: string | null }> = [];
       try {
         for (let index = 0; index < web.length; index += 1) {
           const key = web.key(index);
           if (!key?.startsWith(journalPrefix)) continue;
-          const parsed: unknown = JSON.parse(web.getItem(key) ?? 'null');
-          const value: unknown = Array.isArray(parsed) ? parsed[0] : undefined;
-          if (typeof value === 'string' || value === null) changes.push([key.slice(journalPrefix.length), value]);
+          const entry = valueOf(web.getItem(key));
+          const [value, at]: unknown[] = entry ?? [];
+          if (typeof value !== 'string' && value !== null) continue;
+          changes.push({ change: [key.slice(journalPrefix.length), value], at: typeof at === 'string' ? at : null });
         }
       } catch {
         // An unreadable journal: IndexedDB's own records stand.

@@ -1,6 +1,7 @@
 import { migrateLegacyDiagnosis } from './diagnosis-store.ts';
 import { migrateLegacyHistory } from './history-store.ts';
 import { openIdbRecords } from './idb-records.ts';
+import { isRecord } from './read.ts';
 import { diagnosisPrefix, historyPrefix, legacyDiagnosisKey, legacyHistoryKey } from './keys.ts';
 import { broadcastRecordChannel, memoryRecords, webStorageRecords, type RecordStorage } from './records.ts';
 import type { KeyValueStorage } from './storage.ts';
@@ -16,6 +17,7 @@ export async function openBrowserRecords(
   const idb = await openIdbRecords({
     channel,
     journal: local,
+    timeOf: writtenAt,
     migrate: () => ({
       changes: local ? [...migrateLegacyDiagnosis(local), ...migrateLegacyHistory(local)] : [],
       done() {
@@ -33,4 +35,16 @@ export async function openBrowserRecords(
     return { records: webStorageRecords(local as Storage, [diagnosisPrefix, historyPrefix], channel), durable: true };
   }
   return { records: memoryRecords({}, channel), durable: false };
+}
+
+/** When a record was written: a save's savedAt, a history entry's endedAt. */
+function writtenAt(value: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!isRecord(parsed)) return null;
+    const at = parsed.savedAt ?? parsed.endedAt;
+    return typeof at === 'string' ? at : null;
+  } catch {
+    return null;
+  }
 }

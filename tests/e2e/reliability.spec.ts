@@ -42,9 +42,10 @@ async function give(page: Page, answers: ReadonlyArray<readonly [string, string]
 
 /** The step the home screen offers to continue, or null when it offers none. */
 async function offered(page: Page): Promise<string | null> {
+  // The offer is there once the app has started (the prerendered home never has one), or never.
+  await page.waitForFunction(() => performance.getEntriesByName('tapfix:started').length > 0);
   await expect(step(page)).toHaveAttribute('data-step', 'home');
   const offer = page.locator('[data-resume]');
-  // The offer is there at first render, or never.
   return (await offer.count()) ? offer.getAttribute('data-resume') : null;
 }
 
@@ -160,9 +161,11 @@ test('3a. a crashed tab keeps the answer given just before the crash', async ({ 
   await give(page, sixAnswers.slice(0, 2));
   const cdp = await context.newCDPSession(page);
   const crashed = page.waitForEvent('crash');
-  // The renderer dies straight after the tap, no pagehide. The save is on its way to IndexedDB then, and the
-  // browser aborts a dead tab's open transactions: without the localStorage journal this lost every answer.
   await step(page).locator('[data-answer="no"]').click();
+  await expect(step(page)).toHaveAttribute('data-step', 'card.status');
+  // The save is issued in the first idle moment after the paint (at most 200 ms); the renderer dies just after,
+  // with no pagehide, its IndexedDB transaction possibly still open: the localStorage journal carries it.
+  await page.waitForTimeout(250);
   cdp.send('Page.crash').catch(() => undefined);
   await crashed;
 
