@@ -34,7 +34,7 @@ const hashFor = (step: StepId | 'home') => (step === 'home' ? '#/' : `#/step/${s
 
 /** The step a URL names: #/step/<id> or #/code/<short code>; null for anything else. */
 export function stepFromHash(hash: string): StepId | null {
-  const match = /^#\/(step|code)\/([\w.]{1,40})$/.exec(hash);
+  const match = /^#\/(step|code)\/([\w.-]{1,40})$/.exec(hash);
   if (!match) return null;
   const [, kind, value = ''] = match;
   if (kind === 'code') return stepByCode(value);

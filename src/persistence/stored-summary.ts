@@ -11,7 +11,7 @@ import {
   type SummaryRemedy,
 } from '../domain/case/case-summary.ts';
 import { isAnswerId } from '../domain/diagnosis/flow.ts';
-import { isStepId, type Escalation } from '../domain/diagnosis/steps.ts';
+import { isStepId, stepInfo, type Escalation } from '../domain/diagnosis/steps.ts';
 import { isRecord } from './read.ts';
 
 export function readCaseSummary(value: unknown): CaseSummary | null {
@@ -28,7 +28,8 @@ const escalations: readonly string[] = ['issuer', 'acquirer', 'carrier'] satisfi
 const maxEntries = 200;
 
 const isShortString = (value: unknown, max = 64): value is string => typeof value === 'string' && value.length <= max;
-const isStepCode = (value: unknown): value is string => typeof value === 'string' && /^[A-Z0-9]{1,4}$/.test(value);
+/** A step code as stored now ("N-2") or before the hyphen ("N2"); read back as the step's current code. */
+const isStepCode = (value: unknown): value is string => typeof value === 'string' && /^[A-Z](?:-?[0-9]{1,2})$/.test(value);
 const isTimeOrNull = (value: unknown): value is string | null =>
   value === null || (isShortString(value) && Number.isFinite(Date.parse(value)));
 
@@ -43,7 +44,7 @@ function readSummary(value: unknown): CaseSummary | null {
   if (!isShortString(value.appVersion) || !isShortString(value.contentVersion)) return null;
   const answers = readList(value.answers, (entry) =>
     isStepId(entry.step) && isStepCode(entry.stepCode) && isAnswerId(entry.answer)
-      ? { step: entry.step, stepCode: entry.stepCode, answer: entry.answer }
+      ? { step: entry.step, stepCode: stepInfo(entry.step).code, answer: entry.answer }
       : null,
   );
   const remediesTried = readList(value.remediesTried, readRemedy);
@@ -55,7 +56,7 @@ function readSummary(value: unknown): CaseSummary | null {
     if (!(raw.escalateTo === null || (typeof raw.escalateTo === 'string' && escalations.includes(raw.escalateTo)))) {
       return null;
     }
-    outcome = { step: raw.step, stepCode: raw.stepCode, escalateTo: raw.escalateTo as Escalation | null };
+    outcome = { step: raw.step, stepCode: stepInfo(raw.step).code, escalateTo: raw.escalateTo as Escalation | null };
   }
   const currentStep = value.currentStep;
   if (!(currentStep === 'home' || isStepId(currentStep))) return null;
@@ -71,7 +72,7 @@ function readSummary(value: unknown): CaseSummary | null {
     remediesTried,
     outcome,
     currentStep,
-    currentStepCode: value.currentStepCode,
+    currentStepCode: currentStep === 'home' ? null : stepInfo(currentStep).code,
     fields: validateCaseFields(fieldInput).values,
     appVersion: value.appVersion,
     contentVersion: value.contentVersion,
@@ -82,7 +83,7 @@ function readRemedy(entry: Record<string, unknown>): SummaryRemedy | null {
   const result = entry.result;
   if (!isStepId(entry.step) || !isStepCode(entry.stepCode)) return null;
   return typeof result === 'string' && remedyResults.includes(result)
-    ? { step: entry.step, stepCode: entry.stepCode, result: result as RemedyResult }
+    ? { step: entry.step, stepCode: stepInfo(entry.step).code, result: result as RemedyResult }
     : null;
 }
 

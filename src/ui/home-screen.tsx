@@ -49,7 +49,6 @@ export function HomeScreen({ now }: { now: () => Date }) {
     const input = (await lookup())?.readTerminalInput(query);
     if (!input) return;
     if (input.kind === 'match') actor.send({ type: 'symptom.matched', match: input.match, at: startTime() });
-    else if (input.kind === 'stepCode') actor.send({ type: 'step.open', step: input.step, at: startTime() });
     else setNotice(input.kind === 'success' ? 'successCode' : input.kind === 'otherSystem' ? 'otherSystem' : 'noMatch');
   }
 

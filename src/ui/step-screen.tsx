@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { currentStep, isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../domain/diagnosis/flow.ts';
-import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
+import { stepInfo, usualPinTries, type StepId } from '../domain/diagnosis/steps.ts';
 import { AnswerList } from './answer-list.tsx';
 import { CodeCard } from './code-card.tsx';
 import { DiagnosisActor } from './diagnosis-actor.ts';
@@ -30,8 +30,13 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now }: St
   const trail = DiagnosisActor.useSelector((s) => s.context.trail);
   const code = DiagnosisActor.useSelector((s) => s.context.match?.code ?? null);
   const previous = DiagnosisActor.useSelector((s) => s.context.remembered[step]);
+  const pinWrong = DiagnosisActor.useSelector((s) => s.context.pinWrong);
   const info = stepInfo(step);
-  const content = useStepContent(step, code ? { code } : undefined);
+  const content = useStepContent(step, {
+    ...(code ? { code } : {}),
+    wrong: String(pinWrong),
+    left: String(Math.max(0, usualPinTries - pinWrong)),
+  });
   const answers = answersOf(step);
   const outcome = DiagnosisActor.useSelector(isAtOutcome);
 
@@ -62,6 +67,7 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now }: St
         <>
           {content.prompt ? <p className="lead">{content.prompt}</p> : null}
           <WarningNote text={content.warning} />
+          {content.pin ? <p className="pin-tries">{content.pin}</p> : null}
           <NumberedSteps title={t('step.stepsTitle')} items={content.steps} />
           {content.check ? <p className="check">{content.check}</p> : null}
         </>
@@ -72,7 +78,7 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now }: St
           answers={answers}
           labels={content.options}
           previous={previous}
-          onAnswer={(answer) => actor.send({ type: `answer.${answer}` })}
+          onAnswer={(answer) => actor.send({ type: `answer.${answer}`, step })}
         />
       ) : null}
       {onOpenSummary ? (
@@ -85,7 +91,7 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now }: St
           {t('step.summary')}
         </button>
       ) : null}
-      {answers.length > 0 ? null : (
+      {!outcome ? null : (
         <button
           type="button"
           className="answer primary new-diagnosis"

@@ -51,8 +51,13 @@ describe('starting from what the terminal shows', () => {
     expect(screen.getByRole('status')).toHaveTextContent(text('zh-CN', 'lookup', 'otherSystem'));
   });
 
-  it('opens a step from the short code support reads out', async () => {
-    await search('W2');
-    expect(heading()).toHaveTextContent(text('zh-CN', 'steps', 'wallet.unlock.title'));
+  it('never opens a step by its short code: an acquirer\'s own code may look like one (S8)', async () => {
+    await search('W-2');
+    expect(heading()).toHaveTextContent(common('home.title'));
+  });
+
+  it('never opens an outcome from a typed code that used to be a step code ("E2" is a timeout on some terminals)', async () => {
+    await search('E2');
+    expect(heading()).not.toHaveTextContent(text('zh-CN', 'steps', 'done.paid.title'));
   });
 });

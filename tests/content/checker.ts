@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { answersOf } from '../../src/domain/diagnosis/flow.ts';
-import { responseCodes } from '../../src/domain/lookup/response-codes.ts';
+import { approvalOutcomes, responseCodes } from '../../src/domain/lookup/response-codes.ts';
 import { screenMessageIds } from '../../src/domain/lookup/screen-messages.ts';
 import { stepIds, stepInfo, type StepKind } from '../../src/domain/diagnosis/steps.ts';
 import { defaultLanguage, languages } from '../../src/i18n/languages.ts';
@@ -62,7 +62,7 @@ export function domainFacts(): Facts {
     locales: languages,
     namespaces,
     steps: Object.fromEntries(stepIds.map((step) => [step, { kind: stepInfo(step).kind, answers: answersOf(step) }])),
-    codes: responseCodes.map((entry) => entry.code),
+    codes: [...responseCodes.map((entry) => entry.code), ...Object.keys(approvalOutcomes)],
     messages: screenMessageIds,
   };
 }

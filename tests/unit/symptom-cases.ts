@@ -8,7 +8,7 @@ import { screenMessages } from '../../src/domain/lookup/screen-messages.ts';
 import type { StepId } from '../../src/domain/diagnosis/steps.ts';
 
 export interface ExpectedMatch {
-  readonly category: Category;
+  readonly category: Category | null;
   readonly code: string | null;
   readonly step: StepId;
   readonly unknownOutcome: boolean;

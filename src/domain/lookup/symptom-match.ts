@@ -3,7 +3,8 @@ import type { StepId } from '../diagnosis/steps.ts';
 
 /** What the terminal showed, resolved to where the diagnosis should open. */
 export interface SymptomMatch {
-  readonly category: Category;
+  /** The cause category; null for an approval code (10, Y1, Y3), which is no failure at all. */
+  readonly category: Category | null;
   /** Two-character response code (应答码), upper-case, when the input named one. */
   readonly code: string | null;
   /** Screen message id (content key under messages.*), when the input matched one. */

@@ -17,7 +17,13 @@ import {
   traditionalPairs,
   type Concept,
 } from './lexicon.ts';
-import { findResponseCode, successCodes, type ResponseCode } from './response-codes.ts';
+import {
+  approvalOutcomes,
+  findResponseCode,
+  isApprovalCode,
+  successCodes,
+  type ResponseCode,
+} from './response-codes.ts';
 import { screenMessages, type ScreenMessage } from './screen-messages.ts';
 import type { SymptomMatch } from './symptom-match.ts';
 
@@ -333,4 +339,20 @@ export function isSuccessCode(input: string): boolean {
   if (typeof input !== 'string') return false;
   const norm = normalizeSymptomInput(input);
   return findCode(norm) === null && codeTokens(norm).some((token) => successCodes.includes(token.code));
+}
+
+/**
+ * An approval code with advice of its own (10, Y1, Y3) when the input names one and no refusal code: the outcome it
+ * opens, as a match with no cause category (an approval is not a failure).
+ */
+export function approvalMatch(input: string): SymptomMatch | null {
+  if (typeof input !== 'string') return null;
+  const norm = normalizeSymptomInput(input);
+  if (findCode(norm) !== null) return null;
+  const code = codeTokens(norm)
+    .map((token) => token.code)
+    .find(isApprovalCode);
+  return code
+    ? { category: null, code, message: null, step: approvalOutcomes[code], unknownOutcome: false, via: 'code' }
+    : null;
 }
