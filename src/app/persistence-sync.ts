@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import { buildCaseSummary } from '../domain/case/case-summary.ts';
-import { currentStep, type DiagnosisMachine } from '../domain/diagnosis/diagnosis.machine.ts';
-import { stepInfo } from '../domain/diagnosis/steps.ts';
+import { currentStep, isAtOutcome, type DiagnosisMachine } from '../domain/diagnosis/diagnosis.machine.ts';
 import {
   clearDiagnosis,
   diagnosisKeyOf,
@@ -60,7 +59,6 @@ type Snapshot = SnapshotFrom<DiagnosisMachine>;
 const finished = (snapshot: Snapshot) =>
   snapshot.context.match !== null || snapshot.context.trail.some((entry) => entry.answer !== null);
 
-const isOutcome = (step: ReturnType<typeof currentStep>) => step !== 'home' && stepInfo(step).kind === 'outcome';
 
 /**
  * Keeps the running diagnosis across reloads, crashes and other windows: saved after every transition under its
@@ -156,8 +154,8 @@ export function useDiagnosisPersistence(
         current = null;
         disowned = false;
         setLost(null);
-      } else if (current && isOutcome(step)) {
-        if (finished(snapshot) && !isOutcome(currentStep(previous))) {
+      } else if (current && isAtOutcome(snapshot)) {
+        if (finished(snapshot) && !isAtOutcome(previous)) {
           const of = current;
           const endedAt = now();
           historyWrites.push(() => {
@@ -186,14 +184,14 @@ export function useDiagnosisPersistence(
         if (!current || key !== diagnosisKeyOf(current.id) || disowned) return;
         if (records.get(key) === null) {
           // Finished or dropped in another window; an outcome here has nothing left to write.
-          if (!isOutcome(currentStep(actor.getSnapshot()))) {
+          if (!isAtOutcome(actor.getSnapshot())) {
             disowned = true;
             setLost('finished');
           }
           return;
         }
         // A lower claim is a write the other window made before it heard ours: ours goes back on top.
-        if (stillOwned(current) && !isOutcome(currentStep(actor.getSnapshot()))) save(current);
+        if (stillOwned(current) && !isAtOutcome(actor.getSnapshot())) save(current);
       }) ?? (() => undefined);
 
     const flushWhenHidden = () => {

@@ -1,5 +1,5 @@
-import { currentStep, diagnosisMachine, type DiagnosisContext } from '../domain/diagnosis/diagnosis.machine.ts';
-import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
+import { currentStep, diagnosisMachine, isAtOutcome, type DiagnosisContext } from '../domain/diagnosis/diagnosis.machine.ts';
+import type { StepId } from '../domain/diagnosis/steps.ts';
 import { clearDiagnosis, listDiagnoses, type SavedDiagnosis } from '../persistence/diagnosis-store.ts';
 import type { RecordStorage } from '../persistence/records.ts';
 
@@ -35,7 +35,7 @@ export function readStartup(
     const resolved = diagnosisMachine.resolveState(save.snapshot as never);
     const step = currentStep(resolved);
     // Home and finished diagnoses have nothing to continue; such a save is only left over.
-    if (step === 'home' || stepInfo(step).kind === 'outcome') {
+    if (step === 'home' || isAtOutcome(resolved)) {
       clearDiagnosis(records, save.id);
       continue;
     }
