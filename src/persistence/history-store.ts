@@ -3,6 +3,7 @@
  * diagnosis again replaces its entry), each a structured summary in a versioned envelope. An entry this build
  * cannot read is moved aside, one from a newer build is left for it: nothing is ever wiped to make room.
  */
+import type { HistoryEntry, HistoryLoad } from '../domain/case/history-entry.ts';
 import { isResolved, type CaseSummary } from '../domain/case/case-summary.ts';
 import { containsCardNumber, redactStrings } from '../domain/case/redact.ts';
 import { isId, newId } from './ids.ts';
@@ -13,6 +14,7 @@ import { readCaseSummary } from './stored-summary.ts';
 import type { KeyValueStorage } from './storage.ts';
 
 export { historyPrefix };
+export type { HistoryEntry, HistoryLoad };
 
 /** Bump when HistoryEntry or CaseSummary change shape; an older build then leaves such entries alone. */
 export const historySchema = 2;
@@ -22,28 +24,6 @@ export const historyLimit = 50;
 
 /** A few KB per summary; far more is not ours. */
 const maxStoredChars = 100_000;
-
-export interface HistoryEntry {
-  readonly id: string;
-  /** ISO 8601 times (epoch milliseconds would pass Luhn one time in ten). */
-  readonly startedAt: string | null;
-  readonly endedAt: string;
-  readonly summary: CaseSummary;
-  readonly resolved: boolean;
-}
-
-export type HistoryLoad =
-  /**
-   * dropped: entries that could not be read (e.g. a step this build no longer has), moved aside;
-   * newer: entries saved by a newer build, left in place for it.
-   */
-  | {
-      readonly status: 'ok';
-      readonly entries: readonly HistoryEntry[];
-      readonly dropped: number;
-      readonly newer: number;
-    }
-  | { readonly status: 'unavailable'; readonly entries: readonly HistoryEntry[] };
 
 export interface AddOptions {
   /** The diagnosis's id: finishing it again replaces its entry. A new id when absent. */

@@ -1,29 +1,11 @@
+import type { HistoryEntry, HistoryLoad } from '../domain/case/history-entry.ts';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../domain/case/case-summary.ts';
 import { howLine, renderCaseSummary } from './case-summary-text.ts';
 import { useContent } from './content.ts';
 import { PageFrame } from './page-frame.tsx';
 import type { ShareBridge } from './share-bridge.ts';
 import { ShareControls } from './share-controls.tsx';
-
-/** One finished diagnosis, as the page shows it. */
-export interface HistoryEntry {
-  readonly id: string;
-  readonly endedAt: string;
-  readonly summary: CaseSummary;
-  readonly resolved: boolean;
-}
-
-/** What reading the history found: entries moved aside (dropped) or left for a newer version are told. */
-export type HistoryLoad =
-  | {
-      readonly status: 'ok';
-      readonly entries: readonly HistoryEntry[];
-      readonly dropped: number;
-      readonly newer: number;
-    }
-  | { readonly status: 'unavailable'; readonly entries: readonly HistoryEntry[] };
 
 /** The stored history, as the app hands it in. */
 export interface HistoryBook {
