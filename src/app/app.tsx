@@ -20,7 +20,7 @@ import { PwaNotices } from '../ui/pwa-notices.tsx';
 import { ResumePrompt } from '../ui/resume-prompt.tsx';
 import type { ShareBridge } from '../ui/share-bridge.ts';
 import { StepScreen, useCurrentStep } from '../ui/step-screen.tsx';
-import { useNavigation, type Page } from './history-sync.ts';
+import { forgetStepInUrl, useNavigation, type Page } from './history-sync.ts';
 import { useDiagnosisPersistence } from './persistence-sync.ts';
 import { browserShare } from './share.ts';
 import { readStartup, type Startup } from './startup.ts';
@@ -85,6 +85,8 @@ export function App({
   /** After a render error: drop the diagnosis that broke (history stays) and start a fresh one. */
   const restartAfterCrash = useCallback(() => {
     clearDiagnosis(storage);
+    // The address still names the step that broke: the fresh session would follow it straight back in.
+    forgetStepInUrl();
     setStartup((current) => ({ ...current, resume: null, discarded: false }));
     setSession((current) => ({ key: current.key + 1, snapshot: undefined }));
   }, [storage]);

@@ -1,18 +1,15 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { currentStep } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { languages, type Language } from '../../src/i18n/languages.ts';
 import { createI18n } from '../../src/i18n/setup.ts';
-import { clearDiagnosis, diagnosisKey } from '../../src/persistence/diagnosis-store.ts';
+import { diagnosisKey } from '../../src/persistence/diagnosis-store.ts';
 import { historyKey } from '../../src/persistence/history-store.ts';
-import type { KeyValueStorage } from '../../src/persistence/storage.ts';
-import { DiagnosisActor } from '../../src/ui/diagnosis-actor.ts';
 import { ErrorBoundary } from '../../src/ui/error-boundary.tsx';
 import { resources, text } from '../support/content.ts';
-import { memoryStorage } from '../support/render-app.tsx';
+import { memoryStorage, renderApp } from '../support/render-app.tsx';
 
 const crash = (key: string, language: Language = 'zh-CN') => text(language, 'common', `crash.${key}`);
 
@@ -25,36 +22,6 @@ function Fragile({ broken }: { broken: { on: boolean } }) {
 async function renderInLanguage(language: Language, children: ReactNode) {
   const i18n = await createI18n({ language, resources });
   return render(<I18nextProvider i18n={i18n}>{children}</I18nextProvider>);
-}
-
-/** The app's wiring: restart clears the saved diagnosis and sends session.restart; history is not touched. */
-function Guarded({ storage, children }: { storage: KeyValueStorage; children: ReactNode }) {
-  const actor = DiagnosisActor.useActorRef();
-  return (
-    <ErrorBoundary
-      onRestart={() => {
-        clearDiagnosis(storage);
-        actor.send({ type: 'session.restart' });
-      }}
-    >
-      {children}
-    </ErrorBoundary>
-  );
-}
-
-/** A stand-in diagnosis screen that breaks on scope.cards; its button starts or answers "declined". */
-function BrokenOnScope() {
-  const step = DiagnosisActor.useSelector(currentStep);
-  const actor = DiagnosisActor.useActorRef();
-  if (step === 'scope.cards') throw new Error('scope view broke');
-  return (
-    <button
-      type="button"
-      onClick={() => actor.send(step === 'home' ? { type: 'diagnosis.start' } : { type: 'answer.declined' })}
-    >
-      {step}
-    </button>
-  );
 }
 
 describe('when a screen fails to render', () => {
@@ -99,28 +66,61 @@ describe('when a screen fails to render', () => {
     expect(screen.getByText('the screen works again')).toBeInTheDocument();
     expect(screen.queryByText(crash('title', 'en'))).not.toBeInTheDocument();
   });
+});
 
-  it('restarting goes back home and forgets the broken diagnosis, but keeps the history', async () => {
+/** The real content with one slip a translator could make: a remedy's list of steps written as one string. */
+function contentWithBrokenStep(step: 'fix') {
+  const broken = structuredClone(resources) as Record<string, Record<string, Record<string, Record<string, object>>>>;
+  const steps = broken['zh-CN']?.steps;
+  if (!steps?.network?.[step]) throw new Error('content/zh-CN/steps.json has no network.fix');
+  steps.network[step] = { ...steps.network[step], steps: '先检查网络' };
+  return broken as typeof resources;
+}
+
+describe('the app after a screen crashes (app.tsx restartAfterCrash)', () => {
+  beforeEach(() => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('goes home on Restart, forgets the diagnosis that broke so a reload cannot bring it back, and keeps the history', async () => {
     const storage = memoryStorage();
-    const history = JSON.stringify({ schema: 1, entries: [] });
-    storage.setItem(historyKey, history);
-    storage.setItem(diagnosisKey, '{"saved":"diagnosis that crashed"}');
-    const user = userEvent.setup();
-    await renderInLanguage(
-      'zh-CN',
-      <DiagnosisActor.Provider>
-        <Guarded storage={storage}>
-          <BrokenOnScope />
-        </Guarded>
-      </DiagnosisActor.Provider>,
-    );
+    const resourcesWithSlip = contentWithBrokenStep('fix');
+    const app = await renderApp({ storage, resources: resourcesWithSlip });
+    const { user } = app;
+    const click = (name: string | RegExp) => user.click(screen.getByRole('button', { name }));
+    const step = (key: string) => text('zh-CN', 'steps', key);
 
-    await user.click(screen.getByRole('button', { name: 'home' }));
-    await user.click(screen.getByRole('button', { name: 'gate.charged' }));
-    await user.click(screen.getByRole('button', { name: crash('restart') }));
+    // A finished diagnosis first, so there is history to keep.
+    await click(new RegExp(`^${text('zh-CN', 'common', 'home.start')}`));
+    for (const key of ['gate.charged.options.declined', 'scope.cards.options.one', 'balance.check.options.yes'])
+      await click(step(key));
+    await click(step('balance.fix.options.fixed'));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(step('done.resolved.title'));
+    await click(text('zh-CN', 'common', 'step.newDiagnosis'));
+    await waitFor(() => expect(JSON.parse(storage.getItem(historyKey) ?? '{}').entries).toHaveLength(1));
+    const history = storage.getItem(historyKey);
 
-    expect(screen.getByRole('button', { name: 'home' })).toBeInTheDocument();
+    // The network remedy's content is broken: the screen cannot render.
+    await click(new RegExp(`^${text('zh-CN', 'common', 'home.start')}`));
+    for (const key of ['gate.charged.options.declined', 'scope.cards.options.all', 'network.signal.options.problem'])
+      await click(step(key));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(crash('title'));
+    // The step that broke was saved on the way (the shell writes as it unmounts): what Restart must undo.
+    await waitFor(() => expect(storage.getItem(diagnosisKey)).toContain('network'));
+
+    await click(crash('restart'));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(text('zh-CN', 'common', 'home.title'));
     expect(storage.getItem(diagnosisKey)).toBeNull();
+    expect(storage.getItem(historyKey)).toBe(history);
+
+    // The next visit starts clean: no offer to continue into the screen that broke.
+    app.unmount();
+    await renderApp({ storage, resources: resourcesWithSlip });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(text('zh-CN', 'common', 'home.title'));
+    expect(screen.queryByRole('region', { name: text('zh-CN', 'common', 'resume.title') })).toBeNull();
     expect(storage.getItem(historyKey)).toBe(history);
   });
 });

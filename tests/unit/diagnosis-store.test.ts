@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { createActor, type Snapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { answersOf, currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import {
+  answersOf,
+  currentStep,
+  diagnosisMachine,
+  type DiagnosisEvent,
+} from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { containsCardNumber } from '../../src/domain/case/redact.ts';
 import {
   clearDiagnosis,
@@ -54,6 +59,20 @@ function withContext(changes: Record<string, unknown>) {
 }
 
 describe('saving and restoring a diagnosis', () => {
+  it('stores schema 2 under tapfix.diagnosis, the version a reload checks', () => {
+    // Pinned as a number: bumping it discards every saved diagnosis in the field, so it must be a decision.
+    expect([diagnosisKey, diagnosisSchema]).toEqual(['tapfix.diagnosis', 2]);
+    const { storage, data } = mapStorage();
+    saveDiagnosis(storage, persisted(networkStart), content.contentVersion, new Date('2026-11-25T09:45:00.000Z'));
+    expect(JSON.parse(data.get('tapfix.diagnosis') ?? 'null')).toMatchObject({
+      schema: 2,
+      content: content.contentVersion,
+      savedAt: '2026-11-25T09:45:00.000Z',
+    });
+    data.set('tapfix.diagnosis', stored(persisted(networkStart), { schema: 1 }));
+    expect(loadDiagnosis(storage, content)).toEqual({ status: 'discarded', reason: 'schema' });
+  });
+
   it('resumes at the same step with the same answers after a reload', () => {
     const { storage, data } = mapStorage();
     const before = actorAfter(networkStart);

@@ -86,13 +86,32 @@ describe('the history of finished diagnoses', () => {
     expect(entry?.endedAt).toBe(new Date(minutes(42)).toISOString());
   });
 
-  it(`keeps only the last ${historyLimit}`, () => {
-    const history = createHistoryStore(mapStorage().storage);
+  it('keeps only the last 50, in what is stored as well as in what it lists', () => {
+    // A number users feel (how far back the history page goes): pinned here, not read from the code under test.
+    expect(historyLimit).toBe(50);
+    const { storage, data } = mapStorage();
+    const history = createHistoryStore(storage);
     const ids: string[] = [];
-    for (let n = 0; n < historyLimit + 5; n += 1) ids.push(history.add(summary(n))?.id ?? '');
+    for (let n = 0; n < 55; n += 1) ids.push(history.add(summary(n))?.id ?? '');
     const kept = history.list();
-    expect(kept).toHaveLength(historyLimit);
+    expect(kept).toHaveLength(50);
     expect(kept.map((entry) => entry.id)).toEqual(ids.slice(5).reverse());
+    const stored = JSON.parse(data.get(historyKey) ?? 'null') as { schema: unknown; entries: Array<{ id: string }> };
+    expect(stored.schema).toBe(1);
+    expect(stored.entries.map((entry) => entry.id)).toEqual(ids.slice(5).reverse());
+    // A fresh store on the same storage (the next visit) reads the same 50 back.
+    expect(
+      createHistoryStore(storage)
+        .list()
+        .map((entry) => entry.id),
+    ).toEqual(ids.slice(5).reverse());
+  });
+
+  it('stores its envelope under tapfix.history with schema 1', () => {
+    expect([historyKey, historySchema]).toEqual(['tapfix.history', 1]);
+    const { storage, data } = mapStorage();
+    createHistoryStore(storage).add(summary(1));
+    expect(JSON.parse(data.get('tapfix.history') ?? 'null')).toMatchObject({ schema: 1, entries: [{}] });
   });
 
   it('gives entries that ended at the same moment different ids', () => {
