@@ -90,7 +90,14 @@ export function App({
     setStartup((current) => ({ ...current, resume: null, discarded: false }));
     setSession((current) => ({ key: current.key + 1, snapshot: undefined }));
   }, [storage]);
+  // Whether the resume offer or the startup notice shows: a setState that changes nothing still queues an update
+  // on App, which never re-renders in a normal session, so calling it at every transition grew memory for good.
+  const offerShowing = useRef(false);
+  useEffect(() => {
+    offerShowing.current = startup.resume !== null || startup.discarded;
+  }, [startup]);
   const onTransition = useCallback(() => {
+    if (!offerShowing.current) return;
     setStartup((current) =>
       current.resume || current.discarded ? { ...current, resume: null, discarded: false } : current,
     );
