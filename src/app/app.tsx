@@ -231,8 +231,9 @@ function Shell({
           </button>
         </div>
       </header>
-      {startup.canSave && !saveFailed ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
       <main className="main">
+        {/* Inside main: content outside a landmark is lost to screen-reader navigation (axe "region"). */}
+        {startup.canSave && !saveFailed ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
         {page ? (
           <Suspense fallback={null}>{renderPage(page)}</Suspense>
         ) : step === 'home' ? (
