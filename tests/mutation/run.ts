@@ -210,7 +210,15 @@ function runVitest(dir: string): { failed: string[]; status: number | null } {
   rmSync(out, { force: true });
   const run = spawnSync(
     process.execPath,
-    [join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--bail=1', '--reporter=json', `--outputFile=${out}`],
+    // A long test timeout: a mutant must be caught by an assertion, not by a slow machine.
+    [
+      join(dir, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      '--bail=1',
+      '--testTimeout=60000',
+      '--reporter=json',
+      `--outputFile=${out}`,
+    ],
     { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '' }, maxBuffer: 64 * 1024 * 1024 },
   );
   let failed: string[];
