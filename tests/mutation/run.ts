@@ -104,7 +104,7 @@ export const mutants: readonly Mutant[] = [
   {
     id: 'safetyGate',
     fact: '"not sure if it was charged" goes to the status check first (sent to the scope question)',
-    file: machine,
+    file: 'src/domain/diagnosis/flow.ts',
     mutate: replaceOnce("unknown: 'safety.query', paid: 'done.paid'", "unknown: 'scope.cards', paid: 'done.paid'"),
   },
   {

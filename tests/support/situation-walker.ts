@@ -5,12 +5,12 @@
  */
 import { createActor, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import {
-  answersOf,
   currentStep,
   diagnosisMachine,
   type DiagnosisEvent,
   type DiagnosisMachine,
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import { stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 import { messageMatch } from '../../src/domain/lookup/screen-messages.ts';
 import type { Entry, Situation } from './situations.ts';
@@ -44,11 +44,7 @@ const entryName = (entry: Entry) => ('chip' in entry ? `chip:${entry.chip}` : 's
 const givesAdvice = (step: StepId) => ['remedy', 'outcome'].includes(stepInfo(step).kind);
 
 /** Walks one situation from one way in; `machine` lets a test walk a changed flow. */
-export function walkSituation(
-  situation: Situation,
-  entry: Entry,
-  machine: AnyStateMachine = diagnosisMachine,
-): Walk {
+export function walkSituation(situation: Situation, entry: Entry, machine: AnyStateMachine = diagnosisMachine): Walk {
   const actor = createActor(machine as DiagnosisMachine).start();
   const step = () => currentStep(actor.getSnapshot() as SnapshotFrom<DiagnosisMachine>);
   const path: string[] = [step()];

@@ -4,7 +4,7 @@
  * machine; the unit test (tests/unit/situations.test.ts) and the bench (taps_*) both use it. When the flow changes,
  * add answers for new questions here; a step the walker meets without an answer is reported, not guessed.
  */
-import type { AnswerId } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import type { AnswerId } from '../../src/domain/diagnosis/flow.ts';
 import type { StepId } from '../../src/domain/diagnosis/steps.ts';
 import type { ScreenMessageId } from '../../src/domain/lookup/screen-messages.ts';
 
@@ -154,7 +154,13 @@ export const situations: readonly Situation[] = [
     id: 'foreignCard',
     sees: 'A card issued abroad (Visa/Mastercard) fails; local cards work',
     entries: [start],
-    answers: { 'gate.charged': 'declined', 'scope.cards': 'one', 'balance.check': 'no', 'card.status': 'none', 'wallet.device': 'card' },
+    answers: {
+      'gate.charged': 'declined',
+      'scope.cards': 'one',
+      'balance.check': 'no',
+      'card.status': 'none',
+      'wallet.device': 'card',
+    },
     unknownOutcome: false,
     fits: ['card.other'],
     gap: "no question about the card's network or where it was issued (the domain reference covers UnionPay meanings only), so it lands on how the card is held",
