@@ -25,7 +25,7 @@ import { NavBar } from '../ui/nav-bar.tsx';
 import { ResumePrompt } from '../ui/resume-prompt.tsx';
 import type { ShareBridge } from '../ui/share-bridge.ts';
 import { StepScreen, useCurrentStep } from '../ui/step-screen.tsx';
-import { diagnosisOfEntry, isOwnEntry, useNavigation, type Page } from './history-sync.ts';
+import { diagnosisOfEntry, forgetStepInUrl, isOwnEntry, useNavigation, type Page } from './history-sync.ts';
 import { useDiagnosisPersistence, type Claim } from './persistence-sync.ts';
 import { browserShare } from './share.ts';
 import { readStartup, type Startup } from './startup.ts';
@@ -122,6 +122,8 @@ export function App({
   }, [startup, records]);
   /** Back to a fresh home; what is saved is offered again (a crash never deletes it). */
   const freshStart = useCallback(() => {
+    // After a crash the address still names the step that broke: the fresh session would follow it straight back in.
+    forgetStepInUrl();
     setStartup({ ...start(), discarded: false });
     setSession((current) => ({ key: current.key + 1, snapshot: undefined, resumed: null }));
   }, [start]);
@@ -134,7 +136,14 @@ export function App({
     },
     [records, contentVersion, continueSave, freshStart],
   );
+  // Whether the resume offer or the startup notice shows: a setState that changes nothing still queues an update
+  // on App, which never re-renders in a normal session, so calling it at every transition grew memory for good.
+  const offerShowing = useRef(false);
+  useEffect(() => {
+    offerShowing.current = startup.resume !== null || startup.discarded;
+  }, [startup]);
   const onTransition = useCallback(() => {
+    if (!offerShowing.current) return;
     setStartup((current) =>
       current.resume || current.discarded ? { ...current, resume: null, discarded: false } : current,
     );
@@ -316,7 +325,6 @@ function Shell({
           </button>
         </div>
       </header>
-      {startup.canSave ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
       {startup.canSave && (persistence.saveFailed || failed.save) ? (
         <p className="storage-note" data-notice="not-saved">
           {t('storage.notSaved')}
@@ -328,6 +336,8 @@ function Shell({
         </p>
       ) : null}
       <main className="main">
+        {/* Inside main: content outside a landmark is lost to screen-reader navigation (axe "region"). */}
+        {startup.canSave ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
         {page ? (
           renderPage(page)
         ) : persistence.lost && step !== 'home' ? (

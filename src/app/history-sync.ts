@@ -41,6 +41,11 @@ export function stepFromHash(hash: string): StepId | null {
   return isStepId(value) ? value : null;
 }
 
+/** Points the address at home without a new entry, so a fresh session does not follow a step link into it. */
+export function forgetStepInUrl() {
+  if (stepFromHash(location.hash)) window.history.replaceState(null, '', hashFor('home'));
+}
+
 export interface Navigation {
   page: Page | null;
   openPage(page: Page): void;

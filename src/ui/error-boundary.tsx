@@ -42,13 +42,16 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 /** A function component, so the recovery screen can use the user's language (hooks don't work in classes). */
 function CrashScreen({ onRestart }: { onRestart: () => void }) {
   const { t } = useTranslation();
+  // Its own main: the shell with its landmarks is what broke, and a screen reader needs one to land in.
   return (
-    <section className="step crash" data-crash="">
-      <StepHeading title={t('crash.title')} focusKey="crash" />
-      <p className="lead">{t('crash.body')}</p>
-      <button type="button" className="answer primary" data-action="crash-restart" onClick={onRestart}>
-        {t('crash.restart')}
-      </button>
-    </section>
+    <main className="main">
+      <section className="step crash" data-crash="">
+        <StepHeading title={t('crash.title')} focusKey="crash" />
+        <p className="lead">{t('crash.body')}</p>
+        <button type="button" className="answer primary" data-action="crash-restart" onClick={onRestart}>
+          {t('crash.restart')}
+        </button>
+      </section>
+    </main>
   );
 }

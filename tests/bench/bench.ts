@@ -1,6 +1,9 @@
-// npm run bench: size and offline-start figures for the production build, one JSON line each, then a table.
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// npm run bench: size, load, step-change, lookup and tap figures for the production build, one JSON line each
+// (each labelled with its basis: measured here, simulated by Lighthouse, or computed without running the app),
+// then a table. It rebuilds dist/ first (BENCH_NO_BUILD=1 measures the existing one) and prints the build measured.
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +11,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { redactCardNumbers } from '../../src/domain/case/redact.ts';
+import { readTerminalInput } from '../../src/domain/lookup/terminal-input.ts';
 import { chromiumArgs, chromiumPath } from '../e2e/support/chromium.ts';
 import { initialFiles } from '../e2e/support/initial-files.ts';
-import { startStaticServer } from '../e2e/support/static-server.ts';
+import { findNginxBinary, nginxSite, startNginx } from '../e2e/support/nginx.ts';
+import { startStaticServer, type StaticServer } from '../e2e/support/static-server.ts';
 import { benchCorpus } from './corpus-bench.ts';
-import { tapsToRemedy } from './taps.ts';
+import { situationTaps } from './taps.ts';
 import { measureTransitions, type Transition } from './transitions.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,10 +28,18 @@ const runFile = promisify(execFile);
 /** Step changes timed at each CPU speed; the figure is their median. */
 const transitions = 20;
 
+/**
+ * What a figure is: `measured` = observed in a real run on this machine; `simulated` = Lighthouse's model of a
+ * throttled phone (Lantern, from an unthrottled trace); `computed` = derived without running the app (files
+ * compressed here, taps walked through the machine).
+ */
+type Basis = 'measured' | 'simulated' | 'computed';
+
 interface Figure {
   metric: string;
   value: number;
   unit: string;
+  basis: Basis;
   [detail: string]: unknown;
 }
 
@@ -46,16 +60,38 @@ async function measureSizes() {
   const files = await initialFiles(distDir);
   const contents = await Promise.all(files.map((file) => readFile(join(distDir, file))));
   const sum = (f: (content: Buffer) => number) => contents.reduce((total, content) => total + f(content), 0);
-  const detail = { files };
+  const detail = { files, basis: 'computed' as const };
+  // The level the shipped nginx config sends (nginx's default, 1, when it sets none).
+  const level = Number(/^\s*gzip_comp_level\s+(\d);/m.exec(readFileSync(nginxSite, 'utf8'))?.[1] ?? 1);
   report({ metric: 'initial_js_css_raw', value: sum((c) => c.length), unit: 'B', ...detail });
-  report({ metric: 'initial_js_css_gzip', value: sum((c) => gzipSync(c, { level: 9 }).length), unit: 'B', level: 9 });
-  report({ metric: 'initial_js_css_brotli', value: sum((c) => brotliCompressSync(c).length), unit: 'B', quality: 11 });
+  report({
+    metric: 'initial_js_css_gzip',
+    value: sum((c) => gzipSync(c, { level }).length),
+    unit: 'B',
+    ...detail,
+    level,
+  });
+  report({
+    metric: 'initial_js_css_brotli',
+    value: sum((c) => brotliCompressSync(c).length),
+    unit: 'B',
+    ...detail,
+    quality: 11,
+    note: 'not served: the nginx config has no brotli',
+  });
 
   const sw = await readFile(join(distDir, 'sw.js'), 'utf8');
   const list = /precacheAndRoute\(\s*(\[[\s\S]*?\])\s*,/.exec(sw)?.[1] ?? '';
   const urls = [...list.matchAll(/url:\s*"([^"]+)"/g)].map((match) => match[1] ?? '');
   const sizes = await Promise.all(urls.map(async (url) => (await stat(join(distDir, url))).size));
-  report({ metric: 'precache_total', value: sizes.reduce((a, b) => a + b, 0), unit: 'B', entries: urls.length });
+  report({
+    metric: 'precache_total',
+    value: sizes.reduce((a, b) => a + b, 0),
+    unit: 'B',
+    basis: 'computed',
+    entries: urls.length,
+    encoding: 'none',
+  });
 }
 
 /** Resolves once the service worker is activated ("prompt" leaves the first load uncontrolled). */
@@ -101,15 +137,24 @@ async function reportBytesBeforeStart(browser: Browser, url: string) {
     return { js: sum('.js'), css: sum('.css'), files: before.length };
   })()`);
   await context.close();
-  report({ metric: 'bytes_before_start_js', value: bytes.js, unit: 'B', encoding: 'gzip', files: bytes.files });
-  report({ metric: 'bytes_before_start_css', value: bytes.css, unit: 'B', encoding: 'gzip' });
+  const detail = { basis: 'measured' as const, server: serverLabel, encoding: 'as sent' };
+  report({ metric: 'bytes_before_start_js', value: bytes.js, unit: 'B', ...detail, files: bytes.files });
+  report({ metric: 'bytes_before_start_css', value: bytes.css, unit: 'B', ...detail });
 }
 
 /** One JSON line per figure of a series of loads: painted and interactive, with the runs. */
 function reportLoads(metric: string, loads: FirstStep[], detail: Record<string, unknown> = {}) {
   for (const key of ['painted', 'interactive'] as const) {
     const values = loads.map((load) => round(load[key]));
-    report({ metric: `${metric}_${key}`, value: round(median(values)), unit: 'ms', ...detail, runs: values });
+    report({
+      metric: `${metric}_${key}`,
+      value: round(median(values)),
+      unit: 'ms',
+      basis: 'measured',
+      server: serverLabel,
+      ...detail,
+      runs: values,
+    });
   }
 }
 
@@ -117,8 +162,27 @@ function reportRatio(metric: string, app: FirstStep[], plain: FirstStep[], detai
   const plainPainted = median(plain.map((load) => load.painted));
   for (const key of ['painted', 'interactive'] as const) {
     const value = round(median(app.map((load) => load[key])) / plainPainted, 2);
-    report({ metric: `${metric}_${key}_ratio`, value, unit: 'x', of: 'static page painted', ...detail });
+    report({
+      metric: `${metric}_${key}_ratio`,
+      value,
+      unit: 'x',
+      basis: 'measured',
+      server: serverLabel,
+      of: 'static page painted',
+      ...detail,
+    });
   }
+}
+
+/** How the build is served for every load figure: the nginx config the README ships, when nginx is installed. */
+let serverLabel = 'node gzip server (no nginx found)';
+
+/** Serves a folder as deployed: nginx with .deploy/nginx/tapfix.conf, or the tests' gzip server without nginx. */
+async function serveBuild(root: string): Promise<StaticServer> {
+  const binary = findNginxBinary();
+  if (!binary) return startStaticServer(root, { gzip: true });
+  serverLabel = 'nginx with .deploy/nginx/tapfix.conf';
+  return startNginx(root, { binary });
 }
 
 /** A plain static HTML page with the same first words, the yardstick for the app's load figures. */
@@ -133,6 +197,11 @@ async function writeStaticPage(): Promise<string> {
   return dir;
 }
 
+/**
+ * Offline start from the service worker. Cold: a new browser process each run, on a profile where the app was
+ * installed earlier (worker and caches come from disk, as on a phone opened after hours). Warm: the same page
+ * reloaded while its worker still runs (reopened within seconds).
+ */
 async function measureStartup() {
   const executablePath = chromiumPath();
   if (!executablePath) {
@@ -140,46 +209,61 @@ async function measureStartup() {
     return;
   }
   const staticDir = await writeStaticPage();
-  const server = await startStaticServer(distDir, { gzip: true });
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  const profile = await mkdtemp(join(tmpdir(), 'tapfix-bench-profile-'));
+  const server = await serveBuild(distDir);
+  const launch = (offline: boolean) =>
+    chromium.launchPersistentContext(profile, {
+      executablePath,
+      args: chromiumArgs,
+      headless: true,
+      locale: 'zh-CN',
+      offline,
+      // The bench reads the page's timeline with string scripts, which the app's CSP (no eval) would refuse.
+      bypassCSP: true,
+    });
   try {
-    // The app, offline, started from its service worker; stopped before each run: a cold start, as after hours idle.
-    const appContext = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
-    const page = await appContext.newPage();
-    await page.goto(server.url);
-    await page.evaluate(activatedScript);
-    await page.reload();
-    await page.waitForFunction('navigator.serviceWorker.controller !== null');
-    await appContext.setOffline(true);
-    const cdp = await appContext.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    const app: FirstStep[] = [];
+    // Install: first visit online, wait for the worker, reload once so it controls the page, then quit the browser.
+    const install = await launch(false);
+    const installPage = install.pages()[0] ?? (await install.newPage());
+    await installPage.goto(server.url);
+    await installPage.evaluate(activatedScript);
+    await installPage.reload();
+    await installPage.waitForFunction('navigator.serviceWorker.controller !== null');
+    await install.close();
+
+    const cold: FirstStep[] = [];
     for (let run = 0; run < runs; run += 1) {
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      app.push(await firstStepAfterNavigation(page, server.url));
+      const browser = await launch(true);
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      cold.push(await firstStepAfterNavigation(page, server.url));
+      await browser.close();
     }
-    // The same with the worker still running (reopened within seconds).
+
+    const warmBrowser = await launch(true);
+    const warmPage = warmBrowser.pages()[0] ?? (await warmBrowser.newPage());
+    await firstStepAfterNavigation(warmPage, server.url);
     const warm: FirstStep[] = [];
-    for (let run = 0; run < runs; run += 1) warm.push(await firstStepAfterNavigation(page, server.url));
-    await appContext.close();
+    for (let run = 0; run < runs; run += 1) warm.push(await firstStepAfterNavigation(warmPage, server.url));
+    await warmBrowser.close();
 
     // A plain static HTML page from the same server, online, no service worker.
     server.setRoot(staticDir);
+    const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
     const staticContext = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
     const staticPage = await staticContext.newPage();
     const plain: FirstStep[] = [];
     for (let run = 0; run < runs; run += 1) plain.push(await firstStepAfterNavigation(staticPage, server.url));
-    await staticContext.close();
+    await browser.close();
 
-    reportLoads('offline_first_step', app, { worker: 'cold' });
-    reportLoads('offline_first_step_warm', warm, { worker: 'warm' });
+    reportLoads('offline_first_step', cold, { worker: 'cold: new browser process each run' });
+    reportLoads('offline_first_step_warm', warm, { worker: 'warm: same page, worker running' });
     reportLoads('static_page_first_step', plain);
-    reportRatio('offline_first_step', app, plain, { worker: 'cold' });
+    reportRatio('offline_first_step', cold, plain, { worker: 'cold' });
     reportRatio('offline_first_step_warm', warm, plain, { worker: 'warm' });
   } finally {
-    await browser.close();
     await server.close();
     await rm(staticDir, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true });
   }
 }
 
@@ -188,7 +272,7 @@ async function measureOnline() {
   const executablePath = chromiumPath();
   if (!executablePath) return;
   const staticDir = await writeStaticPage();
-  const server = await startStaticServer(distDir, { gzip: true });
+  const server = await serveBuild(distDir);
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
   const coldLoads = async (count: number, locale = 'zh-CN') => {
     const times: FirstStep[] = [];
@@ -240,7 +324,8 @@ async function measureOnline() {
 function reportTransitions(times: Transition[], cpu: string, suffix: string) {
   const paint = times.map((t) => t.paint);
   const work = times.map((t) => t.work);
-  const detail = { cpu, runs: times.length };
+  const distinct = new Set(times.map((t) => t.path)).size;
+  const detail = { basis: 'measured' as const, cpu, runs: times.length, distinctTransitions: distinct, seed: 18 };
   // Includes the wait for the frame boundary: half a frame on average however little the click costs.
   report({ metric: `step_transition${suffix}`, value: round(median(paint)), unit: 'ms', ...detail, to: 'painted' });
   report({ metric: `step_transition_work${suffix}`, value: round(median(work)), unit: 'ms', ...detail, to: 'layout' });
@@ -278,7 +363,12 @@ async function lighthouseRun(url: string, language: string, out: string): Promis
     categories: Record<string, { score: number }>;
     audits: Record<string, { numericValue?: number }>;
   };
+  const observed = (
+    lhr.audits.metrics as { details?: { items?: Array<Record<string, number | undefined>> } } | undefined
+  )?.details?.items?.[0];
   return {
+    observedFcp: observed?.observedFirstContentfulPaint ?? 0,
+    observedLcp: observed?.observedLargestContentfulPaint ?? 0,
     performance: (lhr.categories.performance?.score ?? 0) * 100,
     accessibility: (lhr.categories.accessibility?.score ?? 0) * 100,
     bestPractices: (lhr.categories['best-practices']?.score ?? 0) * 100,
@@ -299,7 +389,7 @@ async function measureLighthouse() {
     console.log('SKIPPED Lighthouse (no Chromium, or BENCH_SKIP_LIGHTHOUSE set)');
     return;
   }
-  const server = await startStaticServer(distDir, { gzip: true });
+  const server = await serveBuild(distDir);
   const outDir = await mkdtemp(join(tmpdir(), 'tapfix-lh-'));
   try {
     for (const [language, count, suffix] of [
@@ -314,7 +404,16 @@ async function measureLighthouse() {
       }
       if (!done.length) continue;
       const mid = (key: string) => median(done.map((r) => r[key] ?? 0));
-      const detail = { preset: 'mobile', language, runs: done.length };
+      // Scores and times come from Lighthouse's simulation of a slow-4G, 4x-CPU phone (Lantern), not from a
+      // throttled load; the observed figures are the same unthrottled trace's own times.
+      const detail = {
+        basis: 'simulated' as const,
+        preset: 'mobile',
+        throttling: 'simulated slow 4G, 4x CPU',
+        server: serverLabel,
+        language,
+        runs: done.length,
+      };
       for (const key of ['performance', 'accessibility', 'bestPractices', 'seo']) {
         report({ metric: `lighthouse${suffix}_${key}`, value: round(mid(key), 0), unit: 'score', ...detail });
       }
@@ -322,6 +421,23 @@ async function measureLighthouse() {
         report({ metric: `lighthouse${suffix}_${key}`, value: round(mid(key), 0), unit: 'ms', ...detail });
       }
       report({ metric: `lighthouse${suffix}_cls`, value: round(mid('cls'), 3), unit: 'score', ...detail });
+      const observed = {
+        ...detail,
+        basis: 'measured' as const,
+        throttling: 'none (the trace Lighthouse simulates from)',
+      };
+      report({
+        metric: `lighthouse${suffix}_observed_fcp`,
+        value: round(mid('observedFcp'), 0),
+        unit: 'ms',
+        ...observed,
+      });
+      report({
+        metric: `lighthouse${suffix}_observed_lcp`,
+        value: round(mid('observedLcp'), 0),
+        unit: 'ms',
+        ...observed,
+      });
     }
   } finally {
     await server.close();
@@ -329,12 +445,16 @@ async function measureLighthouse() {
   }
 }
 
-/** Taps from home to advice for the ten most common messages (chip tap + answers), from the machine. */
+/**
+ * Taps from opening the app to the first fitting action, walking the real counter situations of
+ * tests/support/situations.ts through the machine (status check counted); situations the flow cannot express yet
+ * are reported with fits: false and why.
+ */
 function measureTaps() {
-  const figures = tapsToRemedy();
-  for (const figure of figures)
-    report({ metric: `taps_${figure.message}`, value: figure.taps, unit: 'count', lands: figure.lands });
-  report({ metric: 'taps_max_top10', value: Math.max(...figures.map((f) => f.taps)), unit: 'count' });
+  for (const figure of situationTaps()) {
+    const { situation, taps, ...detail } = figure;
+    report({ metric: `taps_${situation}`, value: taps, unit: 'count', basis: 'computed', ...detail });
+  }
 }
 
 /** The symptom-matching figures of tests/bench/symptoms-bench.ts, when that bench exists: one line per number. */
@@ -347,30 +467,110 @@ async function measureSymptoms() {
   if (!result || typeof result !== 'object') return;
   for (const [name, value] of Object.entries(result)) {
     if (typeof value !== 'number') continue;
-    const unit = name.endsWith('Ms') ? 'ms' : 'count';
-    report({ metric: `symptoms_${name.replace(/Ms$/, '')}`, value, unit });
+    const timing = name.endsWith('Ms');
+    report({
+      metric: `symptoms_${name.replace(/Ms$/, '')}`,
+      value,
+      unit: timing ? 'ms' : 'count',
+      basis: timing ? 'measured' : 'computed',
+      ...(timing
+        ? { where: 'Node, in process' }
+        : { note: 'rows of the regression table timed (not an accuracy figure)' }),
+    });
   }
 }
 
-function printTable() {
-  const show = (f: Figure) =>
-    f.unit === 'B' ? `${round(f.value / 1024)} KiB` : f.unit === 'count' ? String(f.value) : `${f.value} ${f.unit}`;
-  const rows = figures.map((f) => [f.metric, show(f)]);
-  const width = Math.max(...rows.map(([name]) => (name ?? '').length));
-  console.log('');
-  for (const [name, value] of rows) console.log(`${(name ?? '').padEnd(width)}  ${value}`);
+/** Per call on 100 KB inputs (timings that used to be wall-clock assertions in the unit tests). */
+function measureLongInputs() {
+  const samples = {
+    redact_100kb_digits: () => redactCardNumbers('1 '.repeat(50_000)),
+    redact_100kb_cards: () => redactCardNumbers('付款 6222 0212 3456 7894，'.repeat(5_000)),
+    paste_100kb_search: () => readTerminalInput(`${'顾客刚才挥卡，屏幕显示请插卡 6222 0212 3456 7894 '.repeat(2_500)}`),
+  };
+  for (const [metric, run] of Object.entries(samples)) {
+    run();
+    const times: number[] = [];
+    for (let i = 0; i < 15; i += 1) {
+      const started = performance.now();
+      run();
+      times.push(performance.now() - started);
+    }
+    report({
+      metric,
+      value: round(median(times), 2),
+      unit: 'ms',
+      basis: 'measured',
+      where: 'Node, in process',
+      runs: 15,
+    });
+  }
 }
 
-if (!existsSync(join(distDir, 'index.html'))) {
-  console.log('dist/ is missing: building it first (npm run build)');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+interface BuildInfo {
+  /** The id written into index.html (meta tapfix-build). */
+  id: string;
+  /** sha256 of index.html and sw.js: sw.js lists a revision for every precached file, so it names the build. */
+  dist: string;
+  commit: string;
+  /** Uncommitted changes in the working tree when it was built. */
+  dirty: boolean;
+  built: 'now' | 'reused';
 }
+
+/** Builds dist/ (unless BENCH_NO_BUILD=1) and says which build the figures are for. */
+function prepareBuild(): BuildInfo {
+  const reuse = process.env.BENCH_NO_BUILD === '1' && existsSync(join(distDir, 'index.html'));
+  if (!reuse) {
+    console.log('building dist/ (npm run build); BENCH_NO_BUILD=1 measures the existing one');
+    const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const git = (...args: string[]) => {
+    try {
+      return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  const hash = createHash('sha256')
+    .update(html)
+    .update(readFileSync(join(distDir, 'sw.js')))
+    .digest('hex');
+  return {
+    id: /<meta name="tapfix-build" content="([^"]*)"/.exec(html)?.[1] ?? 'unknown',
+    dist: hash.slice(0, 12),
+    commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
+    dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+    built: reuse ? 'reused' : 'now',
+  };
+}
+
+function printTable(build: BuildInfo) {
+  const show = (f: Figure) =>
+    f.unit === 'B' ? `${round(f.value / 1024)} KiB` : f.unit === 'count' ? String(f.value) : `${f.value} ${f.unit}`;
+  const rows = figures.map((f) => [f.metric, show(f), f.basis]);
+  const width = Math.max(...rows.map(([name]) => (name ?? '').length));
+  const valueWidth = Math.max(...rows.map(([, value]) => (value ?? '').length));
+  console.log('');
+  console.log(
+    `build ${build.id}, dist ${build.dist}, commit ${build.commit}${build.dirty ? ' (uncommitted changes)' : ''}, ` +
+      `built ${build.built}; loads served by ${serverLabel}`,
+  );
+  console.log('basis: measured = observed here; simulated = Lighthouse model; computed = derived without running');
+  for (const [name, value, basis] of rows) {
+    console.log(`${(name ?? '').padEnd(width)}  ${(value ?? '').padEnd(valueWidth)}  ${basis}`);
+  }
+}
+
+const build = prepareBuild();
+console.log(JSON.stringify({ build }));
 await measureSizes();
 await measureStartup();
 await measureOnline();
 await measureLighthouse();
 await measureSymptoms();
-for (const figure of benchCorpus()) report(figure);
+for (const figure of benchCorpus()) report({ ...figure, basis: 'computed' });
+measureLongInputs();
 measureTaps();
-printTable();
+printTable(build);

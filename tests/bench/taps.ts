@@ -1,52 +1,37 @@
-// Taps from the home screen to a remedy for the most common screen messages, computed from the machine itself.
-import { createActor, transition, type SnapshotFrom } from 'xstate';
-import { currentStep, diagnosisMachine, type DiagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
-import { answersOf } from '../../src/domain/diagnosis/flow.ts';
-import { messageMatch, type ScreenMessageId } from '../../src/domain/lookup/screen-messages.ts';
-import { topMessages } from '../../src/domain/lookup/top-messages.ts';
-import { stepInfo } from '../../src/domain/diagnosis/steps.ts';
-
-/** The home chips plus the two next most common messages a merchant types. */
-export const commonMessages: readonly ScreenMessageId[] = [...topMessages, 'transactionTerminated', 'wrongPin'];
-
-const givesAdvice = (snapshot: SnapshotFrom<DiagnosisMachine>) => {
-  const step = currentStep(snapshot);
-  return step !== 'home' && ['remedy', 'outcome'].includes(stepInfo(step).kind);
-};
-
-/** Fewest answers from a snapshot to a step that tells the merchant what to do (breadth-first). */
-function answersToAdvice(start: SnapshotFrom<DiagnosisMachine>): number {
-  let frontier = [start];
-  for (let depth = 0; depth < 20; depth += 1) {
-    if (frontier.some(givesAdvice)) return depth;
-    frontier = frontier.flatMap((snapshot) => {
-      const step = currentStep(snapshot);
-      if (step === 'home') return [];
-      return answersOf(step).map((answer) => transition(diagnosisMachine, snapshot, { type: `answer.${answer}`, step })[0]);
-    });
-  }
-  return Number.POSITIVE_INFINITY;
-}
+// Taps from opening the app to the first concrete action, for the real counter situations of tests/support/situations.ts.
+import { walkAllEntries, type Walk } from '../support/situation-walker.ts';
+import { situations } from '../support/situations.ts';
 
 export interface TapsFigure {
-  message: ScreenMessageId;
-  lands: string;
+  situation: string;
+  /** Taps of the way in a merchant would take (fewest among clean walks), or of the first way in when none is. */
   taps: number;
-  /** The status check comes first: a retry could charge twice. */
+  entry: string;
+  lands: string;
+  statusCheckTaps: number;
   statusCheckFirst: boolean;
+  /** Reaches a fitting action with no detour; false for the situations the flow cannot express yet. */
+  fits: boolean;
+  /** Why it does not fit: the walker's finding, and the situation's gap note. */
+  problem: string | null;
+  gap: string | null;
 }
 
-export function tapsToRemedy(): TapsFigure[] {
-  return commonMessages.map((message) => {
-    const actor = createActor(diagnosisMachine).start();
-    actor.send({ type: 'symptom.matched', match: messageMatch(message) });
-    const snapshot = actor.getSnapshot();
-    actor.stop();
+/** One figure per situation, computed by walking the machine (not a best case over every possible answer). */
+export function situationTaps(): TapsFigure[] {
+  return situations.map((situation) => {
+    const { walks, best } = walkAllEntries(situation);
+    const shown: Walk | undefined = best ?? walks[0];
     return {
-      message,
-      lands: currentStep(snapshot),
-      taps: 1 + answersToAdvice(snapshot),
-      statusCheckFirst: messageMatch(message).unknownOutcome,
+      situation: situation.id,
+      taps: shown?.taps ?? 0,
+      entry: shown?.entry ?? 'none',
+      lands: shown?.path.at(-1) ?? 'home',
+      statusCheckTaps: shown?.statusCheckTaps ?? 0,
+      statusCheckFirst: shown?.statusCheckFirst ?? false,
+      fits: best !== null,
+      problem: best ? null : (shown?.problem ?? 'no way in'),
+      gap: situation.gap ?? null,
     };
   });
 }

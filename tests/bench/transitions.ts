@@ -1,8 +1,10 @@
-// Step-to-step time, measured inside the page around a real (trusted) click on the first answer.
+// Step-to-step time, measured inside the page around a real (trusted) click on an answer picked by a seeded walk.
 import type { Page } from 'playwright-core';
 
-/** One answered step: both figures in ms. */
+/** One answered step: both figures in ms, and which step change it was. */
 export interface Transition {
+  /** `<step> → <step>`: the walk varies its answers, so the figures cover many different step changes. */
+  path: string;
   /** From the click event's time stamp (input arrival) to the end of the next frame's paint. */
   paint: number;
   /** Main-thread work of the click: first listener → DOM updated (React commit, effects) + style and layout. */
@@ -47,8 +49,24 @@ const settleScript = `new Promise((resolve) => requestIdleCallback(() => resolve
 
 const stepOf = "document.querySelector('[data-step]')?.getAttribute('data-step') ?? ''";
 
-/** Walks answer after answer from the start, restarting at each outcome, and times each step change. */
-export async function measureTransitions(page: Page, count: number): Promise<Transition[]> {
+/** A small seeded generator (mulberry32): the same seed walks the same answers, so runs compare. */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  return (n: number) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
+  };
+}
+
+/**
+ * Walks from the start with an answer picked at random (seeded) at each step, restarting at each outcome, and
+ * times each step change: many different transitions, not the same first-answer path every time.
+ */
+export async function measureTransitions(page: Page, count: number, seed = 18): Promise<Transition[]> {
+  const pick = seeded(seed);
   const times: Transition[] = [];
   while (times.length < count) {
     const step = await page.evaluate<string>(stepOf);
@@ -58,10 +76,13 @@ export async function measureTransitions(page: Page, count: number): Promise<Tra
       await page.waitForSelector('[data-answer], [data-step="home"] [data-action="start"]');
       continue;
     }
+    const answers = page.locator('[data-step] [data-answer]:not([disabled])');
+    const choice = answers.nth(pick(await answers.count()));
     await page.evaluate(settleScript);
     await page.evaluate(armScript);
-    await page.locator('[data-answer]').first().click();
-    times.push(await page.evaluate<Transition>('window.__transition'));
+    await choice.click();
+    const timed = await page.evaluate<Omit<Transition, 'path'>>('window.__transition');
+    times.push({ ...timed, path: `${step} → ${await page.evaluate<string>(stepOf)}` });
   }
   return times;
 }

@@ -30,13 +30,16 @@ describe('starting from what the terminal shows', () => {
     await user.click(
       screen.getByRole('button', { name: text('zh-CN', 'steps', 'safety.reversal.options.reversalOk') }),
     );
-    expect(heading()).not.toHaveTextContent(text('zh-CN', 'steps', 'safety.query.title'));
+    // Then where the words pointed (a timeout: the connection), not the start of the checklist.
+    expect(heading()).toHaveTextContent(text('zh-CN', 'steps', 'network.signal.title'));
+    expect(document.querySelector('[data-step]')?.getAttribute('data-step')).toBe('network.signal');
   });
 
   it('opens a screen message in one tap', async () => {
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: text('zh-CN', 'messages', 'multipleCards.label') }));
-    expect(document.querySelector('[data-step]')?.getAttribute('data-step')).toMatch(/^reading\./);
+    expect(heading()).toHaveTextContent(text('zh-CN', 'steps', 'reading.placement.title'));
+    expect(document.querySelector('[data-step]')?.getAttribute('data-step')).toBe('reading.placement');
   });
 
   it('says plainly when nothing matched, keeps what was typed, and offers step by step right there', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
 import { acceptDialogs, chooseLanguage } from './support/app.ts';
+import { breakLookupAndRemedies, visitEveryNotice } from './support/notices.ts';
 import { answer, visitEveryScreen } from './support/screens.ts';
 import { showUpdateOffer } from './support/update-offer.ts';
 
@@ -77,5 +78,35 @@ test('the update offer passes axe at 320 px in every language, light and dark', 
     }
   } finally {
     await cleanUp();
+  }
+});
+
+test.describe('notices', () => {
+  // The broken lookup and content are made by intercepting requests, which a service worker would answer itself.
+  test.use({ serviceWorkers: 'block' });
+
+  for (const language of ['zh-CN', 'en', 'zh-Hant'] as const) {
+    test(`every notice and the crash screen pass axe at 320 px, light and dark (${language})`, async ({ page }) => {
+      test.setTimeout(120_000);
+      acceptDialogs(page);
+      await breakLookupAndRemedies(page);
+      await page.goto('/');
+      await chooseLanguage(page, language);
+      await visitEveryNotice(page, async (kind) => {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await expectAccessible(page, `${kind} (${language}, ${colorScheme})`);
+        }
+      });
+    });
+  }
+});
+
+test('the one-time "ready offline" note passes axe at 320 px, light and dark', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-pwa="offline-ready"]')).toBeVisible({ timeout: 30_000 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectAccessible(page, `ready offline (${colorScheme})`);
   }
 });

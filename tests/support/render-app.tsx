@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Resource } from 'i18next';
 import type { Snapshot } from 'xstate';
 import { App } from '../../src/app/app.tsx';
 import type { Language } from '../../src/i18n/languages.ts';
@@ -52,6 +53,8 @@ interface RenderOptions {
   share?: ShareBridge;
   now?: () => Date;
   contentVersion?: string;
+  /** Content to load instead of content/ (e.g. a broken translation); the real files by default. */
+  resources?: Resource;
 }
 
 /** Renders the whole app as a user meets it, with content loaded and effects swapped for quiet ones. */
@@ -65,8 +68,9 @@ export async function renderApp({
   share = {},
   now,
   contentVersion,
+  resources: content = resources,
 }: RenderOptions = {}) {
-  const i18n = await createI18n({ language: language as Language, resources });
+  const i18n = await createI18n({ language: language as Language, resources: content });
   const user = userEvent.setup();
   const view = render(
     <PwaProvider bridges={bridges}>

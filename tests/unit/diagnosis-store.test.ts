@@ -91,6 +91,7 @@ function withContext(changes: Record<string, unknown>) {
 }
 
 describe('saving and restoring a diagnosis', () => {
+
   it('resumes at the same step with the same answers after a reload', () => {
     const { storage, data } = mapStorage();
     const before = actorAfter(networkStart);

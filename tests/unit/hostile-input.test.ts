@@ -256,14 +256,12 @@ describe('the home search box (readTerminalInput, matchSymptom) on hostile input
     );
   });
 
-  it('reads a 100 KB paste quickly, without throwing', () => {
+  // How long a 100 KB paste takes is a bench figure (npm run bench: paste_100kb_*), not a test.
+  it('reads a 100 KB paste without throwing', () => {
     fc.assert(
       fc.property(hugeText, (input) => {
-        const started = performance.now();
         expectWellFormed(readTerminalInput(input));
-        matchSymptom(input);
-        // Generous for a slow CI machine; a backtracking regex would take seconds.
-        expect(performance.now() - started).toBeLessThan(1000);
+        expect(() => matchSymptom(input)).not.toThrow();
       }),
       { numRuns: 15 },
     );

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cardMask, containsCardNumber, luhnValid, redactCardNumbers, redactStrings } from '../../src/domain/case/redact.ts';
+import {
+  cardMask,
+  containsCardNumber,
+  luhnValid,
+  redactCardNumbers,
+  redactStrings,
+} from '../../src/domain/case/redact.ts';
 
 /** Appends the Luhn check digit: a reference implementation independent of the one under test. */
 function withCheckDigit(body: string): string {
@@ -183,17 +189,15 @@ describe('redactCardNumbers', () => {
     );
   });
 
-  it('handles 100 KB of digit-heavy text quickly', () => {
-    const samples = [
-      '1'.repeat(100_000),
-      '1 '.repeat(50_000),
-      '12-34 '.repeat(17_000),
-      `${'付款 6222 0212 3456 7894，'.repeat(5_000)}`,
-    ];
-    for (const text of samples) {
-      const started = performance.now();
-      redactCardNumbers(text);
-      expect(performance.now() - started).toBeLessThan(1_000);
+  // How long these take is a bench figure (npm run bench: redact_100kb_*), not a test.
+  it('redacts 100 KB of digit-heavy text completely', () => {
+    const cards = redactCardNumbers(`${'付款 6222 0212 3456 7894，'.repeat(5_000)}`);
+    expect(cards.found).toBe(true);
+    expect(cards.text).not.toMatch(/\d/);
+    expect(cards.text.split(cardMask)).toHaveLength(5_001);
+    for (const text of ['1'.repeat(100_000), '1 '.repeat(50_000), '12-34 '.repeat(17_000)]) {
+      const { text: out } = redactCardNumbers(text);
+      expect(hasLuhnWindow(visibleDigits(out).replace(/\|/g, '')), text.slice(0, 12)).toBe(false);
     }
   });
 });

@@ -53,13 +53,24 @@ function isResponseCode(value: unknown): value is ResponseCode {
   return invalidField(value) === null;
 }
 
-/** Validates the table once at load: a malformed file is a build error, not something to limp past. */
-function load(raw: unknown): readonly ResponseCode[] {
+/** The code an entry claims, for error messages: a bad entry is easier to find by its code than its index. */
+const claimedCode = (entry: unknown) =>
+  typeof entry === 'object' && entry !== null && isString((entry as { code?: unknown }).code)
+    ? ` (code ${JSON.stringify((entry as { code: string }).code)})`
+    : '';
+
+/**
+ * Validates the table once at load (exported so a test can hand it a broken copy): a malformed file is a build
+ * error naming the entry and the field, not something to limp past.
+ */
+export function parseResponseCodes(raw: unknown): readonly ResponseCode[] {
   if (!Array.isArray(raw)) throw new Error('response-codes.json: expected an array of codes');
   const seen = new Set<string>();
   return raw.map((entry: unknown, index) => {
     if (!isResponseCode(entry)) {
-      throw new Error(`response-codes.json: entry ${index} has a missing or invalid "${invalidField(entry)}"`);
+      throw new Error(
+        `response-codes.json: entry ${index}${claimedCode(entry)} has a missing or invalid "${invalidField(entry)}"`,
+      );
     }
     if (seen.has(entry.code)) throw new Error(`response-codes.json: code ${entry.code} appears twice`);
     seen.add(entry.code);
@@ -67,7 +78,7 @@ function load(raw: unknown): readonly ResponseCode[] {
   });
 }
 
-export const responseCodes: readonly ResponseCode[] = load(data);
+export const responseCodes: readonly ResponseCode[] = parseResponseCodes(data);
 
 const byCode = new Map(responseCodes.map((entry) => [entry.code, entry]));
 

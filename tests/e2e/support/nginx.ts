@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { accessSync, constants, existsSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { repoRoot } from './paths.ts';
 import type { StaticServer } from './static-server.ts';
 
@@ -13,6 +13,23 @@ export const nginxSite = join(repoRoot, '.deploy', 'nginx', 'tapfix.conf');
 /** The nginx binary run.mjs found (TAPFIX_E2E_NGINX); undefined when the nginx tests are skipped. */
 export function nginxBinary(): string | undefined {
   return process.env.TAPFIX_E2E_NGINX || undefined;
+}
+
+/** NGINX_PATH, or an executable nginx on PATH or in the sbin folders (as run.mjs looks): for the bench. */
+export function findNginxBinary(): string | undefined {
+  if (process.env.NGINX_PATH) return existsSync(process.env.NGINX_PATH) ? process.env.NGINX_PATH : undefined;
+  const folders = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin'];
+  return folders
+    .filter(Boolean)
+    .map((folder) => join(folder, 'nginx'))
+    .find((file) => {
+      try {
+        accessSync(file, constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** The site with its root and listen pointed at this test; everything else exactly as deployed. */
@@ -100,8 +117,10 @@ async function waitForPort(url: string, exited: () => string | null) {
  * Serves a build with the .deploy/ site config on a loopback port. The root is a symlink, so setRoot swaps
  * the deployed folder under a running nginx, as a deploy would.
  */
-export async function startNginx(root: string, { port }: { port?: number } = {}): Promise<StaticServer> {
-  const binary = nginxBinary();
+export async function startNginx(
+  root: string,
+  { port, binary = nginxBinary() }: { port?: number; binary?: string } = {},
+): Promise<StaticServer> {
   if (!binary) throw new Error('TAPFIX_E2E_NGINX is not set: run the browser tests with tests/e2e/run.mjs');
   const prefix = await mkdtemp(join(tmpdir(), 'tapfix-nginx-'));
   await chmod(prefix, 0o755);

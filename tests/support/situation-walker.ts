@@ -1,0 +1,119 @@
+/**
+ * Walks a counter situation (tests/support/situations.ts) through the real machine, tap by tap, from opening the
+ * app to the first concrete action that fits it: a remedy or an outcome. No typing: the ways in are the home
+ * chips and the start button. The status check counts like any other screen. Used by the unit test and the bench.
+ */
+import { createActor, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import {
+  currentStep,
+  diagnosisMachine,
+  type DiagnosisEvent,
+  type DiagnosisMachine,
+} from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { answersOf } from '../../src/domain/diagnosis/flow.ts';
+import { stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
+import { messageMatch } from '../../src/domain/lookup/screen-messages.ts';
+import type { Entry, Situation } from './situations.ts';
+
+export interface Walk {
+  readonly situation: string;
+  /** `chip:<message id>` or `start`. */
+  readonly entry: string;
+  /** Taps from the home screen to where the walk stopped (the fitting action, when reached). */
+  readonly taps: number;
+  /** The screens shown, home first. */
+  readonly path: readonly string[];
+  /** The first remedy or outcome shown, fitting or not. */
+  readonly firstAction: StepId | null;
+  /** The fitting action the walk reached, if any. */
+  readonly reached: StepId | null;
+  /** Remedies and outcomes shown before the fitting one (each cost the merchant a try). */
+  readonly detours: readonly StepId[];
+  /** Taps spent on the status check (safety.*). */
+  readonly statusCheckTaps: number;
+  /** The status check came before any remedy or outcome. */
+  readonly statusCheckFirst: boolean;
+  /** Why the walk did not reach a fitting action cleanly; null when it did. */
+  readonly problem: string | null;
+}
+
+/** More taps than any sensible walk: a loop in the flow, not a long diagnosis. */
+const maxTaps = 40;
+
+const entryName = (entry: Entry) => ('chip' in entry ? `chip:${entry.chip}` : 'start');
+const givesAdvice = (step: StepId) => ['remedy', 'outcome'].includes(stepInfo(step).kind);
+
+/** Walks one situation from one way in; `machine` lets a test walk a changed flow. */
+export function walkSituation(situation: Situation, entry: Entry, machine: AnyStateMachine = diagnosisMachine): Walk {
+  const actor = createActor(machine as DiagnosisMachine).start();
+  const step = () => currentStep(actor.getSnapshot() as SnapshotFrom<DiagnosisMachine>);
+  const path: string[] = [step()];
+  const detours: StepId[] = [];
+  let taps = 0;
+  let statusCheckTaps = 0;
+  let firstAction: StepId | null = null;
+  let statusCheckFirst = false;
+  let reached: StepId | null = null;
+  let problem: string | null = null;
+
+  const tap = (event: DiagnosisEvent) => {
+    const from = step();
+    actor.send(event);
+    taps += 1;
+    if (from !== 'home' && from.startsWith('safety.')) statusCheckTaps += 1;
+    path.push(step());
+  };
+
+  tap('chip' in entry ? { type: 'symptom.matched', match: messageMatch(entry.chip) } : { type: 'diagnosis.start' });
+  while (problem === null && reached === null) {
+    const now = step();
+    if (now === 'home') {
+      problem = 'back on the home screen';
+      break;
+    }
+    if (now === 'safety.query' && firstAction === null) statusCheckFirst = true;
+    if (givesAdvice(now)) {
+      firstAction ??= now;
+      if (situation.fits.includes(now)) {
+        reached = now;
+        break;
+      }
+      detours.push(now);
+    }
+    const answer = now === 'lookup.code' ? 'continue' : situation.answers[now];
+    if (answer === undefined) {
+      problem = givesAdvice(now)
+        ? `lands on ${now}, which does not fit (fits: ${situation.fits.join(', ')})`
+        : `no answer for ${now} in this situation`;
+    } else if (!answersOf(now).includes(answer)) {
+      problem = `${now} does not offer "${answer}" (offers ${answersOf(now).join(', ')})`;
+    } else if (taps >= maxTaps) {
+      problem = `still walking after ${maxTaps} taps`;
+    } else {
+      tap({ type: `answer.${answer}`, step: now });
+    }
+  }
+  actor.stop();
+
+  if (problem === null && detours.length > 0) problem = `passes ${detours.join(', ')} before ${reached}`;
+  if (problem === null && situation.unknownOutcome && !statusCheckFirst) problem = 'advice before the status check';
+  return {
+    situation: situation.id,
+    entry: entryName(entry),
+    taps,
+    path,
+    firstAction,
+    reached,
+    detours,
+    statusCheckTaps,
+    statusCheckFirst,
+    problem,
+  };
+}
+
+/** Every way in of a situation, and the one a merchant would take: the fewest taps among clean walks. */
+export function walkAllEntries(situation: Situation, machine?: AnyStateMachine): { walks: Walk[]; best: Walk | null } {
+  const walks = situation.entries.map((entry) => walkSituation(situation, entry, machine));
+  const clean = walks.filter((walk) => walk.problem === null).sort((a, b) => a.taps - b.taps);
+  return { walks, best: clean[0] ?? null };
+}
