@@ -1,10 +1,11 @@
 import type { i18n as I18n } from 'i18next';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Snapshot } from 'xstate';
 import type { StepId } from '../domain/diagnosis/steps.ts';
 import { contentVersion as buildContentVersion } from '../i18n/content-version.ts';
 import type { Language } from '../i18n/languages.ts';
+import type { Namespace } from '../i18n/resources.ts';
 import { clearDiagnosis } from '../persistence/diagnosis-store.ts';
 import { createHistoryStore, type HistoryStore } from '../persistence/history-store.ts';
 import { loadSupportMode, saveLanguage, saveSupportMode } from '../persistence/preferences.ts';
@@ -44,6 +45,21 @@ const AboutScreen = lazy(() => import('../ui/about-screen.tsx').then((m) => ({ d
 const FlowMap = lazy(() => import('../ui/flow-map.tsx').then((m) => ({ default: m.FlowMap })));
 const HistoryPage = lazy(() => import('../ui/history-page.tsx').then((m) => ({ default: m.HistoryPage })));
 const SummaryPage = lazy(() => import('../ui/summary-page.tsx').then((m) => ({ default: m.SummaryPage })));
+
+/** Content files a page needs beyond the start content (src/i18n/resources.ts): they load when it first opens. */
+const pageNamespaces: Record<Page, readonly Namespace[]> = {
+  menu: [],
+  history: ['summary'],
+  map: ['map'],
+  about: ['about'],
+  summary: ['summary'],
+};
+
+/** Holds a page back (its Suspense boundary shows nothing) until its content has loaded, so no key ever shows. */
+function WithContent({ namespaces, children }: { namespaces: readonly Namespace[]; children: ReactNode }) {
+  useTranslation([...namespaces], { useSuspense: true });
+  return children;
+}
 
 const systemNow = () => new Date();
 const menuTargets: readonly MenuTarget[] = ['history', 'map', 'about'];
@@ -225,7 +241,9 @@ function Shell({
       {startup.canSave && !saveFailed ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
       <main className="main">
         {page ? (
-          <Suspense fallback={null}>{renderPage(page)}</Suspense>
+          <Suspense fallback={null}>
+            <WithContent namespaces={pageNamespaces[page]}>{renderPage(page)}</WithContent>
+          </Suspense>
         ) : step === 'home' ? (
           <>
             {startup.discarded ? (

@@ -6,7 +6,7 @@ import { loadLanguage } from '../persistence/preferences.ts';
 import { browserStorage } from '../persistence/storage.ts';
 import '../ui/styles.css';
 import { App } from './app.tsx';
-import { stalePrerenderAttribute, takeEarlyTap } from './first-screen.ts';
+import { prerenderAttribute, stalePrerenderAttribute, takeEarlyTap } from './first-screen.ts';
 
 const storage = browserStorage();
 const language = pickLanguage(loadLanguage(storage), navigator.languages);
@@ -16,7 +16,11 @@ const i18n = await createI18n({ language });
 const root = document.getElementById('root');
 if (root) {
   const html = document.documentElement;
-  const prerendered = root.firstElementChild !== null && !html.hasAttribute(stalePrerenderAttribute);
+  // Every language's home is in the page; the boot script showed this visit's (or hid them all: stale).
+  const screens = [...root.children].filter((screen) => screen.hasAttribute(prerenderAttribute));
+  const prerendered = html.hasAttribute(stalePrerenderAttribute)
+    ? undefined
+    : screens.find((screen) => screen.getAttribute(prerenderAttribute) === language);
   // A tap on the prerendered home before the app could answer it is made again once it can; from here on
   // React answers taps itself (it hydrates at once on a tap).
   let earlyTap = takeEarlyTap(window);
@@ -35,7 +39,10 @@ if (root) {
   // phone); a tap on the not yet hydrated home makes React hydrate at once and answer it.
   startTransition(() => {
     if (prerendered) {
-      hydrateRoot(root, app);
+      for (const screen of screens) if (screen !== prerendered) screen.remove();
+      // Shown for good: a later language change must not hide it.
+      prerendered.removeAttribute(prerenderAttribute);
+      hydrateRoot(prerendered, app);
     } else {
       // No prerendered home (dev server), or not the screen this visit shows: render from scratch.
       root.replaceChildren();

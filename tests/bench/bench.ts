@@ -11,6 +11,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../e2e/support/chromium.ts';
 import { initialFiles } from '../e2e/support/initial-files.ts';
 import { startStaticServer } from '../e2e/support/static-server.ts';
+import { measureFirstVisits } from './first-visit.ts';
+import { printSideBySide } from './side-by-side.ts';
 import { tapsToRemedy } from './taps.ts';
 import { measureTransitions, type Transition } from './transitions.ts';
 
@@ -299,15 +301,19 @@ async function measureLighthouse() {
     return;
   }
   const server = await startStaticServer(distDir, { gzip: true });
+  const staticDir = await writeStaticPage();
+  const staticServer = await startStaticServer(staticDir, { gzip: true });
   const outDir = await mkdtemp(join(tmpdir(), 'tapfix-lh-'));
   try {
-    for (const [language, count, suffix] of [
-      ['zh-CN', 3, ''],
-      ['en-US', 1, '_en'],
+    // The static page once, as the yardstick printed next to the app's figures.
+    for (const [language, count, suffix, url] of [
+      ['zh-CN', 3, '', server.url],
+      ['en-US', 1, '_en', server.url],
+      ['zh-CN', 1, '_static', staticServer.url],
     ] as const) {
       const done: LighthouseRun[] = [];
       for (let run = 0; run < count; run += 1) {
-        const result = await lighthouseRun(server.url, language, join(outDir, `${language}-${run}.json`));
+        const result = await lighthouseRun(url, language, join(outDir, `${language}${suffix}-${run}.json`));
         if (typeof result === 'string') console.log(`SKIPPED Lighthouse run ${run} (${language}): ${result}`);
         else done.push(result);
       }
@@ -324,7 +330,19 @@ async function measureLighthouse() {
     }
   } finally {
     await server.close();
+    await staticServer.close();
     await rm(outDir, { recursive: true, force: true });
+    await rm(staticDir, { recursive: true, force: true });
+  }
+}
+
+/** Slow 4G + 4× CPU first visits in the three phone languages, against the static page (first-visit.ts). */
+async function measureSlowFirstVisits() {
+  const staticDir = await writeStaticPage();
+  try {
+    await measureFirstVisits(distDir, staticDir, report);
+  } finally {
+    await rm(staticDir, { recursive: true, force: true });
   }
 }
 
@@ -368,7 +386,9 @@ if (!existsSync(join(distDir, 'index.html'))) {
 await measureSizes();
 await measureStartup();
 await measureOnline();
+await measureSlowFirstVisits();
 await measureLighthouse();
 await measureSymptoms();
 measureTaps();
 printTable();
+printSideBySide(figures);

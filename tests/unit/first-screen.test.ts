@@ -1,31 +1,38 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { keepEarlyTaps, prerenderFits, takeEarlyTap } from '../../src/app/first-screen.ts';
+import { dropOtherPrerenders, keepEarlyTaps, prerenderFits, takeEarlyTap } from '../../src/app/first-screen.ts';
 import { diagnosisKey } from '../../src/persistence/diagnosis-store.ts';
 import { mapStorage, throwingStorage } from '../support/storage.ts';
 
 describe('prerenderFits: when the home screen built into index.html is the screen this visit shows', () => {
-  it('fits a first visit in zh-CN', () => {
-    expect(prerenderFits(mapStorage().storage, 'zh-CN', '')).toBe(true);
-    expect(prerenderFits(mapStorage().storage, 'zh-CN', '#/')).toBe(true);
-  });
-
-  it('does not fit another language', () => {
-    expect(prerenderFits(mapStorage().storage, 'en', '')).toBe(false);
-    expect(prerenderFits(mapStorage().storage, 'zh-Hant', '')).toBe(false);
+  it('fits a first visit, in whichever language (every language is prerendered)', () => {
+    expect(prerenderFits(mapStorage().storage, '')).toBe(true);
+    expect(prerenderFits(mapStorage().storage, '#/')).toBe(true);
   });
 
   it('does not fit a link to a step or a code', () => {
-    expect(prerenderFits(mapStorage().storage, 'zh-CN', '#/step/network.check')).toBe(false);
-    expect(prerenderFits(mapStorage().storage, 'zh-CN', '#/code/N2')).toBe(false);
+    expect(prerenderFits(mapStorage().storage, '#/step/network.check')).toBe(false);
+    expect(prerenderFits(mapStorage().storage, '#/code/N2')).toBe(false);
   });
 
   it('does not fit when a diagnosis is saved (home offers to continue it)', () => {
-    expect(prerenderFits(mapStorage({ [diagnosisKey]: '{}' }).storage, 'zh-CN', '')).toBe(false);
+    expect(prerenderFits(mapStorage({ [diagnosisKey]: '{}' }).storage, '')).toBe(false);
   });
 
   it('does not fit without working storage (home says progress will not be kept)', () => {
-    expect(prerenderFits(null, 'zh-CN', '')).toBe(false);
-    expect(prerenderFits(throwingStorage, 'zh-CN', '')).toBe(false);
+    expect(prerenderFits(null, '')).toBe(false);
+    expect(prerenderFits(throwingStorage, '')).toBe(false);
+  });
+});
+
+describe('dropOtherPrerenders: every language is prerendered, one is kept', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it("keeps only the home in this visit's language", () => {
+    document.body.innerHTML =
+      '<div id="root"><div data-prerender="zh-CN">简</div><div data-prerender="en">EN</div>' +
+      '<div data-prerender="zh-Hant">繁</div></div>';
+    dropOtherPrerenders(document, 'en');
+    expect(document.getElementById('root')?.textContent).toBe('EN');
   });
 });
 
