@@ -218,15 +218,19 @@ function firstScreen(): Plugin {
         );
         if (startContent.includes("'")) throw new Error('start content URLs cannot hold a quote');
         inline = { scripts: [boot], styles: [css] };
-        // The policy first (a <meta> policy governs only what follows), then what the first paint needs.
+        // The policy first (a <meta> policy governs only what follows); then the entry's module scripts, which
+        // run only once the page is parsed but should be requested before anything else; then what the first
+        // paint needs.
+        const modules = html.match(/<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g) ?? [];
         const head = [
           `<meta http-equiv="Content-Security-Policy" content="${metaPolicy(inline)}" />`,
+          ...modules,
           `<style>${css}</style>`,
           `<script data-start-content='${startContent}'>${boot}</script>`,
         ].join('\n    ');
         const charset = /<meta charset="[^"]*"\s*\/?>/i;
         if (!charset.test(html)) throw new Error('index.html needs <meta charset> for the CSP meta to follow');
-        return links
+        return [...links, ...modules]
           .reduce((page, tag) => page.replace(tag, ''), html)
           .replace(charset, (tag) => `${tag}\n    ${head}`)
           .replace(root, `<div id="root">${screens.join('')}</div>`);

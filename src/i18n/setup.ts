@@ -36,10 +36,11 @@ const whenIdle = (work: () => void) =>
 export async function createI18n({ language, resources }: I18nOptions): Promise<i18n> {
   const instance = i18next.createInstance().use(initReactI18next);
   if (!resources) instance.use(resourcesToBackend(loadContent));
-  let fallbackLoaded = Boolean(resources) || language === defaultLanguage;
+  const fallbackLater = !resources && language !== defaultLanguage;
   await instance.init({
     lng: language,
-    fallbackLng: () => (fallbackLoaded ? [defaultLanguage] : []),
+    // A fixed value (not a function) keeps i18next's per-language lookup cached: t() runs on every step.
+    fallbackLng: fallbackLater ? false : defaultLanguage,
     supportedLngs: [...languages],
     // The rest (map, about, summary) loads with the page that needs it.
     ns: [...startNamespaces],
@@ -49,12 +50,12 @@ export async function createI18n({ language, resources }: I18nOptions): Promise<
     returnNull: false,
     react: { useSuspense: false },
   });
-  if (!fallbackLoaded) {
+  if (fallbackLater) {
     whenIdle(() => {
       instance
         .loadLanguages(defaultLanguage)
         .then(() => {
-          fallbackLoaded = true;
+          instance.options.fallbackLng = defaultLanguage;
         })
         .catch(() => undefined);
     });
