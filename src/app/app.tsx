@@ -14,6 +14,7 @@ import { buildId } from '../pwa/build-id.ts';
 import { DiagnosisActor } from '../ui/diagnosis-actor.ts';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { HomeScreen } from '../ui/home-screen.tsx';
+import { InstallOffer } from '../ui/install-offer.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { MenuPage, type MenuTarget } from '../ui/menu-page.tsx';
 import { NavBar } from '../ui/nav-bar.tsx';
@@ -21,7 +22,9 @@ import { PwaNotices } from '../ui/pwa-notices.tsx';
 import { ResumePrompt } from '../ui/resume-prompt.tsx';
 import type { ShareBridge } from '../ui/share-bridge.ts';
 import { StepScreen, useCurrentStep } from '../ui/step-screen.tsx';
+import type { InstallBridge } from '../pwa/install.ts';
 import { useNavigation, type Page } from './history-sync.ts';
+import { browserInstallBridge, useInstallOffer } from './install-offer.ts';
 import { useDiagnosisPersistence } from './persistence-sync.ts';
 import { browserShare } from './share.ts';
 import { readStartup, type Startup } from './startup.ts';
@@ -38,6 +41,8 @@ export interface AppProps {
   now?: () => Date;
   /** Called once, when the app first answers taps (after hydrating the prerendered home). */
   onStarted?: () => void;
+  /** What the browser offers for installing the app: the browser's own unless a test swaps it. */
+  install?: InstallBridge;
 }
 
 // Pages off the diagnosis's path load when first opened (all precached): they stay out of the first screen's bytes.
@@ -73,6 +78,7 @@ export function App({
   share,
   now = systemNow,
   onStarted,
+  install,
 }: AppProps) {
   const [startup, setStartup] = useState<Startup>(() =>
     snapshot ? { resume: null, discarded: false, canSave: true } : readStartup(storage, contentVersion),
@@ -84,6 +90,7 @@ export function App({
   });
   const history = useMemo(() => createHistoryStore(storage, { now }), [storage, now]);
   const bridge = useMemo(() => share ?? browserShare(), [share]);
+  const installBridge = useMemo(() => install ?? browserInstallBridge(), [install]);
 
   const started = useRef(onStarted);
   useEffect(() => started.current?.(), []);
@@ -121,6 +128,7 @@ export function App({
             storage={storage}
             history={history}
             share={bridge}
+            install={installBridge}
             contentVersion={contentVersion}
             now={now}
             startup={startup}
@@ -138,6 +146,7 @@ interface ShellProps {
   storage: KeyValueStorage | null;
   history: HistoryStore;
   share: ShareBridge;
+  install: InstallBridge;
   contentVersion: string;
   now: () => Date;
   startup: Startup;
@@ -150,6 +159,7 @@ function Shell({
   storage,
   history,
   share,
+  install,
   contentVersion,
   now,
   startup,
@@ -175,6 +185,7 @@ function Shell({
     onTransition,
   });
   const [supportMode, setSupportMode] = useState(() => loadSupportMode(storage));
+  const installOffer = useInstallOffer(install, { storage, history, step, now });
 
   // Stable, so the header's language switch does not render again at every step.
   const changeLanguage = useCallback(
@@ -264,6 +275,7 @@ function Shell({
         ) : (
           <StepScreen step={step} supportMode={supportMode} onOpenSummary={() => openPage('summary')} now={now} />
         )}
+        {installOffer && !page ? <InstallOffer {...installOffer} /> : null}
       </main>
       {/* After the step in reading order, as on screen (held at the foot: pwa-notices.css). */}
       <PwaNotices canUpdateNow={step === 'home'} />

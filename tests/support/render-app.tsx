@@ -5,6 +5,7 @@ import { App } from '../../src/app/app.tsx';
 import type { Language } from '../../src/i18n/languages.ts';
 import { createI18n } from '../../src/i18n/setup.ts';
 import type { KeyValueStorage } from '../../src/persistence/storage.ts';
+import type { InstallBridge } from '../../src/pwa/install.ts';
 import { PwaProvider, type PwaBridges } from '../../src/pwa/pwa-context.tsx';
 import { createStore } from '../../src/pwa/store.ts';
 import type { ShareBridge } from '../../src/ui/share-bridge.ts';
@@ -47,6 +48,8 @@ interface RenderOptions {
   share?: ShareBridge;
   now?: () => Date;
   contentVersion?: string;
+  /** What the browser offers for installing; the test environment's own (nothing) by default. */
+  install?: InstallBridge;
 }
 
 /** Renders the whole app as a user meets it, with content loaded and effects swapped for quiet ones. */
@@ -58,6 +61,7 @@ export async function renderApp({
   share = {},
   now,
   contentVersion,
+  install,
 }: RenderOptions = {}) {
   const i18n = await createI18n({ language: language as Language, resources });
   const user = userEvent.setup();
@@ -70,6 +74,7 @@ export async function renderApp({
         share={share}
         {...(now ? { now } : {})}
         {...(contentVersion ? { contentVersion } : {})}
+        {...(install ? { install } : {})}
       />
     </PwaProvider>,
   );
