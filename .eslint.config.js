@@ -77,6 +77,13 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSNeverKeyword.typeAnnotation, TSAsExpression > TSUnknownKeyword.typeAnnotation',
+          message: 'No `as never` / `as unknown as` in src/domain: type the config instead of switching the checker off.',
+        },
+      ],
     },
   },
 );

@@ -313,5 +313,7 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/setup.ts'],
     css: false,
+    // Whole diagnoses clicked through jsdom take seconds on a busy 2-core machine; a timeout is not an assertion.
+    testTimeout: 30_000,
   },
 });

@@ -5,18 +5,11 @@
  */
 import type { Snapshot } from 'xstate';
 import { categories } from '../domain/lookup/categories.ts';
-import {
-  answerIds,
-  answersOf,
-  diagnosisMachine,
-  type AnswerId,
-  type DiagnosisContext,
-  type Side,
-  type TrailEntry,
-} from '../domain/diagnosis/diagnosis.machine.ts';
+import { diagnosisMachine, type DiagnosisContext, type TrailEntry } from '../domain/diagnosis/diagnosis.machine.ts';
+import { answerIds, answersOf, type AnswerId } from '../domain/diagnosis/flow.ts';
 import { containsCardNumber, redactCardNumbers } from '../domain/case/redact.ts';
 import type { SymptomMatch } from '../domain/lookup/symptom-match.ts';
-import { isStepId, type StepId } from '../domain/diagnosis/steps.ts';
+import { isStepId, type Side, type StepId } from '../domain/diagnosis/steps.ts';
 import { diagnosisKey } from './keys.ts';
 import type { KeyValueStorage } from './storage.ts';
 

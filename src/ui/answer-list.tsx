@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AnswerId } from '../domain/diagnosis/diagnosis.machine.ts';
+import type { AnswerId } from '../domain/diagnosis/flow.ts';
 
 interface AnswerListProps {
   answers: readonly AnswerId[];

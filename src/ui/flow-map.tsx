@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { flowGraph, matchesQuery, type FlowNode, type Leg } from '../domain/diagnosis/flow-graph.ts';
+import { flowGraph, matchesQuery, type FlowNode } from '../domain/diagnosis/flow-graph.ts';
+import type { Leg } from '../domain/diagnosis/flow.ts';
 import type { StepId } from '../domain/diagnosis/steps.ts';
+import { useContent, type ContentText } from './content.ts';
 import './flow-map.css';
 import { PageFrame } from './page-frame.tsx';
 
@@ -11,16 +13,13 @@ export interface FlowMapProps {
   onClose: () => void;
 }
 
-type StepText = (key: string, options?: Record<string, unknown>) => string;
-
 /**
  * The whole diagnosis as an outline: branches that expand into steps, each with its answers and where they
  * lead, and the response codes and screen messages that open it. Support uses it to find and open a step.
  */
 export function FlowMap({ onOpenStep, onClose }: FlowMapProps) {
   const { t } = useTranslation('map');
-  const { t: tAny } = useTranslation(['steps', 'codes', 'messages']);
-  const text = tAny as unknown as StepText;
+  const text = useContent();
   const idPrefix = useId();
   const nodeButtons = useRef(new Map<StepId, HTMLButtonElement>());
   const [query, setQuery] = useState('');
@@ -35,14 +34,13 @@ export function FlowMap({ onOpenStep, onClose }: FlowMapProps) {
     pendingFocus.current = null;
   });
 
-  const title = (step: StepId) => text(`steps:${step}.title`, { code: t('node.anyCode') });
-  const own = (key: string) => text(key, { defaultValue: '' });
+  const title = (step: StepId) => text.stepTitle(step, { code: t('node.anyCode') });
   const searchText = (node: FlowNode) =>
     [
       title(node.step),
-      own(`steps:${node.step}.prompt`),
-      own(`steps:${node.step}.summary`),
-      ...node.messages.map((message) => own(`messages:${message.id}.label`)),
+      text.stepText(node.step, 'prompt'),
+      text.stepText(node.step, 'summary'),
+      ...node.messages.map((message) => text.messageLabel(message.id)),
     ].join(' ');
 
   const searching = query.trim() !== '';
@@ -139,7 +137,7 @@ interface FlowNodeViewProps {
   bodyId: string;
   open: boolean;
   title: (step: StepId) => string;
-  text: StepText;
+  text: ContentText;
   onToggle: () => void;
   onReveal: (step: StepId) => void;
   onOpenStep: (step: StepId) => void;
@@ -187,7 +185,7 @@ function FlowNodeView({
               <ul className="flow-edges">
                 {node.edges.map((edge) => (
                   <li key={edge.answer} className="flow-edge" data-answer={edge.answer} data-target={edge.target}>
-                    <span className="flow-edge__answer">{text(`steps:${node.step}.options.${edge.answer}`)}</span>
+                    <span className="flow-edge__answer">{text.answerLabel(node.step, edge.answer)}</span>
                     <ul className="flow-legs">
                       {edge.legs.map((leg) => (
                         <li key={leg.when} className="flow-leg">
@@ -213,7 +211,7 @@ function FlowNodeView({
               <ul className="flow-landings">
                 {node.codes.map((code) => (
                   <li key={code.id} data-code={code.id}>
-                    <strong className="flow-landing__id">{code.id}</strong> {text(`codes:${code.id}.meaning`)}
+                    <strong className="flow-landing__id">{code.id}</strong> {text.codeText(code.id, 'meaning')}
                     {code.unknownOutcome ? t('node.checkFirst') : null}
                   </li>
                 ))}
@@ -226,7 +224,7 @@ function FlowNodeView({
               <ul className="flow-landings">
                 {node.messages.map((message) => (
                   <li key={message.id} data-message={message.id}>
-                    {text(`messages:${message.id}.label`)}
+                    {text.messageLabel(message.id)}
                     {message.unknownOutcome ? t('node.checkFirst') : null}
                   </li>
                 ))}

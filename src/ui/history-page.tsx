@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { howLine, renderCaseSummary, type Translate } from '../domain/case/case-summary.ts';
+import { howLine, renderCaseSummary } from './case-summary-text.ts';
+import { useContent } from './content.ts';
 import { historyLimit, type HistoryEntry, type HistoryLoad, type HistoryStore } from '../persistence/history-store.ts';
 import { PageFrame } from './page-frame.tsx';
 import type { ShareBridge } from './share-bridge.ts';
@@ -108,7 +109,7 @@ interface EntryItemProps {
 /** One finished diagnosis: when, how it started, how it ended; its buttons are described by its time. */
 function EntryItem({ entry, confirming, onOpen, onDelete, onConfirm, onCancel }: EntryItemProps) {
   const { t } = useTranslation();
-  const translate = t as unknown as Translate;
+  const text = useContent();
   const whenId = useId();
   const { summary } = entry;
   const code = summary.how.code ?? '';
@@ -120,15 +121,15 @@ function EntryItem({ entry, confirming, onOpen, onDelete, onConfirm, onCancel }:
       </p>
       {outcome ? (
         <>
-          <p className="history-outcome">{translate(`steps:${outcome.step}.title`, { code })}</p>
+          <p className="history-outcome">{text.stepTitle(outcome.step, { code })}</p>
           <p className="history-status">
             {entry.resolved || !outcome.escalateTo
               ? t('history.resolved')
-              : t('history.escalated', { who: t(`escalateTo.${outcome.escalateTo}`) })}
+              : t('history.escalated', { who: text.escalationName(outcome.escalateTo) })}
           </p>
         </>
       ) : null}
-      <p className="history-how">{howLine(summary, translate)}</p>
+      <p className="history-how">{howLine(summary, text.t)}</p>
       {confirming ? (
         <div className="confirm" role="group" aria-label={t('history.deleteConfirm')} aria-describedby={whenId}>
           <p>{t('history.deleteConfirm')}</p>
@@ -157,9 +158,9 @@ function EntryItem({ entry, confirming, onOpen, onDelete, onConfirm, onCancel }:
 
 /** The full summary text of one entry, to read or to share again. */
 function EntryDetail({ entry, share }: { entry: HistoryEntry; share: ShareBridge }) {
-  const { t } = useTranslation();
+  const { t } = useContent();
   const textRef = useRef<HTMLPreElement>(null);
-  const text = renderCaseSummary(entry.summary, t as unknown as Translate);
+  const text = renderCaseSummary(entry.summary, t);
   return (
     <>
       <pre className="summary-text" ref={textRef} tabIndex={0}>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenMessageId } from '../domain/lookup/screen-messages.ts';
 import { topMessages } from '../domain/lookup/top-messages.ts';
+import { useContent } from './content.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { StepHeading } from './step-heading.tsx';
 
@@ -26,7 +27,7 @@ const startTime = () => new Date().toISOString();
 export function HomeScreen() {
   const { t } = useTranslation();
   const { t: tLookup } = useTranslation('lookup');
-  const { t: tMessages } = useTranslation('messages');
+  const text = useContent();
   const actor = DiagnosisActor.useActorRef();
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
@@ -98,7 +99,7 @@ export function HomeScreen() {
         {topMessages.map((id) => (
           <li key={id}>
             <button type="button" className="chip" data-message={id} onClick={() => void onChip(id)}>
-              {tMessages(`${id}.label` as never)}
+              {text.messageLabel(id)}
             </button>
           </li>
         ))}

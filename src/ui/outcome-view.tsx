@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { OutcomeContent } from './step-content.ts';
+import type { OutcomeContent } from './content.ts';
 import type { Escalation } from '../domain/diagnosis/steps.ts';
 import { NumberedSteps } from './numbered-steps.tsx';
 import { WarningNote } from './warning-note.tsx';

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
+import { useContent } from './content.ts';
 
 interface ResumePromptProps {
   /** Where the saved diagnosis stopped. */
@@ -14,9 +15,9 @@ interface ResumePromptProps {
 /** On the home screen after a reload: continue the unfinished diagnosis where it stopped, or start over. */
 export function ResumePrompt({ step, code, onContinue, onStartOver }: ResumePromptProps) {
   const { t } = useTranslation();
-  const { t: tSteps } = useTranslation('steps');
+  const text = useContent();
   const titleId = useId();
-  const title = tSteps(`${step}.title` as never, { code: code ?? '' } as never) as unknown as string;
+  const title = text.stepTitle(step, { code: code ?? '' });
   return (
     <section className="resume" aria-labelledby={titleId} data-resume={step}>
       <h2 id={titleId}>{t('resume.title')}</h2>

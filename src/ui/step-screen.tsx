@@ -1,13 +1,14 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answersOf, currentStep } from '../domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
+import { answersOf } from '../domain/diagnosis/flow.ts';
 import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
 import { AnswerList } from './answer-list.tsx';
 import { CodeCard } from './code-card.tsx';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { NumberedSteps } from './numbered-steps.tsx';
 import { OutcomeView } from './outcome-view.tsx';
-import { useStepContent } from './step-content.ts';
+import { useStepContent } from './content.ts';
 import { StepHeading } from './step-heading.tsx';
 import { SupportBox } from './support-box.tsx';
 import { Trail } from './trail.tsx';
@@ -34,7 +35,7 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now = sys
   const info = stepInfo(step);
   const content = useStepContent(step, code ? { code } : undefined);
   const answers = answersOf(step);
-  const outcome = info.kind === 'outcome';
+  const outcome = DiagnosisActor.useSelector(isAtOutcome);
 
   if (!content) {
     return (

@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseFieldNames, validateCaseField, type CaseFieldError, type CaseFieldName } from '../domain/case/case-fields.ts';
-import { buildCaseSummary, renderCaseSummary, type Translate } from '../domain/case/case-summary.ts';
-import { currentStep } from '../domain/diagnosis/diagnosis.machine.ts';
-import { stepInfo } from '../domain/diagnosis/steps.ts';
+import { buildCaseSummary } from '../domain/case/case-summary.ts';
+import { renderCaseSummary } from './case-summary-text.ts';
+import { useContent } from './content.ts';
+import { currentStep, isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { PageFrame } from './page-frame.tsx';
 import type { ShareBridge } from './share-bridge.ts';
@@ -37,10 +38,10 @@ const inputModes: Record<CaseFieldName, 'text' | 'decimal' | 'numeric'> = {
  */
 export function SummaryPage({ appVersion, contentVersion, share, now, onClose }: SummaryPageProps) {
   const { t } = useTranslation('summary');
-  const { t: tAny } = useTranslation();
+  const { t: tAny } = useContent();
   const snapshot = DiagnosisActor.useSelector((s) => s);
   const step = currentStep(snapshot);
-  const finished = step !== 'home' && stepInfo(step).kind === 'outcome';
+  const finished = isAtOutcome(snapshot);
   const [openedAt] = useState(now);
   const [fields, setFields] = useState<Fields>(emptyFields);
   /** Fields left at least once: their errors show from then on. */
@@ -59,7 +60,7 @@ export function SummaryPage({ appVersion, contentVersion, share, now, onClose }:
     appVersion,
     contentVersion,
   });
-  const text = renderCaseSummary(summary, tAny as unknown as Translate);
+  const text = renderCaseSummary(summary, tAny);
 
   /** Judges a field the merchant has left: a card number is cleared at once, never kept or shown again. */
   function check(names: readonly CaseFieldName[]) {
@@ -156,7 +157,7 @@ function CaseField({ name, value, error, onChange, onBlur }: CaseFieldProps) {
       />
       {error ? (
         <p className="field-error" id={errorId}>
-          {t(`form.errors.${error}` as never)}
+          {t(`form.errors.${error}`)}
         </p>
       ) : null}
     </div>

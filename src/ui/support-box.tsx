@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepByCode } from '../domain/diagnosis/steps.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
-import type { Script } from './step-content.ts';
+import type { Script } from './content.ts';
 
 interface SupportBoxProps {
   script: Partial<Script> | undefined;

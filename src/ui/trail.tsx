@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrailEntry } from '../domain/diagnosis/diagnosis.machine.ts';
 import type { StepId } from '../domain/diagnosis/steps.ts';
+import { useContent } from './content.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 
 type Answered = { step: StepId; answer: NonNullable<TrailEntry['answer']> };
@@ -29,14 +30,14 @@ export function Trail({ trail }: { trail: readonly TrailEntry[] }) {
 
 /** One answer of the trail; the trail grows by one at each step, and the answers already there do not render again. */
 const TrailAnswer = memo(function TrailAnswer({ step, answer }: Answered) {
-  const { t } = useTranslation('steps');
   const { t: tc } = useTranslation();
+  const text = useContent();
   const actor = DiagnosisActor.useActorRef();
-  const question = t(`${step}.title` as never);
+  const question = text.stepTitle(step);
   return (
     <li>
       <span className="trail-q">{question}</span>
-      <span className="trail-a">{t(`${step}.options.${answer}` as never)}</span>
+      <span className="trail-a">{text.answerLabel(step, answer)}</span>
       <button
         type="button"
         className="trail-change"

@@ -1,6 +1,7 @@
 // Taps from the home screen to a remedy for the most common screen messages, computed from the machine itself.
 import { createActor, transition, type SnapshotFrom } from 'xstate';
-import { answersOf, currentStep, diagnosisMachine, type DiagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, diagnosisMachine, type DiagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import { messageMatch, type ScreenMessageId } from '../../src/domain/lookup/screen-messages.ts';
 import { topMessages } from '../../src/domain/lookup/top-messages.ts';
 import { stepInfo } from '../../src/domain/diagnosis/steps.ts';

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answersOf } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import { responseCodes } from '../../src/domain/lookup/response-codes.ts';
 import { screenMessageIds } from '../../src/domain/lookup/screen-messages.ts';
 import { stepIds, stepInfo, type StepKind } from '../../src/domain/diagnosis/steps.ts';

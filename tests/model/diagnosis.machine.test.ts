@@ -2,13 +2,12 @@ import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import {
-  answersOf,
   currentStep,
   diagnosisMachine,
-  flow,
   type DiagnosisEvent,
   type DiagnosisMachine,
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { answersOf, flow } from '../../src/domain/diagnosis/flow.ts';
 import { stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 import { sampleMatches, serializeSnapshot, userEvents } from '../support/machine-events.ts';
 

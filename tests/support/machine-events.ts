@@ -1,10 +1,6 @@
 import type { SnapshotFrom } from 'xstate';
-import {
-  answersOf,
-  currentStep,
-  type DiagnosisEvent,
-  type DiagnosisMachine,
-} from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, type DiagnosisEvent, type DiagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
 import { stepIds, type StepId } from '../../src/domain/diagnosis/steps.ts';
 

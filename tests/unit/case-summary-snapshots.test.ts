@@ -3,7 +3,8 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
-import { buildCaseSummary, renderCaseSummary } from '../../src/domain/case/case-summary.ts';
+import { buildCaseSummary } from '../../src/domain/case/case-summary.ts';
+import { renderCaseSummary } from '../../src/ui/case-summary-text.ts';
 import { languages } from '../../src/i18n/languages.ts';
 import { createI18n } from '../../src/i18n/setup.ts';
 import { resources } from '../support/content.ts';

@@ -7,14 +7,9 @@ import enSummary from '../../content/en/summary.json';
 import zhCommon from '../../content/zh-CN/common.json';
 import zhSteps from '../../content/zh-CN/steps.json';
 import zhSummary from '../../content/zh-CN/summary.json';
-import {
-  buildCaseSummary,
-  isResolved,
-  readCaseSummary,
-  renderCaseSummary,
-  type CaseSummary,
-  type Translate,
-} from '../../src/domain/case/case-summary.ts';
+import { buildCaseSummary, isResolved, readCaseSummary, type CaseSummary } from '../../src/domain/case/case-summary.ts';
+import { renderCaseSummary } from '../../src/ui/case-summary-text.ts';
+import type { Translate } from '../../src/ui/content.ts';
 import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { cardMask, containsCardNumber } from '../../src/domain/case/redact.ts';
 import { stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';

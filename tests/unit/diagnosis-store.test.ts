@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { createActor, type Snapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { answersOf, currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import { containsCardNumber } from '../../src/domain/case/redact.ts';
 import {
   clearDiagnosis,

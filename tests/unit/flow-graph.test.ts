@@ -1,17 +1,12 @@
 import { toDirectedGraph, type DirectedGraphNode } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { answersOf, diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
-import {
-  branchOf,
-  flowGraph,
-  flowGroups,
-  matchesQuery,
-  type FlowEdge,
-  type FlowNode,
-} from '../../src/domain/diagnosis/flow-graph.ts';
+import { diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { answersOf } from '../../src/domain/diagnosis/flow.ts';
+import { flowGraph, flowGroups, matchesQuery, type FlowNode } from '../../src/domain/diagnosis/flow-graph.ts';
+import type { FlowEdge } from '../../src/domain/diagnosis/flow.ts';
 import { responseCodes } from '../../src/domain/lookup/response-codes.ts';
 import { screenMessages } from '../../src/domain/lookup/screen-messages.ts';
-import { isStepId, stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
+import { branchOf, isStepId, stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 
 const nodes: FlowNode[] = flowGraph.flatMap((group) => [...group.nodes]);
 const node = (step: StepId) => nodes.find((candidate) => candidate.step === step);
@@ -38,15 +33,14 @@ function machineAnswerEdges(): Map<string, Map<string, Set<string>>> {
 
 /**
  * The steps the machine may go to for one answer: the legs' steps, except "back here" (that happens later,
- * through the status check); "where the code or symptom points" may be any step, so the machine has a guarded
- * transition to each.
+ * through the status check); "where the code or symptom points" is a transition with no target of its own that
+ * raises XState's route event (the directed graph draws it as a loop on the step).
  */
-function machineTargetsOf(edge: FlowEdge): Set<string> {
+function machineTargetsOf(step: StepId, edge: FlowEdge): Set<string> {
   const targets = new Set<string>();
   for (const leg of edge.legs) {
     if (leg.when === 'returnHere') continue;
-    if (leg.when === 'matched') stepIds.forEach((step) => targets.add(step));
-    else targets.add(leg.step);
+    targets.add(leg.when === 'matched' ? step : leg.step);
   }
   return targets;
 }
@@ -100,7 +94,7 @@ describe('the flow graph', () => {
     const derived = new Map(
       nodes
         .filter((n) => n.edges.length > 0)
-        .map((n) => [n.step, new Map(n.edges.map((edge) => [`answer.${edge.answer}`, machineTargetsOf(edge)]))]),
+        .map((n) => [n.step, new Map(n.edges.map((edge) => [`answer.${edge.answer}`, machineTargetsOf(n.step, edge)]))]),
     );
     expect([...machine.keys()].sort()).toEqual([...derived.keys()].sort());
     for (const [step, events] of derived) {

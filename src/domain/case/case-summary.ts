@@ -1,17 +1,11 @@
 /**
  * The case summary: what a merchant hands to support (or keeps in history) about one diagnosis.
- * buildCaseSummary makes a structured model of ids and facts; renderCaseSummary turns it into plain text
- * lines through a translate function, so this file stays free of i18next and of sentences.
+ * buildCaseSummary makes a structured model of ids and facts; src/ui/case-summary-text.ts turns it into
+ * plain text through content, so this file stays free of i18next and of sentences.
  */
-import { answerIds, type AnswerId, type TrailEntry } from '../diagnosis/diagnosis.machine.ts';
-import {
-  caseFieldNames,
-  referenceKind,
-  validateCaseField,
-  validateCaseFields,
-  type CaseFields,
-} from './case-fields.ts';
-import { redactCardNumbers } from './redact.ts';
+import type { TrailEntry } from '../diagnosis/diagnosis.machine.ts';
+import { isAnswerId, type AnswerId } from '../diagnosis/flow.ts';
+import { validateCaseFields, type CaseFields } from './case-fields.ts';
 import type { SymptomMatch } from '../lookup/symptom-match.ts';
 import { isStepId, stepInfo, type Escalation, type StepId } from '../diagnosis/steps.ts';
 
@@ -111,77 +105,6 @@ export function isResolved(summary: CaseSummary): boolean {
   return summary.outcome?.step === 'done.resolved';
 }
 
-/** The i18next-shaped translate function the renderer needs (e.g. i18n.getFixedT(language)). */
-export type Translate = (key: string, values?: Record<string, unknown>) => string;
-
-/**
- * Plain text for a phone call, a chat or the clipboard. Every label comes from content (namespace
- * 'summary' plus step, message, code and escalation keys); the text is redacted once more as a last guard,
- * except the line of an accepted 商户号, which may pass the Luhn check (see isMerchantNumber).
- */
-export function renderCaseSummary(summary: CaseSummary, t: Translate): string {
-  const code = summary.how.code ?? '';
-  // Step titles may name the response code ("应答码 {{code}}").
-  const title = (step: StepId) => t(`steps:${step}.title`, { code });
-  const lines: string[] = [t('summary:title')];
-  if (summary.startedAt) lines.push(t('summary:started', { time: new Date(summary.startedAt) }));
-  if (summary.endedAt) lines.push(t('summary:ended', { time: new Date(summary.endedAt) }));
-  lines.push(howLine(summary, t));
-
-  if (summary.answers.length > 0) {
-    lines.push('', t('summary:answersTitle'));
-    for (const entry of summary.answers) {
-      const answer = t(`steps:${entry.step}.options.${entry.answer}`, { code });
-      lines.push(t('summary:answer', { code: entry.stepCode, question: title(entry.step), answer }));
-    }
-  }
-  if (summary.remediesTried.length > 0) {
-    lines.push('', t('summary:remediesTitle'));
-    for (const entry of summary.remediesTried) {
-      const result = t(`summary:result.${entry.result}`);
-      lines.push(t('summary:remedy', { code: entry.stepCode, remedy: title(entry.step), result }));
-    }
-  }
-
-  lines.push('');
-  if (summary.outcome) {
-    lines.push(t('summary:outcome', { code: summary.outcome.stepCode, outcome: title(summary.outcome.step) }));
-    if (summary.outcome.escalateTo) {
-      lines.push(t('summary:escalation', { who: t(`common:escalateTo.${summary.outcome.escalateTo}`) }));
-    }
-  } else if (summary.currentStep !== 'home') {
-    lines.push(t('summary:current', { code: summary.currentStepCode ?? '', step: title(summary.currentStep) }));
-  } else {
-    lines.push(t('summary:notStarted'));
-  }
-
-  const fieldLines = caseFieldNames.flatMap((name) => {
-    const raw = summary.fields[name];
-    // Checked again: only a value the field accepts is shown, so only a 商户号 is exempt from redaction.
-    const checked = raw === undefined ? null : validateCaseField(name, raw);
-    if (checked?.status !== 'ok') return [];
-    const { value } = checked;
-    const label = name === 'reference' ? referenceKind(value) : name;
-    const line = t(`summary:fields.${label}`, { value });
-    return [name === 'merchantId' ? line : redactCardNumbers(line).text];
-  });
-  const head = redactCardNumbers(lines.join('\n')).text;
-  const fieldsBlock = fieldLines.length > 0 ? ['', redact(t('summary:fieldsTitle')), ...fieldLines] : [];
-  const version = redact(t('summary:version', { app: summary.appVersion, content: summary.contentVersion }));
-  return [head, ...fieldsBlock, '', version].join('\n');
-}
-
-const redact = (text: string) => redactCardNumbers(text).text;
-
-/** How the diagnosis was entered, as one line (also the history list's "how it started"). */
-export function howLine(summary: CaseSummary, t: Translate): string {
-  const { via, code, message } = summary.how;
-  if (via === 'code' && code) return t('summary:via.code', { code, meaning: t(`codes:${code}.meaning`) });
-  if (via === 'message' && message) return t('summary:via.message', { message: t(`messages:${message}.label`) });
-  if (via === 'words') return t('summary:via.words');
-  return t('summary:via.guided');
-}
-
 /** An ISO time, or null for anything that is not a valid time. */
 function isoTime(value: number | Date | string | null): string | null {
   if (value === null) return null;
@@ -210,8 +133,6 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isShortString = (value: unknown, max = 64): value is string => typeof value === 'string' && value.length <= max;
 const isStepCode = (value: unknown): value is string => typeof value === 'string' && /^[A-Z0-9]{1,4}$/.test(value);
-const isAnswerId = (value: unknown): value is AnswerId =>
-  typeof value === 'string' && (answerIds as readonly string[]).includes(value);
 const isTime = (value: unknown): value is string | null =>
   value === null || (isShortString(value) && Number.isFinite(Date.parse(value)));
 

@@ -1,49 +1,7 @@
-import { assign, setup } from 'xstate';
+import { assign, raise, setup } from 'xstate';
 import type { SymptomMatch } from '../lookup/symptom-match.ts';
-import { isStepId, stepIds, stepRegistry, type StepId } from './steps.ts';
-
-/** Every answer id a step can offer; each is sent as the event `answer.<id>`. */
-export const answerIds = [
-  'continue',
-  'declined',
-  'unknown',
-  'paid',
-  'succeeded',
-  'double',
-  'notFound',
-  'cannotCheck',
-  'reversalOk',
-  'reversalFailed',
-  'all',
-  'one',
-  'unsure',
-  'otherWorks',
-  'otherFails',
-  'noOther',
-  'problem',
-  'ok',
-  'yes',
-  'no',
-  'signOn',
-  'settle',
-  'registration',
-  'none',
-  'expired',
-  'blocked',
-  'restricted',
-  'phone',
-  'card',
-  'insert',
-  'pinWrong',
-  'pinLocked',
-  'fixed',
-  'notFixed',
-] as const;
-
-export type AnswerId = (typeof answerIds)[number];
-
-/** Which side of the counter the suspects are on: the terminal (every card fails) or this card/phone. */
-export type Side = 'terminal' | 'card';
+import { edgesOf, type AnswerId, type Leg } from './flow.ts';
+import { branches, branchOf, isStepId, stepIds, stepRegistry, type Side, type StepId, type StepKind } from './steps.ts';
 
 /** A step left behind, and the answer that left it (null when the app jumped, e.g. from a symptom). */
 export interface TrailEntry {
@@ -64,6 +22,9 @@ export interface DiagnosisContext {
   readonly startedAt: string | null;
 }
 
+/** XState's own jump: every step state has `route`, so this event enters the step it names. */
+export type RouteEvent = { type: 'xstate.route'; to: `#${typeof rootId}.${StepId}` };
+
 /** `at` on the events that begin a diagnosis: the ISO time the UI stamps, so the machine needs no clock. */
 export type DiagnosisEvent =
   | { type: `answer.${AnswerId}` }
@@ -72,92 +33,17 @@ export type DiagnosisEvent =
   | { type: 'step.open'; step: StepId; at?: string }
   | { type: 'nav.back' }
   | { type: 'answer.change'; step: StepId }
-  | { type: 'session.restart' };
+  | { type: 'session.restart' }
+  | RouteEvent;
 
-/** Target of an answer: a step, or a decision the machine makes from what it knows. */
-type Target = StepId | 'route' | 'resume' | 'escalate' | 'check';
-
-/**
- * The whole flow as data: for each non-final step, its answers in display order and where each leads.
- * route = the status check when the matched symptom's outcome is unknown, else resume;
- * resume = the matched symptom's step (or scope when none); escalate = issuer on the card side, else acquirer;
- * check = the retry itself ended with no clear result: status check, then back to this step.
- */
-export const flow = {
-  'lookup.code': { continue: 'route' },
-  'gate.charged': { declined: 'scope.cards', unknown: 'safety.query', paid: 'done.paid' },
-  'safety.query': {
-    succeeded: 'done.paid',
-    notFound: 'safety.reversal',
-    double: 'done.doubleCharge',
-    cannotCheck: 'done.statusUnknown',
-  },
-  'safety.reversal': { reversalOk: 'resume', reversalFailed: 'done.statusUnknown' },
-  'scope.cards': { all: 'network.signal', one: 'balance.check', unsure: 'scope.test' },
-  'scope.test': { otherWorks: 'balance.check', otherFails: 'network.signal', noOther: 'network.signal' },
-  'network.signal': { problem: 'network.fix', ok: 'setup.signOn' },
-  'network.fix': { fixed: 'done.resolved', notFixed: 'network.otherDevices', unknown: 'check' },
-  'network.otherDevices': { yes: 'done.acquirer', no: 'done.carrier' },
-  'setup.signOn': {
-    signOn: 'setup.signOnFix',
-    settle: 'setup.settleFix',
-    registration: 'done.acquirer',
-    none: 'setup.reader',
-  },
-  'setup.signOnFix': { fixed: 'done.resolved', notFixed: 'done.acquirer' },
-  'setup.settleFix': { fixed: 'done.resolved', notFixed: 'done.acquirer' },
-  'setup.reader': { fixed: 'done.resolved', notFixed: 'operator.check' },
-  'host.wait': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
-  'balance.check': { yes: 'balance.fix', no: 'card.status' },
-  'balance.fix': { fixed: 'done.resolved', notFixed: 'network.signal' },
-  'card.status': {
-    expired: 'card.other',
-    restricted: 'card.other',
-    blocked: 'done.cardBlocked',
-    none: 'wallet.device',
-  },
-  'card.other': { fixed: 'done.resolved', notFixed: 'network.signal' },
-  'wallet.device': { phone: 'wallet.unlock', card: 'reading.placement' },
-  'wallet.unlock': { fixed: 'done.resolved', notFixed: 'wallet.fallback' },
-  'wallet.fallback': { fixed: 'done.resolved', notFixed: 'limit.check' },
-  'reading.placement': { fixed: 'done.resolved', notFixed: 'reading.chip' },
-  'reading.chip': { fixed: 'done.resolved', notFixed: 'limit.check' },
-  'limit.check': {
-    insert: 'limit.insert',
-    pinWrong: 'pin.retry',
-    pinLocked: 'done.pinLocked',
-    none: 'operator.check',
-  },
-  'limit.insert': { fixed: 'done.resolved', notFixed: 'operator.check' },
-  'pin.retry': { fixed: 'done.resolved', notFixed: 'done.pinLocked' },
-  'operator.check': { fixed: 'done.resolved', notFixed: 'escalate' },
-} as const satisfies { readonly [S in StepId]?: { readonly [A in AnswerId]?: Target } };
-
-type FlowStep = keyof typeof flow;
-
-/** The answers a step offers, in display order (empty for outcomes). */
-export function answersOf(step: StepId): AnswerId[] {
-  const answers: Partial<Record<AnswerId, Target>> | undefined = (
-    flow as Partial<Record<StepId, Partial<Record<AnswerId, Target>>>>
-  )[step];
-  return answers ? (Object.keys(answers) as AnswerId[]) : [];
+/** What every state says about itself: the step id (= content key) and its kind. */
+export interface StepMeta {
+  readonly step: StepId | 'home';
+  readonly kind: StepKind | 'home';
 }
 
-/** Branches whose suspects sit on the terminal side or the card side. */
-const sideOfBranch: Record<string, Side> = {
-  network: 'terminal',
-  setup: 'terminal',
-  host: 'terminal',
-  balance: 'card',
-  card: 'card',
-  wallet: 'card',
-  reading: 'card',
-  limit: 'card',
-  pin: 'card',
-};
-
 const rootId = 'diagnosis';
-const ref = (step: StepId) => `#${rootId}.${step}`;
+const ref = (step: StepId) => `#${rootId}.${step}` as const;
 
 const initialContext: DiagnosisContext = {
   trail: [],
@@ -168,33 +54,36 @@ const initialContext: DiagnosisContext = {
   startedAt: null,
 };
 
+/** The step to continue at after the code card or a cleared status check; null when nothing is waiting. */
+const resumeStep = (context: DiagnosisContext): StepId | null =>
+  context.pending !== null && branchOf(context.pending) !== 'safety' ? context.pending : null;
+
 const machineSetup = setup({
   types: {
     context: {} as DiagnosisContext,
     events: {} as DiagnosisEvent,
+    meta: {} as StepMeta,
+    tags: {} as StepKind,
   },
   guards: {
-    /** The previous step on the trail is this one. */
-    previousIs: ({ context }, params: { step: StepId | 'home' }) => context.trail.at(-1)?.step === params.step,
-    /** The outcome of the matched symptom is unknown: check the last transaction first. */
+    /** The matched symptom's outcome is unknown: check the last transaction first. */
     matchNeedsCheck: ({ event }) => event.type === 'symptom.matched' && event.match.unknownOutcome,
     /** The matched symptom named a response code: show its card before moving on. */
     matchHasCode: ({ event }) => event.type === 'symptom.matched' && event.match.code !== null,
-    matchOpens: ({ event }, params: { step: StepId }) =>
-      event.type === 'symptom.matched' && event.match.step === params.step,
-    /** Resume where the symptom pointed, unless that is the safety check just passed. */
-    resumesAt: ({ context }, params: { step: StepId }) =>
-      context.pending === params.step && !params.step.startsWith('safety.'),
-    isCardSide: ({ context }) => context.side === 'card',
     matchedUnknown: ({ context }) => context.match?.unknownOutcome === true,
-    opens: ({ event }, params: { step: StepId }) => event.type === 'step.open' && event.step === params.step,
+    isCardSide: ({ context }) => context.side === 'card',
+    /** A step is waiting behind the code card or the status check. */
+    hasPending: ({ context }) => resumeStep(context) !== null,
+    /** Back from the first step leaves the diagnosis. */
+    backLeaves: ({ context }) => context.trail.at(-1)?.step === 'home',
+    backSteps: ({ context }) => isStepId(context.trail.at(-1)?.step),
     /** The step to change was answered earlier in this diagnosis. */
-    changes: ({ context, event }, params: { step: StepId }) =>
-      event.type === 'answer.change' &&
-      event.step === params.step &&
-      context.trail.some((entry) => entry.step === params.step),
+    answeredEarlier: ({ context, event }) =>
+      event.type === 'answer.change' && context.trail.some((entry) => entry.step === event.step),
   },
   actions: {
+    /** The one jump: named once, carried out by XState's route transitions. */
+    routeTo: raise((_, params: { step: StepId }): RouteEvent => ({ type: 'xstate.route', to: ref(params.step) })),
     recordAnswer: assign(({ context }, params: { step: StepId; answer: AnswerId }) => ({
       trail: [...context.trail, params],
       remembered: { ...context.remembered, [params.step]: params.answer },
@@ -227,70 +116,72 @@ const machineSetup = setup({
   },
 });
 
-/** One guarded transition per step: the machine, not the UI, owns every jump. */
-function jumpTo(guard: 'previousIs' | 'resumesAt' | 'matchOpens' | 'opens' | 'changes', actions: readonly unknown[]) {
-  return stepIds.map((step) => ({ guard: { type: guard, params: { step } }, target: ref(step), actions }));
-}
+type StateConfig = Parameters<typeof machineSetup.createStateConfig>[0];
+type AnswerTransition = Exclude<NonNullable<StateConfig["on"]>[`answer.${AnswerId}`], string | undefined | readonly unknown[]>;
 
-function answerTransitions(step: FlowStep) {
-  const answers: Partial<Record<AnswerId, Target>> = flow[step];
-  return Object.fromEntries(
-    Object.entries(answers).map(([answer, target]) => {
-      const record = { type: 'recordAnswer', params: { step, answer } };
-      const resume = [
-        ...jumpTo('resumesAt', [record, 'clearPending']),
-        { target: ref('scope.cards'), actions: [record] },
-      ];
-      if (target === 'resume') return [`answer.${answer}`, resume];
-      if (target === 'route') {
-        return [
-          `answer.${answer}`,
-          [{ guard: 'matchedUnknown', target: ref('safety.query'), actions: [record] }, ...resume],
-        ];
-      }
-      if (target === 'check') {
-        return [
-          `answer.${answer}`,
-          { target: ref('safety.query'), actions: [record, { type: 'holdStep', params: { step } }] },
-        ];
-      }
-      if (target === 'escalate') {
-        return [
-          `answer.${answer}`,
-          [
-            { guard: 'isCardSide', target: ref('done.issuer'), actions: [record] },
-            { target: ref('done.acquirer'), actions: [record] },
+/** The transition that takes one leg of an answer; `returnHere` happens later, through the status check. */
+function legTransition(step: StepId, answer: AnswerId, leg: Leg): AnswerTransition[] {
+  const record = { type: 'recordAnswer', params: { step, answer } } as const;
+  switch (leg.when) {
+    case 'always':
+    case 'terminalSide':
+    case 'otherwise':
+      return [{ target: ref(leg.step), actions: [record] }];
+    case 'cardSide':
+      return [{ guard: 'isCardSide', target: ref(leg.step), actions: [record] }];
+    case 'unknownOutcome':
+      return [{ guard: 'matchedUnknown', target: ref(leg.step), actions: [record] }];
+    case 'checkFirst':
+      return [{ target: ref(leg.step), actions: [record, { type: 'holdStep', params: { step } }] }];
+    case 'matched':
+      return [
+        {
+          guard: 'hasPending',
+          actions: [
+            record,
+            { type: 'routeTo', params: ({ context }) => ({ step: resumeStep(context) ?? 'scope.cards' }) },
+            'clearPending',
           ],
-        ];
-      }
-      return [`answer.${answer}`, { target: ref(target), actions: [record] }];
-    }),
-  );
+        },
+      ];
+    case 'returnHere':
+      return [];
+  }
 }
 
-/** Builds the nested state config: one compound state per branch, one leaf per step. */
-function branchStates() {
-  const branches: Record<string, { initial: string; entry?: unknown; states: Record<string, unknown> }> = {};
+/** A step's state: its answers from the flow table, reachable by route, tagged with its kind. */
+function stepState(step: StepId): StateConfig {
+  const { kind } = stepRegistry[step];
+  const common = { id: `${rootId}.${step}`, meta: { step, kind }, tags: [kind], route: {} } as const;
+  if (kind === 'outcome') return { ...common, type: 'final' };
+  const on: Partial<Record<`answer.${AnswerId}`, AnswerTransition[]>> = {};
+  for (const edge of edgesOf(step)) {
+    on[`answer.${edge.answer}`] = edge.legs.flatMap((leg) => legTransition(step, edge.answer, leg));
+  }
+  return { ...common, on };
+}
+
+/** One compound state per branch (entering it sets the side its suspects are on), one leaf per step. */
+function branchStates(): Record<string, StateConfig> {
+  const states: Record<string, StateConfig & { states: Record<string, StateConfig> }> = {};
   for (const step of stepIds) {
-    const [branch, leaf] = step.split('.') as [string, string];
-    const info = stepRegistry[step];
-    const side = sideOfBranch[branch];
-    branches[branch] ??= {
+    const branch = branchOf(step);
+    const leaf = step.slice(branch.length + 1);
+    const { side } = branches[branch];
+    states[branch] ??= {
       initial: leaf,
       ...(side ? { entry: { type: 'enterSide', params: { side } } } : {}),
       states: {},
     };
-    branches[branch].states[leaf] =
-      info.kind === 'outcome'
-        ? { type: 'final', meta: { step, kind: info.kind }, tags: ['outcome'] }
-        : { meta: { step, kind: info.kind }, on: answerTransitions(step as FlowStep) };
+    states[branch].states[leaf] = stepState(step);
   }
-  return branches;
+  return states;
 }
 
 /**
  * The diagnosis of a terminated contactless payment: safety gate, scope, then the suspects of one side
  * in the order a merchant's checklist follows, each remedy followed by "did it work?", ending in an outcome.
+ * Every jump (open by code, back, change an answer, a matched symptom, resume) is one `routeTo`.
  */
 export const diagnosisMachine = machineSetup.createMachine({
   id: rootId,
@@ -298,11 +189,22 @@ export const diagnosisMachine = machineSetup.createMachine({
   context: initialContext,
   on: {
     'session.restart': { target: '.home', actions: 'reset' },
-    'step.open': jumpTo('opens', ['reset', 'leaveHome', 'stampStart']) as never,
-    'answer.change': jumpTo('changes', ['rewind']) as never,
+    'step.open': {
+      actions: ['reset', 'leaveHome', 'stampStart', { type: 'routeTo', params: ({ event }) => ({ step: event.step }) }],
+    },
+    'answer.change': {
+      guard: 'answeredEarlier',
+      actions: ['rewind', { type: 'routeTo', params: ({ event }) => ({ step: event.step }) }],
+    },
     'nav.back': [
-      ...(jumpTo('previousIs', ['popTrail']) as never[]),
-      { guard: { type: 'previousIs', params: { step: 'home' } }, target: '.home', actions: 'reset' },
+      { guard: 'backLeaves', target: '.home', actions: 'reset' },
+      {
+        guard: 'backSteps',
+        actions: [
+          { type: 'routeTo', params: ({ context }) => ({ step: previousStep(context) }) },
+          'popTrail',
+        ],
+      },
     ],
   },
   states: {
@@ -321,21 +223,38 @@ export const diagnosisMachine = machineSetup.createMachine({
             target: ref('safety.query'),
             actions: ['leaveHome', 'stampStart', 'rememberMatch', 'holdPending'],
           },
-          ...(jumpTo('matchOpens', ['leaveHome', 'stampStart', 'rememberMatch']) as never[]),
+          {
+            actions: [
+              'leaveHome',
+              'stampStart',
+              'rememberMatch',
+              { type: 'routeTo', params: ({ event }) => ({ step: event.match.step }) },
+            ],
+          },
         ],
       },
     },
-    ...(branchStates() as Record<string, never>),
+    ...branchStates(),
   },
 });
+
+/** The step the trail goes back to (guarded by backSteps, so it is a step). */
+function previousStep(context: DiagnosisContext): StepId {
+  const step = context.trail.at(-1)?.step;
+  return isStepId(step) ? step : 'gate.charged';
+}
 
 export type DiagnosisMachine = typeof diagnosisMachine;
 
 /** The step the snapshot is on, or 'home'. */
-export function currentStep(snapshot: { getMeta: () => Record<string, unknown> }): StepId | 'home' {
+export function currentStep(snapshot: { getMeta: () => Record<string, StepMeta | undefined> }): StepId | 'home' {
   for (const meta of Object.values(snapshot.getMeta())) {
-    const step = (meta as { step?: unknown } | undefined)?.step;
-    if (step === 'home' || isStepId(step)) return step;
+    if (meta && (meta.step === 'home' || isStepId(meta.step))) return meta.step;
   }
   return 'home';
+}
+
+/** The diagnosis has ended: the machine tags outcome states. */
+export function isAtOutcome(snapshot: { hasTag: (tag: StepKind) => boolean }): boolean {
+  return snapshot.hasTag('outcome');
 }

@@ -61,6 +61,55 @@ export const stepRegistry = {
 
 export type StepId = keyof typeof stepRegistry;
 
+/** The first part of a step id: the machine's compound state for it. */
+export type Branch = StepId extends `${infer B}.${string}` ? B : never;
+
+/** Which side of the counter the suspects are on: the terminal (every card fails) or this card/phone. */
+export type Side = 'terminal' | 'card';
+
+/** Groups of the flow map, in the order a merchant's checklist walks them (content: map.json `groups`). */
+export const groupIds = [
+  'safety',
+  'scope',
+  'network',
+  'setup',
+  'host',
+  'balance',
+  'card',
+  'wallet',
+  'reading',
+  'limit',
+  'operator',
+  'done',
+  'lookup',
+] as const;
+
+export type GroupId = (typeof groupIds)[number];
+
+/**
+ * Every branch with the side its suspects sit on (entering it sets the side that picks the escalation; null
+ * leaves the side as it was) and its flow-map group. A branch missing here is a type error.
+ */
+export const branches = {
+  gate: { side: null, group: 'safety' },
+  safety: { side: null, group: 'safety' },
+  scope: { side: null, group: 'scope' },
+  network: { side: 'terminal', group: 'network' },
+  setup: { side: 'terminal', group: 'setup' },
+  host: { side: 'terminal', group: 'host' },
+  balance: { side: 'card', group: 'balance' },
+  card: { side: 'card', group: 'card' },
+  wallet: { side: 'card', group: 'wallet' },
+  reading: { side: 'card', group: 'reading' },
+  limit: { side: 'card', group: 'limit' },
+  pin: { side: 'card', group: 'limit' },
+  operator: { side: null, group: 'operator' },
+  done: { side: null, group: 'done' },
+  lookup: { side: null, group: 'lookup' },
+} as const satisfies Record<Branch, { readonly side: Side | null; readonly group: GroupId }>;
+
+export const branchOf = (step: StepId): Branch => step.slice(0, step.indexOf('.')) as Branch;
+
 export const stepIds = Object.keys(stepRegistry) as StepId[];
 
 export function isStepId(value: unknown): value is StepId {
