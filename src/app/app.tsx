@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Snapshot } from 'xstate';
+import { isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import type { StepId } from '../domain/diagnosis/steps.ts';
 import { contentVersion as buildContentVersion } from '../i18n/content-version.ts';
 import type { Language } from '../i18n/languages.ts';
@@ -185,7 +186,8 @@ function Shell({
     onTransition,
   });
   const [supportMode, setSupportMode] = useState(() => loadSupportMode(storage));
-  const installOffer = useInstallOffer(install, { storage, history, step, now });
+  const atOutcome = DiagnosisActor.useSelector(isAtOutcome);
+  const installOffer = useInstallOffer(install, { storage, history, atHome: step === 'home', atOutcome, now });
 
   // Stable, so the header's language switch does not render again at every step.
   const changeLanguage = useCallback(

@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
-import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
 import type { HistoryStore } from '../persistence/history-store.ts';
 import { loadInstallDismissed, saveInstallDismissed } from '../persistence/preferences.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
@@ -29,7 +28,10 @@ const serverRoute = (): InstallRoute => null;
 export interface InstallOfferOptions {
   storage: KeyValueStorage | null;
   history: HistoryStore;
-  step: StepId | 'home';
+  /** On the home screen. */
+  atHome: boolean;
+  /** On the outcome of a finished diagnosis (the machine's `outcome` tag). */
+  atOutcome: boolean;
   now: () => Date;
 }
 
@@ -40,12 +42,10 @@ export interface InstallOfferOptions {
  */
 export function useInstallOffer(
   bridge: InstallBridge,
-  { storage, history, step, now }: InstallOfferOptions,
+  { storage, history, atHome, atOutcome, now }: InstallOfferOptions,
 ): InstallOfferProps | null {
   const route = useSyncExternalStore(bridge.subscribe, bridge.getSnapshot, serverRoute);
   const [dismissedAt, setDismissedAt] = useState(() => loadInstallDismissed(storage));
-  const atHome = step === 'home';
-  const atOutcome = !atHome && stepInfo(step).kind === 'outcome';
   // Read only when there is something to offer on home: history is the record of finished diagnoses.
   const finishedBefore = useMemo(() => route !== null && atHome && history.list().length > 0, [route, atHome, history]);
 
