@@ -14,7 +14,7 @@ import {
   nginxSnippetFile,
   type InlineSources,
 } from './src/app/content-security-policy.ts';
-import { prerenderAttribute } from './src/app/first-screen.ts';
+import { entryAttribute, prerenderAttribute, startContentAttribute } from './src/app/first-screen.ts';
 import { languages, type Language } from './src/i18n/languages.ts';
 import { namespaces, startNamespaces } from './src/i18n/resources.ts';
 
@@ -222,11 +222,25 @@ function firstScreen(): Plugin {
         // run only once the page is parsed but should be requested before anything else; then what the first
         // paint needs.
         const modules = html.match(/<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g) ?? [];
+        // The entry runs once the first frame is painted (the boot script adds it): requested here at once as a
+        // module preload, it is parsed while the page paints, and a fast network no longer holds the first paint
+        // behind the app's start-up work.
+        let entry = '';
+        const preloads = modules.map((tag) => {
+          const src = /<script type="module"[^>]*\ssrc="([^"]+)"/.exec(tag)?.[1];
+          if (!src) return tag;
+          const chunk = bundle[src.slice(base.length)];
+          // The $initial group holds main.tsx: its chunk is the entry (rolldown's runtime comes as a script too).
+          const main = (id: string) => toPosix(id).endsWith('/src/app/main.tsx');
+          if (chunk?.type === 'chunk' && chunk.moduleIds.some(main)) entry = src;
+          return `<link rel="modulepreload" crossorigin href="${src}">`;
+        });
+        if (!entry) throw new Error('index.html: no entry script for src/app/main.tsx');
         const head = [
           `<meta http-equiv="Content-Security-Policy" content="${metaPolicy(inline)}" />`,
-          ...modules,
+          ...preloads,
           `<style>${css}</style>`,
-          `<script data-start-content='${startContent}'>${boot}</script>`,
+          `<script ${entryAttribute}="${entry}" ${startContentAttribute}='${startContent}'>${boot}</script>`,
         ].join('\n    ');
         const charset = /<meta charset="[^"]*"\s*\/?>/i;
         if (!charset.test(html)) throw new Error('index.html needs <meta charset> for the CSP meta to follow');

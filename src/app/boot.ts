@@ -1,14 +1,16 @@
 // The boot script: inline in <head> (vite.config.ts bundles it), run before the first paint. It names the
 // language, which shows that language's prerendered home (index.html's inline style) and drops the others once
 // parsed, hides the prerender when this visit will show something else, preloads the language's start content
-// next to the entry, and keeps early taps.
+// next to the entry, keeps early taps, and runs the entry once the first frame is painted.
 import { pickLanguage } from '../i18n/languages.ts';
 import { loadLanguage } from '../persistence/preferences.ts';
 import { browserStorage } from '../persistence/storage.ts';
 import {
   dropOtherPrerenders,
+  entryAttribute,
   keepEarlyTaps,
   prerenderFits,
+  runEntryAfterFirstPaint,
   stalePrerenderAttribute,
   startContentAttribute,
 } from './first-screen.ts';
@@ -38,6 +40,9 @@ function preloadStartContent(script: HTMLOrSVGScriptElement | null) {
   }
 }
 
-preloadStartContent(document.currentScript);
+const script = document.currentScript;
+preloadStartContent(script);
 dropOtherPrerenders(document, language);
 keepEarlyTaps(window);
+const entry = script?.getAttribute(entryAttribute);
+if (entry) runEntryAfterFirstPaint(window, entry);

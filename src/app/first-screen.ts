@@ -41,6 +41,38 @@ export function dropOtherPrerenders(target: Document, language: string): void {
 /** The boot script's data attribute: each language's start content chunks, which it preloads for this visit's. */
 export const startContentAttribute = 'data-start-content';
 
+/** The boot script's data attribute: the app's entry script, which it runs once the first frame is painted. */
+export const entryAttribute = 'data-entry';
+
+/** The longest wait for a painted frame: a tab opened in the background paints nothing until it is shown. */
+const firstFrameTimeout = 500;
+
+/**
+ * Adds the app's entry script once the page is parsed and its first frame painted. The build preloads the entry
+ * (fetched and parsed in parallel), so on a slow network this costs nothing; on a fast one, or offline, the
+ * prerendered screen paints before the app's start-up work instead of after it.
+ */
+export function runEntryAfterFirstPaint(target: Window, src: string): void {
+  const document = target.document;
+  let added = false;
+  const add = () => {
+    if (added) return;
+    added = true;
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = src;
+    document.head.append(script);
+  };
+  const afterFrame = () => {
+    // A task queued from a frame's callbacks runs after that frame is painted.
+    target.requestAnimationFrame(() => target.setTimeout(add, 0));
+    target.setTimeout(add, firstFrameTimeout);
+  };
+  if (document.readyState !== 'loading') afterFrame();
+  else document.addEventListener('readystatechange', afterFrame, { once: true });
+}
+
 /** Set on <html> by the boot script when the prerendered home would be the wrong screen: it stays hidden. */
 export const stalePrerenderAttribute = 'data-prerender-stale';
 

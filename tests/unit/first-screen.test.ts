@@ -1,5 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { dropOtherPrerenders, keepEarlyTaps, prerenderFits, takeEarlyTap } from '../../src/app/first-screen.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  dropOtherPrerenders,
+  keepEarlyTaps,
+  prerenderFits,
+  runEntryAfterFirstPaint,
+  takeEarlyTap,
+} from '../../src/app/first-screen.ts';
 import { diagnosisKey } from '../../src/persistence/diagnosis-store.ts';
 import { mapStorage, throwingStorage } from '../support/storage.ts';
 
@@ -33,6 +39,45 @@ describe('dropOtherPrerenders: every language is prerendered, one is kept', () =
       '<div data-prerender="zh-Hant">繁</div></div>';
     dropOtherPrerenders(document, 'en');
     expect(document.getElementById('root')?.textContent).toBe('EN');
+  });
+});
+
+describe('runEntryAfterFirstPaint: the app starts once the prerendered screen is on screen', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    document.head.querySelectorAll('script[src="/assets/index.js"]').forEach((script) => script.remove());
+  });
+
+  const entries = () => document.head.querySelectorAll('script[type="module"][src="/assets/index.js"]');
+
+  it('adds the entry once, after the next frame', () => {
+    vi.useFakeTimers();
+    const frames: FrameRequestCallback[] = [];
+    const target = Object.assign(Object.create(window) as Window, {
+      document,
+      requestAnimationFrame: (callback: FrameRequestCallback) => frames.push(callback),
+      setTimeout: (work: () => void, ms: number) => setTimeout(work, ms),
+    });
+    runEntryAfterFirstPaint(target, '/assets/index.js');
+    vi.advanceTimersByTime(10);
+    expect(entries(), 'nothing before the frame').toHaveLength(0);
+    frames.forEach((frame) => frame(0));
+    vi.advanceTimersByTime(1);
+    expect(entries()).toHaveLength(1);
+    vi.advanceTimersByTime(1000);
+    expect(entries(), 'never twice').toHaveLength(1);
+  });
+
+  it('still starts in a tab that paints no frame (opened in the background)', () => {
+    vi.useFakeTimers();
+    const target = Object.assign(Object.create(window) as Window, {
+      document,
+      requestAnimationFrame: () => 0,
+      setTimeout: (work: () => void, ms: number) => setTimeout(work, ms),
+    });
+    runEntryAfterFirstPaint(target, '/assets/index.js');
+    vi.advanceTimersByTime(1000);
+    expect(entries()).toHaveLength(1);
   });
 });
 
