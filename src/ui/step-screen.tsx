@@ -1,4 +1,3 @@
-import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentStep, isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../domain/diagnosis/flow.ts';
@@ -45,61 +44,58 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now = sys
     );
   }
 
-  // The step's own content is keyed by step: new content, not the last one's elements moved about (no layout
-  // shift, no pressed or focused answer carried over to the next question). The trail below it stays mounted
-  // and only adds the answer just given.
+  // Keyed by step: each step is new content, not the last one's elements moved about (no layout shift, no
+  // pressed or focused answer carried over to the next question).
   return (
-    <section className={`step step-${info.kind}`} data-step={step} data-kind={info.kind}>
-      <Fragment key={step}>
-        <p className="progress">{t('step.progress', { count: trail.length })}</p>
-        <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
-        {supportMode ? <SupportBox script={content.script} now={now} /> : null}
-        {info.kind === 'question' || info.kind === 'code' ? (
-          <>
-            {content.prompt ? <p className="lead">{content.prompt}</p> : null}
-            {info.kind === 'code' && code ? <CodeCard code={code} /> : null}
-            {content.hint ? <p className="hint">{content.hint}</p> : null}
-            <WarningNote text={content.warning} />
-          </>
-        ) : null}
-        {info.kind === 'remedy' ? (
-          <>
-            {content.prompt ? <p className="lead">{content.prompt}</p> : null}
-            <WarningNote text={content.warning} />
-            <NumberedSteps title={t('step.stepsTitle')} items={content.steps} />
-            {content.check ? <p className="check">{content.check}</p> : null}
-          </>
-        ) : null}
-        {outcome ? <OutcomeView content={content} escalateTo={info.escalateTo} /> : null}
-        {answers.length > 0 ? (
-          <AnswerList
-            answers={answers}
-            labels={content.options}
-            previous={previous}
-            onAnswer={(answer) => actor.send({ type: `answer.${answer}` })}
-          />
-        ) : null}
-        {onOpenSummary ? (
-          <button
-            type="button"
-            className={outcome ? 'answer summary-open' : 'secondary-button summary-open'}
-            data-action="summary"
-            onClick={onOpenSummary}
-          >
-            {t('step.summary')}
-          </button>
-        ) : null}
-        {answers.length > 0 ? null : (
-          <button
-            type="button"
-            className="answer primary new-diagnosis"
-            data-action="new"
-            onClick={() => actor.send({ type: 'session.restart' })}
-          >
-            {t('step.newDiagnosis')}
-          </button>
-        )}
-      </Fragment>
+    <section key={step} className={`step step-${info.kind}`} data-step={step} data-kind={info.kind}>
+      <p className="progress">{t('step.progress', { count: trail.length })}</p>
+      <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
+      {supportMode ? <SupportBox script={content.script} now={now} /> : null}
+      {info.kind === 'question' || info.kind === 'code' ? (
+        <>
+          {content.prompt ? <p className="lead">{content.prompt}</p> : null}
+          {info.kind === 'code' && code ? <CodeCard code={code} /> : null}
+          {content.hint ? <p className="hint">{content.hint}</p> : null}
+          <WarningNote text={content.warning} />
+        </>
+      ) : null}
+      {info.kind === 'remedy' ? (
+        <>
+          {content.prompt ? <p className="lead">{content.prompt}</p> : null}
+          <WarningNote text={content.warning} />
+          <NumberedSteps title={t('step.stepsTitle')} items={content.steps} />
+          {content.check ? <p className="check">{content.check}</p> : null}
+        </>
+      ) : null}
+      {outcome ? <OutcomeView content={content} escalateTo={info.escalateTo} /> : null}
+      {answers.length > 0 ? (
+        <AnswerList
+          answers={answers}
+          labels={content.options}
+          previous={previous}
+          onAnswer={(answer) => actor.send({ type: `answer.${answer}` })}
+        />
+      ) : null}
+      {onOpenSummary ? (
+        <button
+          type="button"
+          className={outcome ? 'answer summary-open' : 'secondary-button summary-open'}
+          data-action="summary"
+          onClick={onOpenSummary}
+        >
+          {t('step.summary')}
+        </button>
+      ) : null}
+      {answers.length > 0 ? null : (
+        <button
+          type="button"
+          className="answer primary new-diagnosis"
+          data-action="new"
+          onClick={() => actor.send({ type: 'session.restart' })}
+        >
+          {t('step.newDiagnosis')}
+        </button>
+      )}
       <Trail trail={trail} />
     </section>
   );
