@@ -1,7 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { pickLanguage } from '../i18n/languages.ts';
-import { createI18n } from '../i18n/setup.ts';
+import { createI18n, loadFallbackContent } from '../i18n/setup.ts';
 import { loadLanguage } from '../persistence/preferences.ts';
 import { browserStorage } from '../persistence/storage.ts';
 import '../ui/styles.css';
@@ -29,6 +29,7 @@ if (root) {
     performance.mark('tapfix:started');
     earlyTap?.click();
     earlyTap = null;
+    loadFallbackContent(i18n);
   };
   const app = (
     <StrictMode>

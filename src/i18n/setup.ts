@@ -30,8 +30,8 @@ const whenIdle = (work: () => void) =>
 
 /**
  * Creates a ready i18next instance; zh-CN is the fallback for any missing key. Loading lazily in another language,
- * the fallback's files load once the app is idle, not before it starts: content:check keeps every key in every
- * language, so the fallback is a safety net, not worth a second download on the first screen's path.
+ * the fallback's files are left for loadFallbackContent, once the app has started: content:check keeps every key
+ * in every language, so the fallback is a safety net, not worth a second download on the first screen's path.
  */
 export async function createI18n({ language, resources }: I18nOptions): Promise<i18n> {
   const instance = i18next.createInstance().use(initReactI18next);
@@ -50,15 +50,18 @@ export async function createI18n({ language, resources }: I18nOptions): Promise<
     returnNull: false,
     react: { useSuspense: false },
   });
-  if (fallbackLater) {
-    whenIdle(() => {
-      instance
-        .loadLanguages(defaultLanguage)
-        .then(() => {
-          instance.options.fallbackLng = defaultLanguage;
-        })
-        .catch(() => undefined);
-    });
-  }
   return instance;
+}
+
+/** Loads the fallback language's content when the browser is next idle, if createI18n left it out. */
+export function loadFallbackContent(instance: i18n): void {
+  if (instance.options.fallbackLng !== false) return;
+  whenIdle(() => {
+    instance
+      .loadLanguages(defaultLanguage)
+      .then(() => {
+        instance.options.fallbackLng = defaultLanguage;
+      })
+      .catch(() => undefined);
+  });
 }
