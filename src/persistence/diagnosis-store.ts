@@ -203,7 +203,7 @@ function readStateValue(value: unknown): 'home' | Record<string, string> {
 
 function readContext(value: unknown): DiagnosisContext {
   if (!isRecord(value)) throw new Invalid('corrupt');
-  const { trail, side, match, pending, remembered, startedAt } = value;
+  const { trail, side, match, pending, remembered, startedAt, pinWrong = 0, unclear = 0 } = value;
   if (!Array.isArray(trail) || trail.length > maxTrail) throw new Invalid('corrupt');
   if (!(side === null || side === 'terminal' || side === 'card')) throw new Invalid('corrupt');
   return {
@@ -213,7 +213,15 @@ function readContext(value: unknown): DiagnosisContext {
     pending: pending === null ? null : readStep(pending),
     remembered: readRemembered(remembered),
     startedAt: readTime(startedAt),
+    // Saves from before these counters existed have none: nothing was counted yet.
+    pinWrong: readCount(pinWrong),
+    unclear: readCount(unclear),
   };
+}
+
+function readCount(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > maxTrail) throw new Invalid('corrupt');
+  return value;
 }
 
 /** An ISO time as the UI stamps it ("2026-11-25T09:45:00.000Z"), or null. */
@@ -266,15 +274,15 @@ const vias: readonly string[] = ['code', 'message', 'words'] satisfies SymptomMa
 
 function readMatch(value: unknown): SymptomMatch {
   if (!isRecord(value)) throw new Invalid('corrupt');
-  const { category, code, message, step, unknownOutcome, via } = value;
+  const { category, code, message, step, unknownOutcome, via, concept } = value;
   const shapeOk =
-    typeof category === 'string' &&
-    (categories as readonly string[]).includes(category) &&
+    (category === null || (typeof category === 'string' && (categories as readonly string[]).includes(category))) &&
     (code === null || (typeof code === 'string' && /^[0-9A-Z]{2}$/.test(code))) &&
     (message === null || (typeof message === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(message))) &&
     typeof unknownOutcome === 'boolean' &&
     typeof via === 'string' &&
-    vias.includes(via);
+    vias.includes(via) &&
+    (concept === undefined || (typeof concept === 'string' && /^[A-Za-z]{1,64}$/.test(concept)));
   if (!shapeOk) throw new Invalid('corrupt');
   return {
     category: category as SymptomMatch['category'],
@@ -283,5 +291,6 @@ function readMatch(value: unknown): SymptomMatch {
     step: readStep(step),
     unknownOutcome,
     via: via as SymptomMatch['via'],
+    ...(typeof concept === 'string' ? { concept } : {}),
   };
 }

@@ -30,6 +30,8 @@ export interface QuestionContent extends Base {
 
 export interface RemedyContent extends Base {
   prompt?: string;
+  /** Steps that ask for a PIN: the wrong entries so far and the tries usually left ({{wrong}}, {{left}}). */
+  pin?: string;
   steps: string[];
   check: string;
   options: Record<string, string>;

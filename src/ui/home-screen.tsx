@@ -54,7 +54,6 @@ export function HomeScreen() {
     const input = (await lookup())?.readTerminalInput(query);
     if (!input) return;
     if (input.kind === 'match') actor.send({ type: 'symptom.matched', match: input.match, at: startTime() });
-    else if (input.kind === 'stepCode') actor.send({ type: 'step.open', step: input.step, at: startTime() });
     else setNotice(input.kind === 'success' ? 'successCode' : input.kind === 'otherSystem' ? 'otherSystem' : 'noMatch');
   }
 
@@ -89,9 +88,21 @@ export function HomeScreen() {
           </button>
         </div>
         {notice ? (
-          <p id={noticeId} className="notice" role="status">
-            {tLookup(notice)}
-          </p>
+          <div className="notice">
+            <p id={noticeId} role="status">
+              {tLookup(notice)}
+            </p>
+            {notice === 'noMatch' ? (
+              <button
+                type="button"
+                className="secondary-button"
+                data-action="guided"
+                onClick={() => actor.send({ type: 'diagnosis.start', at: startTime() })}
+              >
+                {tLookup('stepByStep')}
+              </button>
+            ) : null}
+          </div>
         ) : null}
       </form>
       <h2 className="chips-title">{t('home.chipsTitle')}</h2>

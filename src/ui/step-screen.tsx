@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { currentStep, isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../domain/diagnosis/flow.ts';
-import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
+import { stepInfo, usualPinTries, type StepId } from '../domain/diagnosis/steps.ts';
 import { AnswerList } from './answer-list.tsx';
 import { CodeCard } from './code-card.tsx';
 import { DiagnosisActor } from './diagnosis-actor.ts';
@@ -11,6 +11,7 @@ import { useStepContent } from './content.ts';
 import { StepHeading } from './step-heading.tsx';
 import { SupportBox } from './support-box.tsx';
 import { Trail } from './trail.tsx';
+import { UnderstoodNote } from './understood-note.tsx';
 import { WarningNote } from './warning-note.tsx';
 
 interface StepScreenProps {
@@ -31,8 +32,13 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now = sys
   const trail = DiagnosisActor.useSelector((s) => s.context.trail);
   const code = DiagnosisActor.useSelector((s) => s.context.match?.code ?? null);
   const previous = DiagnosisActor.useSelector((s) => s.context.remembered[step]);
+  const pinWrong = DiagnosisActor.useSelector((s) => s.context.pinWrong);
   const info = stepInfo(step);
-  const content = useStepContent(step, code ? { code } : undefined);
+  const content = useStepContent(step, {
+    ...(code ? { code } : {}),
+    wrong: String(pinWrong),
+    left: String(Math.max(0, usualPinTries - pinWrong)),
+  });
   const answers = answersOf(step);
   const outcome = DiagnosisActor.useSelector(isAtOutcome);
 
@@ -50,6 +56,7 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now = sys
     <section key={step} className={`step step-${info.kind}`} data-step={step} data-kind={info.kind}>
       <p className="progress">{t('step.progress', { count: trail.length })}</p>
       <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
+      <UnderstoodNote />
       {supportMode ? <SupportBox script={content.script} now={now} /> : null}
       {info.kind === 'question' || info.kind === 'code' ? (
         <>
@@ -63,6 +70,7 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now = sys
         <>
           {content.prompt ? <p className="lead">{content.prompt}</p> : null}
           <WarningNote text={content.warning} />
+          {content.pin ? <p className="pin-tries">{content.pin}</p> : null}
           <NumberedSteps title={t('step.stepsTitle')} items={content.steps} />
           {content.check ? <p className="check">{content.check}</p> : null}
         </>
@@ -73,7 +81,7 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now = sys
           answers={answers}
           labels={content.options}
           previous={previous}
-          onAnswer={(answer) => actor.send({ type: `answer.${answer}` })}
+          onAnswer={(answer) => actor.send({ type: `answer.${answer}`, step })}
         />
       ) : null}
       {onOpenSummary ? (
@@ -86,7 +94,7 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now = sys
           {t('step.summary')}
         </button>
       ) : null}
-      {answers.length > 0 ? null : (
+      {!outcome ? null : (
         <button
           type="button"
           className="answer primary new-diagnosis"

@@ -22,7 +22,7 @@ function answersToAdvice(start: SnapshotFrom<DiagnosisMachine>): number {
     frontier = frontier.flatMap((snapshot) => {
       const step = currentStep(snapshot);
       if (step === 'home') return [];
-      return answersOf(step).map((answer) => transition(diagnosisMachine, snapshot, { type: `answer.${answer}` })[0]);
+      return answersOf(step).map((answer) => transition(diagnosisMachine, snapshot, { type: `answer.${answer}`, step })[0]);
     });
   }
   return Number.POSITIVE_INFINITY;

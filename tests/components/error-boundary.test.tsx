@@ -50,7 +50,7 @@ function BrokenOnScope() {
   return (
     <button
       type="button"
-      onClick={() => actor.send(step === 'home' ? { type: 'diagnosis.start' } : { type: 'answer.declined' })}
+      onClick={() => actor.send(step === 'home' ? { type: 'diagnosis.start' } : { type: 'answer.declined', step })}
     >
       {step}
     </button>

@@ -2,7 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { buildCaseSummary } from '../../src/domain/case/case-summary.ts';
-import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { onScreen, type Scripted } from '../support/replay.ts';
 import { stepInfo } from '../../src/domain/diagnosis/steps.ts';
 import { createHistoryStore, historyKey } from '../../src/persistence/history-store.ts';
 import { text } from '../support/content.ts';
@@ -13,12 +14,12 @@ const steps = (key: string) => text('zh-CN', 'steps', key);
 const summary = (key: string) => text('zh-CN', 'summary', key);
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{\{\s*(\w+)[^}]*\}\}/g, (_, name: string) => values[name] ?? '');
-const answer = (id: string) => ({ type: `answer.${id}` }) as DiagnosisEvent;
+const answer = (id: string) => ({ type: `answer.${id}` }) as Scripted;
 
 /** A finished diagnosis, run on the real machine. */
-function finished(events: readonly DiagnosisEvent[], minute: number) {
+function finished(events: readonly Scripted[], minute: number) {
   const actor = createActor(diagnosisMachine).start();
-  for (const event of events) actor.send(event);
+  for (const event of events) actor.send(onScreen(actor, event));
   const snapshot = actor.getSnapshot();
   return buildCaseSummary({
     context: snapshot.context,

@@ -143,7 +143,7 @@ describe('text on the new screens comes from content only', () => {
     return (clone.textContent ?? '')
       .replace(/[\w-]+:[\w.-]+/g, ' ')
       .replace(/[a-zA-Z]+(\.[a-zA-Z0-9-]+)+/g, ' ')
-      .replace(/\b[A-Z][0-9]\b/g, ' ')
+      .replace(/\b[A-Z]-[0-9]\b/g, ' ')
       .trim();
   }
 

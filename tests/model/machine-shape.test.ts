@@ -32,7 +32,7 @@ describe('the shape of the machine', () => {
     for (const node of nodes) {
       for (const [event, list] of node.transitions) {
         if (event === 'xstate.route') continue;
-        expect(list.length, `${node.id} ${event}`).toBeLessThanOrEqual(3);
+        expect(list.length, `${node.id} ${event}`).toBeLessThanOrEqual(4);
       }
     }
   });

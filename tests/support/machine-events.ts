@@ -31,7 +31,7 @@ export function userEvents(snapshot: SnapshotFrom<DiagnosisMachine>): DiagnosisE
       ...sampleMatches.map((m): DiagnosisEvent => ({ type: 'symptom.matched', match: m })),
     ];
   }
-  return answersOf(step).map((answer): DiagnosisEvent => ({ type: `answer.${answer}` }));
+  return answersOf(step).map((answer): DiagnosisEvent => ({ type: `answer.${answer}`, step }));
 }
 
 /** Identifies a snapshot by its step and the context that changes later decisions (not the trail). */

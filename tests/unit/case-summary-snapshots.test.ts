@@ -1,10 +1,10 @@
 // The shared case summary, word for word, in every language with every field filled: a change to its wording or
 // layout shows up as a snapshot diff for a reviewer to accept (`vitest -u`) or fix.
-import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { currentStep } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { buildCaseSummary } from '../../src/domain/case/case-summary.ts';
 import { renderCaseSummary } from '../../src/ui/case-summary-text.ts';
+import { replay, type Scripted } from '../support/replay.ts';
 import { languages } from '../../src/i18n/languages.ts';
 import { createI18n } from '../../src/i18n/setup.ts';
 import { resources } from '../support/content.ts';
@@ -12,7 +12,7 @@ import { resources } from '../support/content.ts';
 // Times print in the shop's zone; fix it so the snapshot does not depend on the machine running the test.
 process.env.TZ = 'Asia/Shanghai';
 
-const path: DiagnosisEvent[] = [
+const path: Scripted[] = [
   {
     type: 'symptom.matched',
     at: '2026-11-25T09:45:00.000Z',
@@ -44,8 +44,7 @@ const fields = {
 describe('the case summary as shared', () => {
   for (const language of languages) {
     it(`reads the same in ${language} with every field filled`, async () => {
-      const actor = createActor(diagnosisMachine).start();
-      for (const event of path) actor.send(event);
+      const actor = replay(path);
       const snapshot = actor.getSnapshot();
       const summary = buildCaseSummary({
         context: snapshot.context,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createActor, type Snapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import { containsCardNumber } from '../../src/domain/case/redact.ts';
 import {
@@ -14,23 +14,23 @@ import {
 } from '../../src/persistence/diagnosis-store.ts';
 import type { KeyValueStorage } from '../../src/persistence/storage.ts';
 import { mapStorage, throwingStorage } from '../support/storage.ts';
+import { replay, sendAll, type Scripted } from '../support/replay.ts';
+import type { AnswerId } from '../../src/domain/diagnosis/flow.ts';
 
 const content = { contentVersion: 'content-7' };
-const answer = (id: string) => ({ type: `answer.${id}` }) as DiagnosisEvent;
-const networkStart: DiagnosisEvent[] = [
+const answer = (id: AnswerId): Scripted => ({ type: `answer.${id}` });
+const networkStart: Scripted[] = [
   { type: 'diagnosis.start' },
   answer('declined'),
   answer('all'),
   answer('problem'),
 ];
 
-function actorAfter(events: readonly DiagnosisEvent[]) {
-  const actor = createActor(diagnosisMachine).start();
-  for (const event of events) actor.send(event);
-  return actor;
+function actorAfter(events: readonly Scripted[]) {
+  return replay(events);
 }
 
-function persisted(events: readonly DiagnosisEvent[]) {
+function persisted(events: readonly Scripted[]) {
   const actor = actorAfter(events);
   const snapshot = actor.getPersistedSnapshot();
   actor.stop();
@@ -67,7 +67,7 @@ describe('saving and restoring a diagnosis', () => {
     expect(currentStep(after.getSnapshot())).toBe('network.fix');
     expect(after.getSnapshot().context).toEqual(before.getSnapshot().context);
 
-    after.send(answer('fixed'));
+    sendAll(after, [answer('fixed')]);
     expect(currentStep(after.getSnapshot())).toBe('done.resolved');
   });
 
@@ -102,7 +102,7 @@ describe('saving and restoring a diagnosis', () => {
           const step = currentStep(actor.getSnapshot());
           const answers = step === 'home' ? [] : answersOf(step);
           if (answers.length === 0) break;
-          actor.send(answer(answers[choice % answers.length] ?? 'continue'));
+          sendAll(actor, [answer(answers[choice % answers.length] ?? 'continue')]);
         }
         const { storage } = mapStorage();
         expect(saveDiagnosis(storage, actor.getPersistedSnapshot(), content.contentVersion)).toBe(true);
@@ -209,6 +209,24 @@ describe('starting clean when the saved diagnosis does not fit', () => {
     });
   });
 
+  it('keeps the concept a match from words was read as, and refuses one that is not an id', () => {
+    const match = {
+      category: 'network',
+      code: null,
+      message: null,
+      step: 'network.signal',
+      unknownOutcome: true,
+      via: 'words',
+      concept: 'outcomeConflict',
+    };
+    const loaded = readSnapshot(withContext({ match }));
+    expect(loaded.ok && (loaded.snapshot as unknown as { context: { match: unknown } }).context.match).toEqual(match);
+    expect(readSnapshot(withContext({ match: { ...match, concept: '<b>x</b>' } }))).toEqual({
+      ok: false,
+      reason: 'corrupt',
+    });
+  });
+
   it('rebuilds the snapshot from the checked parts only', () => {
     const loaded = readSnapshot({ ...withContext({ extra: 'x' }), tags: ['x'], surprise: true });
     expect(loaded.ok).toBe(true);
@@ -217,7 +235,7 @@ describe('starting clean when the saved diagnosis does not fit', () => {
       ['children', 'context', 'error', 'historyValue', 'output', 'status', 'value'].sort(),
     );
     expect(Object.keys((loaded.snapshot as unknown as { context: object }).context).sort()).toEqual(
-      ['match', 'pending', 'remembered', 'side', 'startedAt', 'trail'].sort(),
+      ['match', 'pending', 'pinWrong', 'remembered', 'side', 'startedAt', 'trail', 'unclear'].sort(),
     );
   });
 });

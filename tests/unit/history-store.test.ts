@@ -1,13 +1,14 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { buildCaseSummary, type CaseSummary } from '../../src/domain/case/case-summary.ts';
-import { currentStep, diagnosisMachine, type DiagnosisEvent } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { onScreen, type Scripted } from '../support/replay.ts';
 import { luhnValid } from '../../src/domain/case/redact.ts';
 import { diagnosisKey, loadDiagnosis, saveDiagnosis } from '../../src/persistence/diagnosis-store.ts';
 import { createHistoryStore, historyKey, historyLimit, historySchema } from '../../src/persistence/history-store.ts';
 import { mapStorage, throwingStorage } from '../support/storage.ts';
 
-const answer = (id: string) => ({ type: `answer.${id}` }) as DiagnosisEvent;
+const answer = (id: string) => ({ type: `answer.${id}` }) as Scripted;
 const start = Date.UTC(2026, 10, 25, 9, 0);
 const minutes = (n: number) => start + n * 60_000;
 
@@ -19,9 +20,9 @@ function diagnosis(fixed: boolean) {
     answer('declined'),
     answer('all'),
     answer('problem'),
-  ] as DiagnosisEvent[];
+  ] as Scripted[];
   for (const event of [...events, ...(fixed ? [answer('fixed')] : [answer('notFixed'), answer('yes')])]) {
-    actor.send(event);
+    actor.send(onScreen(actor, event));
   }
   return actor;
 }

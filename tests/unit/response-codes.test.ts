@@ -68,8 +68,10 @@ describe('code content', () => {
   for (const locale of ['zh-CN', 'en']) {
     it(`${locale} has a meaning and advice for every code, and nothing else`, () => {
       const content = texts[locale] ?? {};
-      expect(Object.keys(content).sort()).toEqual([...allCodes].sort());
-      for (const code of allCodes) {
+      // Approvals with advice of their own (10, Y1, Y3) have texts too; they are not failures, so not in the table.
+      const withTexts = [...allCodes, '10', 'Y1', 'Y3'];
+      expect(Object.keys(content).sort()).toEqual(withTexts.sort());
+      for (const code of withTexts) {
         expect(content[code]?.meaning?.trim(), `${locale} ${code}.meaning`).toBeTruthy();
         expect(content[code]?.advice?.trim(), `${locale} ${code}.advice`).toBeTruthy();
       }

@@ -132,7 +132,8 @@ const maxEntries = 200;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isShortString = (value: unknown, max = 64): value is string => typeof value === 'string' && value.length <= max;
-const isStepCode = (value: unknown): value is string => typeof value === 'string' && /^[A-Z0-9]{1,4}$/.test(value);
+/** A step code as stored now ("N-2") or before the hyphen ("N2"); read back as the step's current code. */
+const isStepCode = (value: unknown): value is string => typeof value === 'string' && /^[A-Z](?:-?[0-9]{1,2})$/.test(value);
 const isTime = (value: unknown): value is string | null =>
   value === null || (isShortString(value) && Number.isFinite(Date.parse(value)));
 
@@ -147,7 +148,7 @@ function readSummary(value: unknown): CaseSummary | null {
   if (!isShortString(value.appVersion) || !isShortString(value.contentVersion)) return null;
   const answers = readList(value.answers, (entry) =>
     isStepId(entry.step) && isStepCode(entry.stepCode) && isAnswerId(entry.answer)
-      ? { step: entry.step, stepCode: entry.stepCode, answer: entry.answer }
+      ? { step: entry.step, stepCode: stepInfo(entry.step).code, answer: entry.answer }
       : null,
   );
   const remediesTried = readList(value.remediesTried, readRemedy);
@@ -159,7 +160,7 @@ function readSummary(value: unknown): CaseSummary | null {
     if (!(raw.escalateTo === null || (typeof raw.escalateTo === 'string' && escalations.includes(raw.escalateTo)))) {
       return null;
     }
-    outcome = { step: raw.step, stepCode: raw.stepCode, escalateTo: raw.escalateTo as Escalation | null };
+    outcome = { step: raw.step, stepCode: stepInfo(raw.step).code, escalateTo: raw.escalateTo as Escalation | null };
   }
   const currentStep = value.currentStep;
   if (!(currentStep === 'home' || isStepId(currentStep))) return null;
@@ -175,7 +176,7 @@ function readSummary(value: unknown): CaseSummary | null {
     remediesTried,
     outcome,
     currentStep,
-    currentStepCode: value.currentStepCode,
+    currentStepCode: currentStep === 'home' ? null : stepInfo(currentStep).code,
     fields: validateCaseFields(fieldInput).values,
     appVersion: value.appVersion,
     contentVersion: value.contentVersion,
@@ -186,7 +187,7 @@ function readRemedy(entry: Record<string, unknown>): SummaryRemedy | null {
   const result = entry.result;
   if (!isStepId(entry.step) || !isStepCode(entry.stepCode)) return null;
   return typeof result === 'string' && remedyResults.includes(result)
-    ? { step: entry.step, stepCode: entry.stepCode, result: result as RemedyResult }
+    ? { step: entry.step, stepCode: stepInfo(entry.step).code, result: result as RemedyResult }
     : null;
 }
 

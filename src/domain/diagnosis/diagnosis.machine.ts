@@ -1,7 +1,17 @@
-import { assign, raise, setup } from 'xstate';
+import { and, assign, raise, setup } from 'xstate';
 import type { SymptomMatch } from '../lookup/symptom-match.ts';
-import { edgesOf, type AnswerId, type Leg } from './flow.ts';
-import { branches, branchOf, isStepId, stepIds, stepRegistry, type Side, type StepId, type StepKind } from './steps.ts';
+import { asksPin, edgesOf, pinEntriesAllowed, type AnswerId, type Leg } from './flow.ts';
+import {
+  branches,
+  branchOf,
+  confirmingQuestion,
+  isStepId,
+  stepIds,
+  stepRegistry,
+  type Side,
+  type StepId,
+  type StepKind,
+} from './steps.ts';
 
 /** A step left behind, and the answer that left it (null when the app jumped, e.g. from a symptom). */
 export interface TrailEntry {
@@ -20,6 +30,10 @@ export interface DiagnosisContext {
   readonly remembered: Readonly<Partial<Record<StepId, AnswerId>>>;
   /** When this diagnosis began, as the ISO time the starting event carried (never epoch ms: 13 digits can pass Luhn). */
   readonly startedAt: string | null;
+  /** Wrong PIN entries reported in this diagnosis (a code 55 counts one); never lowered by Back. */
+  readonly pinWrong: number;
+  /** "No clear result" reports in this diagnosis (an unknown-outcome symptom counts one); never lowered by Back. */
+  readonly unclear: number;
 }
 
 /** XState's own jump: every step state has `route`, so this event enters the step it names. */
@@ -27,7 +41,8 @@ export type RouteEvent = { type: 'xstate.route'; to: `#${typeof rootId}.${StepId
 
 /** `at` on the events that begin a diagnosis: the ISO time the UI stamps, so the machine needs no clock. */
 export type DiagnosisEvent =
-  | { type: `answer.${AnswerId}` }
+  /** An answer names the step it was shown on: a late second tap cannot answer the next question. */
+  | { type: `answer.${AnswerId}`; step: StepId }
   | { type: 'diagnosis.start'; at?: string }
   | { type: 'symptom.matched'; match: SymptomMatch; at?: string }
   | { type: 'step.open'; step: StepId; at?: string }
@@ -52,11 +67,43 @@ const initialContext: DiagnosisContext = {
   pending: null,
   remembered: {},
   startedAt: null,
+  pinWrong: 0,
+  unclear: 0,
 };
 
-/** The step to continue at after the code card or a cleared status check; null when nothing is waiting. */
-const resumeStep = (context: DiagnosisContext): StepId | null =>
-  context.pending !== null && branchOf(context.pending) !== 'safety' ? context.pending : null;
+/** The symptom is evidence the terminal itself gave (a response code or a screen message), not words. */
+const fromTheScreen = (match: SymptomMatch | null) => match !== null && match.via !== 'words';
+
+/** Two wrong PINs were given: no step may ask for another. */
+const pinSpent = (context: DiagnosisContext) => context.pinWrong >= pinEntriesAllowed;
+
+/** Where any jump to `step` lands: never on a step that asks for a PIN once two wrong PINs were given. */
+const enterable = (step: StepId, context: DiagnosisContext): StepId =>
+  asksPin(step) && pinSpent(context) ? 'done.pinStop' : step;
+
+/**
+ * The step to continue at after the code card, the charged question or a cleared status check; null when nothing
+ * is waiting. A step stating a fact only the screen establishes (51) opens its confirming question when the symptom
+ * came from words.
+ */
+function resumeStep(context: DiagnosisContext): StepId | null {
+  const { pending } = context;
+  if (pending === null || branchOf(pending) === 'safety' || branchOf(pending) === 'gate') return null;
+  const question = confirmingQuestion[pending];
+  return question && !fromTheScreen(context.match) ? question : pending;
+}
+
+/** How far Back goes: the last step on the trail that may still be shown (a PIN step is skipped once PINs ran out). */
+function backIndex(context: DiagnosisContext): number {
+  const { trail } = context;
+  for (let at = trail.length - 1; at >= 0; at -= 1) {
+    const step = trail[at]?.step;
+    if (step === 'home' || (step !== undefined && enterable(step, context) === step)) return at;
+  }
+  return 0;
+}
+
+const isAnswer = (type: string, answer: AnswerId) => type === `answer.${answer}`;
 
 const machineSetup = setup({
   types: {
@@ -66,27 +113,42 @@ const machineSetup = setup({
     tags: {} as StepKind,
   },
   guards: {
+    /** The answer was given on this step (a late tap from the previous step is ignored). */
+    answerFor: ({ event }, params: { step: StepId }) => 'step' in event && event.step === params.step,
+    /** This answer is the second "no clear result" of the diagnosis: stop checking and escalate. */
+    unclearAgain: ({ context, event }) => isAnswer(event.type, 'unknown') && context.unclear >= 1,
+    /** With this answer, two wrong PINs have been given: no step may ask for another. */
+    pinSpent: ({ context, event }) =>
+      context.pinWrong + (isAnswer(event.type, 'pinWrong') ? 1 : 0) >= pinEntriesAllowed,
+    /** Words are not evidence: the charged question comes first. */
+    matchFromWords: ({ event }) => event.type === 'symptom.matched' && event.match.via === 'words',
     /** The matched symptom's outcome is unknown: check the last transaction first. */
     matchNeedsCheck: ({ event }) => event.type === 'symptom.matched' && event.match.unknownOutcome,
-    /** The matched symptom named a response code: show its card before moving on. */
-    matchHasCode: ({ event }) => event.type === 'symptom.matched' && event.match.code !== null,
+    /** The matched symptom named a refusal code: show its card before moving on (approvals open their outcome). */
+    matchHasCode: ({ event }) =>
+      event.type === 'symptom.matched' && event.match.code !== null && event.match.category !== null,
     matchedUnknown: ({ context }) => context.match?.unknownOutcome === true,
     isCardSide: ({ context }) => context.side === 'card',
     /** A step is waiting behind the code card or the status check. */
     hasPending: ({ context }) => resumeStep(context) !== null,
     /** Back from the first step leaves the diagnosis. */
-    backLeaves: ({ context }) => context.trail.at(-1)?.step === 'home',
-    backSteps: ({ context }) => isStepId(context.trail.at(-1)?.step),
+    backLeaves: ({ context }) => context.trail.length > 0 && context.trail[backIndex(context)]?.step === 'home',
+    backSteps: ({ context }) => isStepId(context.trail[backIndex(context)]?.step),
     /** The step to change was answered earlier in this diagnosis. */
     answeredEarlier: ({ context, event }) =>
       event.type === 'answer.change' && context.trail.some((entry) => entry.step === event.step),
   },
   actions: {
     /** The one jump: named once, carried out by XState's route transitions. */
-    routeTo: raise((_, params: { step: StepId }): RouteEvent => ({ type: 'xstate.route', to: ref(params.step) })),
+    routeTo: raise(({ context }, params: { step: StepId }): RouteEvent => ({
+      type: 'xstate.route',
+      to: ref(enterable(params.step, context)),
+    })),
     recordAnswer: assign(({ context }, params: { step: StepId; answer: AnswerId }) => ({
       trail: [...context.trail, params],
       remembered: { ...context.remembered, [params.step]: params.answer },
+      pinWrong: context.pinWrong + (params.answer === 'pinWrong' ? 1 : 0),
+      unclear: context.unclear + (params.answer === 'unknown' ? 1 : 0),
     })),
     /** Drops the trail from the step being changed onwards; remembered answers stay as suggestions. */
     rewind: assign({
@@ -105,9 +167,19 @@ const machineSetup = setup({
           ? event.at
           : null,
     }),
-    popTrail: assign({ trail: ({ context }) => context.trail.slice(0, -1) }),
+    /** Back drops the trail from the step it returns to. */
+    popTrail: assign({ trail: ({ context }) => context.trail.slice(0, backIndex(context)) }),
     enterSide: assign({ side: (_, params: { side: Side }) => params.side }),
-    rememberMatch: assign({ match: ({ event }) => (event.type === 'symptom.matched' ? event.match : null) }),
+    /** The symptom is remembered, and counts what it reports: a wrong PIN (it opens the PIN step), an unclear result. */
+    rememberMatch: assign(({ event }) =>
+      event.type === 'symptom.matched'
+        ? {
+            match: event.match,
+            pinWrong: event.match.step === 'pin.retry' ? 1 : 0,
+            unclear: event.match.unknownOutcome ? 1 : 0,
+          }
+        : {},
+    ),
     /** The symptom's step waits behind the code card or the status check. */
     holdPending: assign({ pending: ({ event }) => (event.type === 'symptom.matched' ? event.match.step : null) }),
     clearPending: assign({ pending: null }),
@@ -122,21 +194,26 @@ type AnswerTransition = Exclude<NonNullable<StateConfig["on"]>[`answer.${AnswerI
 /** The transition that takes one leg of an answer; `returnHere` happens later, through the status check. */
 function legTransition(step: StepId, answer: AnswerId, leg: Leg): AnswerTransition[] {
   const record = { type: 'recordAnswer', params: { step, answer } } as const;
+  const here = { type: 'answerFor', params: { step } } as const;
   switch (leg.when) {
     case 'always':
     case 'terminalSide':
     case 'otherwise':
-      return [{ target: ref(leg.step), actions: [record] }];
+      return [{ guard: here, target: ref(leg.step), actions: [record] }];
     case 'cardSide':
-      return [{ guard: 'isCardSide', target: ref(leg.step), actions: [record] }];
+      return [{ guard: and([here, 'isCardSide']), target: ref(leg.step), actions: [record] }];
     case 'unknownOutcome':
-      return [{ guard: 'matchedUnknown', target: ref(leg.step), actions: [record] }];
+      return [{ guard: and([here, 'matchedUnknown']), target: ref(leg.step), actions: [record] }];
+    case 'unclearAgain':
+      return [{ guard: and([here, 'unclearAgain']), target: ref(leg.step), actions: [record] }];
+    case 'pinSpent':
+      return [{ guard: and([here, 'pinSpent']), target: ref(leg.step), actions: [record] }];
     case 'checkFirst':
-      return [{ target: ref(leg.step), actions: [record, { type: 'holdStep', params: { step } }] }];
+      return [{ guard: here, target: ref(leg.step), actions: [record, { type: 'holdStep', params: { step } }] }];
     case 'matched':
       return [
         {
-          guard: 'hasPending',
+          guard: and([here, 'hasPending']),
           actions: [
             record,
             { type: 'routeTo', params: ({ context }) => ({ step: resumeStep(context) ?? 'scope.cards' }) },
@@ -153,12 +230,12 @@ function legTransition(step: StepId, answer: AnswerId, leg: Leg): AnswerTransiti
 function stepState(step: StepId): StateConfig {
   const { kind } = stepRegistry[step];
   const common = { id: `${rootId}.${step}`, meta: { step, kind }, tags: [kind], route: {} } as const;
-  if (kind === 'outcome') return { ...common, type: 'final' };
   const on: Partial<Record<`answer.${AnswerId}`, AnswerTransition[]>> = {};
   for (const edge of edgesOf(step)) {
     on[`answer.${edge.answer}`] = edge.legs.flatMap((leg) => legTransition(step, edge.answer, leg));
   }
-  return { ...common, on };
+  // An outcome is final; some still offer "the new attempt gave no clear result".
+  return kind === 'outcome' ? { ...common, type: 'final', on } : { ...common, on };
 }
 
 /** One compound state per branch (entering it sets the side its suspects are on), one leaf per step. */
@@ -224,6 +301,11 @@ export const diagnosisMachine = machineSetup.createMachine({
             actions: ['leaveHome', 'stampStart', 'rememberMatch', 'holdPending'],
           },
           {
+            guard: 'matchFromWords',
+            target: ref('gate.charged'),
+            actions: ['leaveHome', 'stampStart', 'rememberMatch', 'holdPending'],
+          },
+          {
             actions: [
               'leaveHome',
               'stampStart',
@@ -238,9 +320,9 @@ export const diagnosisMachine = machineSetup.createMachine({
   },
 });
 
-/** The step the trail goes back to (guarded by backSteps, so it is a step). */
+/** The step Back returns to (guarded by backSteps, so it is a step). */
 function previousStep(context: DiagnosisContext): StepId {
-  const step = context.trail.at(-1)?.step;
+  const step = context.trail[backIndex(context)]?.step;
   return isStepId(step) ? step : 'gate.charged';
 }
 

@@ -2,7 +2,7 @@
  * The whole diagnosis as data: for each step that asks something, its answers in display order and where each
  * leads. The machine and the flow map both read targets through `legsOf`, so a special target means one thing.
  */
-import type { StepId } from './steps.ts';
+import { stepRegistry, type StepId } from './steps.ts';
 
 /** Every answer id a step can offer; each is sent as the event `answer.<id>`. */
 export const answerIds = [
@@ -40,6 +40,8 @@ export const answerIds = [
   'pinLocked',
   'fixed',
   'notFixed',
+  'twoSales',
+  'oneSale',
 ] as const;
 
 export type AnswerId = (typeof answerIds)[number];
@@ -55,18 +57,42 @@ export const isAnswerId = (value: unknown): value is AnswerId =>
  */
 export type Target = StepId | 'route' | 'resume' | 'escalate' | 'check';
 
+/** Steps whose registry entry carries `flag`. */
+type Flagged<Flag extends string> = {
+  [S in StepId]: (typeof stepRegistry)[S] extends Readonly<Record<Flag, true>> ? S : never;
+}[StepId];
+
+/**
+ * The rows the safety rules require, as types: a step that asks for another attempt offers "no clear result"
+ * (status check, or straight to "outcome unknown"), and a step that asks for a PIN offers "wrong PIN".
+ */
+type SafetyRows = { readonly [S in Flagged<'asksRetry'>]: { readonly unknown: 'check' | 'done.statusUnknown' } } & {
+  readonly [S in Flagged<'asksPin'>]: { readonly pinWrong: Target };
+};
+
 export const flow = {
   'lookup.code': { continue: 'route' },
-  'gate.charged': { declined: 'scope.cards', unknown: 'safety.query', paid: 'done.paid' },
+  'gate.charged': { declined: 'resume', unknown: 'safety.query', paid: 'done.paid' },
   'safety.query': {
     succeeded: 'done.paid',
     notFound: 'safety.reversal',
-    double: 'done.doubleCharge',
+    double: 'safety.duplicate',
     cannotCheck: 'done.statusUnknown',
   },
-  'safety.reversal': { reversalOk: 'resume', reversalFailed: 'done.statusUnknown' },
+  'safety.reversal': {
+    fixed: 'done.resolved',
+    reversalOk: 'resume',
+    reversalFailed: 'done.statusUnknown',
+    unknown: 'done.statusUnknown',
+  },
+  'safety.duplicate': { twoSales: 'done.doubleCharge', oneSale: 'done.pendingHold', cannotCheck: 'done.statusUnknown' },
   'scope.cards': { all: 'network.signal', one: 'balance.check', unsure: 'scope.test' },
-  'scope.test': { otherWorks: 'balance.check', otherFails: 'network.signal', noOther: 'network.signal' },
+  'scope.test': {
+    otherWorks: 'balance.check',
+    otherFails: 'network.signal',
+    noOther: 'network.signal',
+    unknown: 'check',
+  },
   'network.signal': { problem: 'network.fix', ok: 'setup.signOn' },
   'network.fix': { fixed: 'done.resolved', notFixed: 'network.otherDevices', unknown: 'check' },
   'network.otherDevices': { yes: 'done.acquirer', no: 'done.carrier' },
@@ -76,34 +102,40 @@ export const flow = {
     registration: 'done.acquirer',
     none: 'setup.reader',
   },
-  'setup.signOnFix': { fixed: 'done.resolved', notFixed: 'done.acquirer' },
-  'setup.settleFix': { fixed: 'done.resolved', notFixed: 'done.acquirer' },
-  'setup.reader': { fixed: 'done.resolved', notFixed: 'operator.check' },
+  'setup.signOnFix': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
+  'setup.settleFix': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
+  'setup.reader': { fixed: 'done.resolved', pinWrong: 'pin.retry', notFixed: 'operator.check', unknown: 'check' },
   'host.wait': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
   'balance.check': { yes: 'balance.fix', no: 'card.status' },
-  'balance.fix': { fixed: 'done.resolved', notFixed: 'network.signal' },
+  'balance.fix': { fixed: 'done.resolved', notFixed: 'network.signal', unknown: 'check' },
   'card.status': {
     expired: 'card.other',
     restricted: 'card.other',
     blocked: 'done.cardBlocked',
     none: 'wallet.device',
   },
-  'card.other': { fixed: 'done.resolved', notFixed: 'network.signal' },
+  'card.other': { fixed: 'done.resolved', notFixed: 'network.signal', unknown: 'check' },
   'wallet.device': { phone: 'wallet.unlock', card: 'reading.placement' },
-  'wallet.unlock': { fixed: 'done.resolved', notFixed: 'wallet.fallback' },
-  'wallet.fallback': { fixed: 'done.resolved', notFixed: 'limit.check' },
-  'reading.placement': { fixed: 'done.resolved', notFixed: 'reading.chip' },
-  'reading.chip': { fixed: 'done.resolved', notFixed: 'limit.check' },
+  'wallet.unlock': { fixed: 'done.resolved', notFixed: 'wallet.fallback', unknown: 'check' },
+  'wallet.fallback': { fixed: 'done.resolved', pinWrong: 'pin.retry', notFixed: 'limit.check', unknown: 'check' },
+  'reading.placement': { fixed: 'done.resolved', notFixed: 'reading.chip', unknown: 'check' },
+  'reading.chip': { fixed: 'done.resolved', pinWrong: 'pin.retry', notFixed: 'limit.check', unknown: 'check' },
   'limit.check': {
     insert: 'limit.insert',
     pinWrong: 'pin.retry',
     pinLocked: 'done.pinLocked',
     none: 'operator.check',
   },
-  'limit.insert': { fixed: 'done.resolved', notFixed: 'operator.check' },
-  'pin.retry': { fixed: 'done.resolved', notFixed: 'done.pinLocked' },
-  'operator.check': { fixed: 'done.resolved', notFixed: 'escalate' },
-} as const satisfies { readonly [S in StepId]?: { readonly [A in AnswerId]?: Target } };
+  'limit.insert': { fixed: 'done.resolved', pinWrong: 'pin.retry', notFixed: 'operator.check', unknown: 'check' },
+  'pin.retry': { fixed: 'done.resolved', pinWrong: 'done.pinStop', unknown: 'check' },
+  'operator.check': { fixed: 'done.resolved', notFixed: 'escalate', unknown: 'check' },
+  // Outcomes that send the customer to another card or way to pay: if that attempt freezes, check it, then back here.
+  'done.issuer': { unknown: 'check' },
+  'done.cardBlocked': { unknown: 'check' },
+  'done.pinLocked': { unknown: 'check' },
+  'done.pinStop': { unknown: 'check' },
+  'done.partial': { unknown: 'check' },
+} as const satisfies { readonly [S in StepId]?: { readonly [A in AnswerId]?: Target } } & SafetyRows;
 
 export type FlowStep = keyof typeof flow;
 
@@ -119,12 +151,15 @@ export function answersOf(step: StepId): AnswerId[] {
 
 /**
  * One way an answer can go, in the order the machine tries them. The special targets unfold into several:
- * escalate = issuer on the card side, acquirer on the terminal side; check = status check, then back here;
+ * escalate = issuer on the card side, acquirer on the terminal side; check = status check, then back here, unless
+ * this is the second "no clear result" of the diagnosis (then the outcome is unknown: stop and escalate);
  * resume = the step the code or symptom pointed at, else scope; route = status check first when the outcome is
- * unknown, then as resume.
+ * unknown, then as resume. A step that asks for a PIN is entered only while fewer than two wrong PINs were given.
  */
 export type Leg =
   | { readonly when: 'always'; readonly step: StepId }
+  | { readonly when: 'unclearAgain'; readonly step: 'done.statusUnknown' }
+  | { readonly when: 'pinSpent'; readonly step: 'done.pinStop' }
   | { readonly when: 'cardSide'; readonly step: 'done.issuer' }
   | { readonly when: 'terminalSide'; readonly step: 'done.acquirer' }
   | { readonly when: 'checkFirst'; readonly step: 'safety.query' }
@@ -161,6 +196,7 @@ export function legsOf(step: StepId, target: Target): { target: TargetKind; legs
       return {
         target,
         legs: [
+          { when: 'unclearAgain', step: 'done.statusUnknown' },
           { when: 'checkFirst', step: 'safety.query' },
           { when: 'returnHere', step },
         ],
@@ -170,9 +206,22 @@ export function legsOf(step: StepId, target: Target): { target: TargetKind; legs
     case 'route':
       return { target, legs: [{ when: 'unknownOutcome', step: 'safety.query' }, ...resumeLegs] };
     default:
-      return { target: 'step', legs: [{ when: 'always', step: target }] };
+      return {
+        target: 'step',
+        legs: asksPin(target)
+          ? [
+              { when: 'pinSpent', step: 'done.pinStop' },
+              { when: 'always', step: target },
+            ]
+          : [{ when: 'always', step: target }],
+      };
   }
 }
+
+/** How many wrong PIN entries end PIN requests for this diagnosis (one before the usual lock). */
+export const pinEntriesAllowed = 2;
+
+export const asksPin = (step: StepId): boolean => 'asksPin' in stepRegistry[step];
 
 /** The answers of one step with where each leads, in display order. */
 export function edgesOf(step: StepId): FlowEdge[] {

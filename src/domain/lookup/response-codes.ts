@@ -77,4 +77,16 @@ export function findResponseCode(code: string): ResponseCode | null {
 }
 
 /** Approval codes: not failures, so they are not in the table (README §4). */
-export const successCodes: readonly string[] = ['00', '10', '11', 'A2', 'A4', 'A5', 'A6'];
+export const successCodes: readonly string[] = ['00', '10', '11', 'A2', 'A4', 'A5', 'A6', 'Y1', 'Y3'];
+
+/**
+ * Approvals with advice of their own, and the outcome each opens: 10 approved only part of the amount (collect the
+ * rest another way); Y1/Y3 approved offline (the customer was charged). Never "take it again".
+ */
+export const approvalOutcomes = { '10': 'done.partial', Y1: 'done.paid', Y3: 'done.paid' } as const satisfies Readonly<
+  Record<string, StepId>
+>;
+
+export type ApprovalCode = keyof typeof approvalOutcomes;
+
+export const isApprovalCode = (code: string): code is ApprovalCode => Object.hasOwn(approvalOutcomes, code);

@@ -1,20 +1,19 @@
-import { stepByCode, type StepId } from '../diagnosis/steps.ts';
 import type { SymptomMatch } from './symptom-match.ts';
-import { isSuccessCode, looksLikeOtherSystemCode, matchSymptom } from './symptoms.ts';
+import { approvalMatch, isSuccessCode, looksLikeOtherSystemCode, matchSymptom } from './symptoms.ts';
 
 /** What the home search box was given, read in the order a person at the counter means it. */
 export type TerminalInput =
   | { kind: 'match'; match: SymptomMatch }
-  | { kind: 'stepCode'; step: StepId }
   | { kind: 'success' }
   | { kind: 'otherSystem' }
   | { kind: 'none' };
 
-/** A step code read out by support ("N2") wins only when it is the whole input; then codes, messages, words. */
+/**
+ * Codes, messages, words, then approvals. Step codes ("N-2") are never read here: only the support-code box opens a
+ * step, so nothing a merchant types can open an outcome or skip the charged question.
+ */
 export function readTerminalInput(input: string): TerminalInput {
-  const step = /^\s*[a-z]\d\s*$/i.test(input) ? stepByCode(input) : null;
-  if (step) return { kind: 'stepCode', step };
-  const match = matchSymptom(input);
+  const match = matchSymptom(input) ?? approvalMatch(input);
   if (match) return { kind: 'match', match };
   if (isSuccessCode(input)) return { kind: 'success' };
   if (looksLikeOtherSystemCode(input)) return { kind: 'otherSystem' };
