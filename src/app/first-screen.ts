@@ -1,4 +1,4 @@
-import { diagnosisKey } from '../persistence/keys.ts';
+import { legacyDiagnosisKey, savedHintKey } from '../persistence/keys.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
 
 /**
@@ -11,8 +11,9 @@ export function prerenderFits(storage: KeyValueStorage | null, hash: string): bo
   // Without storage the home screen says progress will not be kept.
   if (!storage) return false;
   try {
-    // A save (even one the app will drop) may bring a resume offer or a notice above home.
-    return storage.getItem(diagnosisKey) === null;
+    // A save (even one the app will drop) may bring a resume offer or a notice above home. Saves live in
+    // IndexedDB, which a classic script cannot read before the paint: the app keeps a hint here.
+    return storage.getItem(savedHintKey) === null && storage.getItem(legacyDiagnosisKey) === null;
   } catch {
     return false;
   }

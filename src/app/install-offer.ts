@@ -26,7 +26,8 @@ export function browserInstallBridge(): InstallBridge {
 const serverRoute = (): InstallRoute => null;
 
 export interface InstallOfferOptions {
-  storage: KeyValueStorage | null;
+  /** Small preferences (localStorage): where a "not now" is remembered. */
+  settings: KeyValueStorage | null;
   history: HistoryStore;
   /** On the home screen. */
   atHome: boolean;
@@ -42,18 +43,18 @@ export interface InstallOfferOptions {
  */
 export function useInstallOffer(
   bridge: InstallBridge,
-  { storage, history, atHome, atOutcome, now }: InstallOfferOptions,
+  { settings, history, atHome, atOutcome, now }: InstallOfferOptions,
 ): InstallOfferProps | null {
   const route = useSyncExternalStore(bridge.subscribe, bridge.getSnapshot, serverRoute);
-  const [dismissedAt, setDismissedAt] = useState(() => loadInstallDismissed(storage));
+  const [dismissedAt, setDismissedAt] = useState(() => loadInstallDismissed(settings));
   // Read only when there is something to offer on home: history is the record of finished diagnoses.
   const finishedBefore = useMemo(() => route !== null && atHome && history.list().length > 0, [route, atHome, history]);
 
   const dismiss = useCallback(() => {
     const at = now().toISOString();
-    saveInstallDismissed(storage, at);
+    saveInstallDismissed(settings, at);
     setDismissedAt(at);
-  }, [storage, now]);
+  }, [settings, now]);
   const install = useCallback(() => {
     void bridge.prompt().then((outcome) => {
       if (outcome === 'dismissed') dismiss();

@@ -20,13 +20,12 @@ interface StepScreenProps {
   supportMode?: boolean;
   /** Opens the case summary of this diagnosis. */
   onOpenSummary?: () => void;
-  now?: () => Date;
+  /** The app's clock (support-mode timers). */
+  now: () => Date;
 }
 
-const systemNow = () => new Date();
-
 /** Renders whatever step the machine is on; which answers exist and where they lead is the machine's business. */
-export function StepScreen({ step, supportMode = false, onOpenSummary, now = systemNow }: StepScreenProps) {
+export function StepScreen({ step, supportMode = false, onOpenSummary, now }: StepScreenProps) {
   const { t } = useTranslation();
   const actor = DiagnosisActor.useActorRef();
   const trail = DiagnosisActor.useSelector((s) => s.context.trail);

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/i18n/languages.ts';
+import { memoryRecords } from '../../src/persistence/records.ts';
 import type { InstallBridge, InstallOutcome, InstallRoute } from '../../src/pwa/install.ts';
 import { createStore } from '../../src/pwa/store.ts';
 import { text } from '../support/content.ts';
@@ -72,23 +73,25 @@ describe('the install offer', () => {
 
   it('once turned down, stays away for 90 days, on the outcome and on home alike', async () => {
     const storage = memoryStorage();
+    // Saved diagnoses and history stay across visits, like the browser's IndexedDB.
+    const records = memoryRecords();
     let now = new Date('2025-03-01T10:00:00Z');
     const clock = () => now;
-    const first = await renderApp({ storage, install: fakeInstall('prompt').bridge, now: clock });
+    const first = await renderApp({ storage, records, install: fakeInstall('prompt').bridge, now: clock });
     await finishDiagnosis(first);
     await first.user.click(screen.getByRole('button', { name: pwa('install.later') }));
     expect(offer()).toBeNull();
     closeApp(first);
 
     now = new Date(now.getTime() + 30 * day);
-    const second = await renderApp({ storage, install: fakeInstall('prompt').bridge, now: clock });
+    const second = await renderApp({ storage, records, install: fakeInstall('prompt').bridge, now: clock });
     expect(offer(), 'home, a month later').toBeNull();
     await finishDiagnosis(second);
     expect(offer(), 'outcome, a month later').toBeNull();
     closeApp(second);
 
     now = new Date(now.getTime() + 61 * day);
-    await renderApp({ storage, install: fakeInstall('prompt').bridge, now: clock });
+    await renderApp({ storage, records, install: fakeInstall('prompt').bridge, now: clock });
     // A diagnosis has finished here before: home offers it, at its foot.
     expect(offer(), 'home, three months later').not.toBeNull();
   });
