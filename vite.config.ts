@@ -1,11 +1,22 @@
 /// <reference types="vitest/config" />
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minimal2023Preset, type Preset } from '@vite-pwa/assets-generator/config';
 import react from '@vitejs/plugin-react';
 import { build, defineConfig, runnerImport, type Plugin, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import {
+  metaPolicy,
+  nginxHeaderSnippet,
+  nginxSnippetFile,
+  type InlineSources,
+} from './src/app/content-security-policy.ts';
+import { entryAttribute, prerenderAttribute, startContentAttribute } from './src/app/first-screen.ts';
+import { languages, type Language } from './src/i18n/languages.ts';
+import { namespaces, startNamespaces } from './src/i18n/resources.ts';
 
 const themeColor = '#0f5257';
 
@@ -46,39 +57,6 @@ function buildIdMeta(): Plugin {
   return {
     name: 'tapfix:build-id',
     transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'tapfix-build', content: buildId }, injectTo: 'head' }],
-  };
-}
-
-/**
- * The Content Security Policy of the built app, as a <meta> (the nginx config in .deploy/ sends the same policy as a
- * header, plus frame-ancestors, which only works as a header). Build only: the dev server's React refresh preamble
- * is an inline script.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
-/** Puts the CSP right after <meta charset>, ahead of every script and link: a meta policy governs only what follows. */
-function contentSecurityPolicyMeta(): Plugin {
-  return {
-    name: 'tapfix:csp-meta',
-    apply: 'build',
-    transformIndexHtml(html) {
-      const charset = /<meta charset="[^"]*"\s*\/?>/i;
-      if (!charset.test(html)) throw new Error('index.html needs <meta charset> for the CSP meta to follow');
-      const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`;
-      return html.replace(charset, (tag) => `${tag}\n    ${meta}`);
-    },
   };
 }
 
@@ -128,61 +106,181 @@ function serverRenderStubs(): Plugin {
   };
 }
 
+const toPosix = (path: string) => path.split('\\').join('/');
+
 /**
- * Writes the home screen, rendered at build time (src/app/prerender.tsx), into index.html so it paints before
- * the scripts load; main.tsx hydrates it. The boot script in <head> hides it on visits that show another screen.
+ * virtual:tapfix-content, how i18next loads content (src/i18n/setup.ts): a language's start namespaces in one
+ * module, so one chunk and one request (which the boot script makes next to the entry's); every other namespace
+ * on its own, loaded with the page that needs it.
  */
-function prerenderFirstScreen(): Plugin {
-  let boot = { fileName: '', code: '' };
-  let base = '/';
+function contentModules(): Plugin {
+  const contentDir = toPosix(fileURLToPath(new URL('./content/', import.meta.url)));
+  const loadersId = 'virtual:tapfix-content';
+  const startId = `${loadersId}/start/`;
+  const later = namespaces.filter((namespace) => !(startNamespaces as readonly string[]).includes(namespace));
+  const file = (language: string, namespace: string) => JSON.stringify(`${contentDir}${language}/${namespace}.json`);
   return {
-    name: 'tapfix:prerender',
+    name: 'tapfix:content',
+    resolveId: (id) => (id === loadersId || id.startsWith(startId) ? `\0${id}` : null),
+    load(id) {
+      if (id === `\0${loadersId}`) {
+        const entries = languages.map((language) => {
+          const loaders = [
+            `start: () => import(${JSON.stringify(startId + language)})`,
+            ...later.map((namespace) => `${namespace}: () => import(${file(language, namespace)})`),
+          ];
+          return `  ${JSON.stringify(language)}: { ${loaders.join(', ')} },`;
+        });
+        return `export const contentLoaders = {\n${entries.join('\n')}\n};\n`;
+      }
+      if (id.startsWith(`\0${startId}`)) {
+        const language = id.slice(startId.length + 1);
+        const imports = startNamespaces.map((namespace, i) => `import n${i} from ${file(language, namespace)};`);
+        const fields = startNamespaces.map((namespace, i) => `${JSON.stringify(namespace)}: n${i}`);
+        return `${imports.join('\n')}\nexport default { ${fields.join(', ')} };\n`;
+      }
+      return null;
+    },
+  };
+}
+
+/** The build's chunks holding a language's start content (src/i18n/resources.ts), for the boot script to preload. */
+function startContentChunks(bundle: Rolldown.OutputBundle, language: Language): string[] {
+  const start = `\0virtual:tapfix-content/start/${language}`;
+  return Object.values(bundle)
+    .filter((file) => file.type === 'chunk' && file.moduleIds.includes(start))
+    .map((chunk) => chunk.fileName);
+}
+
+/** Names each language's start content chunk content-<language>-<hash>.js (a group would add a facade chunk). */
+function chunkFileName(chunk: Rolldown.PreRenderedChunk): string {
+  const start = chunk.facadeModuleId?.startsWith('\0virtual:tapfix-content/start/');
+  return start ? 'assets/content-[name]-[hash].js' : 'assets/[name]-[hash].js';
+}
+
+/**
+ * The first screen, ready before any file but index.html arrives: every language's home rendered at build time
+ * (src/app/prerender.tsx), the stylesheet and the boot script inline, and the CSP (src/app/content-security-policy.ts)
+ * listing the hashes of both. The boot script shows the home of this visit's language and preloads its content;
+ * main.tsx hydrates that home. The build also writes the policy as an nginx header (nginx-csp.conf).
+ */
+function firstScreen(): Plugin {
+  let boot = '';
+  let base = '/';
+  let outDir = 'dist';
+  let inline: InlineSources | null = null;
+  const inlinedStylesheets: string[] = [];
+  return {
+    name: 'tapfix:first-screen',
     apply: 'build',
     configResolved(config) {
       base = config.base;
+      outDir = resolve(config.root, config.build.outDir);
     },
     async buildStart() {
-      const code = await bundleBootScript();
-      const hash = createHash('sha256').update(code).digest('hex').slice(0, 8);
-      boot = { fileName: `assets/boot-${hash}.js`, code };
-    },
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: boot.fileName, source: boot.code });
+      boot = await bundleBootScript();
+      if (boot.includes('</script')) throw new Error('boot script: its code cannot sit inline (</script)');
     },
     transformIndexHtml: {
       order: 'post',
-      async handler(html) {
-        const { module } = await runnerImport<{ renderFirstScreen(): Promise<string> }>('/src/app/prerender.tsx', {
-          configFile: false,
-          logLevel: 'warn',
-          define,
-          plugins: [serverRenderStubs()],
-        });
-        const markup = await module.renderFirstScreen();
+      async handler(html, { bundle }) {
+        if (!bundle) throw new Error('tapfix:first-screen runs in the build only');
+        const { module } = await runnerImport<{ renderFirstScreen(language: Language): Promise<string> }>(
+          '/src/app/prerender.tsx',
+          { configFile: false, logLevel: 'warn', define, plugins: [serverRenderStubs(), contentModules()] },
+        );
+        const screens: string[] = [];
+        for (const language of languages) {
+          screens.push(`<div ${prerenderAttribute}="${language}">${await module.renderFirstScreen(language)}</div>`);
+        }
         const root = '<div id="root"></div>';
         if (!html.includes(root)) throw new Error(`index.html needs an empty ${root} to prerender into`);
-        // What the first paint waits for (stylesheets, then the boot script) goes first, right after the CSP:
-        // requested behind the module preloads, it would queue for a free connection on HTTP/1.1.
-        const stylesheets = html.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
-        const critical = [...stylesheets, `<script src="${base}${boot.fileName}"></script>`].join('\n    ');
-        const policy = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
-        if (!policy.test(html)) throw new Error('index.html needs the CSP meta before the boot script');
-        return stylesheets
+
+        const links = html.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
+        const stylesheets = links
+          .map((tag) => {
+            const file = (/href="([^"]+)"/.exec(tag)?.[1] ?? '').slice(base.length);
+            const asset = bundle[file];
+            if (asset?.type !== 'asset') throw new Error(`stylesheet ${file} is not in the bundle`);
+            inlinedStylesheets.push(file);
+            return String(asset.source);
+          })
+          .join('\n');
+        // Every language's home is in the page: only the one in <html lang> (set by the boot script) shows.
+        const oneLanguage = languages.map((l) => `html:not([lang="${l}"]) [${prerenderAttribute}="${l}"]`);
+        const css = `${stylesheets}\n${oneLanguage.join(',\n')} {\n  display: none;\n}\n`;
+        if (css.includes('</style')) throw new Error('the stylesheet cannot sit inline (</style)');
+
+        const startContent = JSON.stringify(
+          Object.fromEntries(
+            languages.map((language) => [language, startContentChunks(bundle, language).map((f) => base + f)]),
+          ),
+        );
+        if (startContent.includes("'")) throw new Error('start content URLs cannot hold a quote');
+        inline = { scripts: [boot], styles: [css] };
+        // The policy first (a <meta> policy governs only what follows); then the entry's module scripts, which
+        // run only once the page is parsed but should be requested before anything else; then what the first
+        // paint needs.
+        const modules = html.match(/<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g) ?? [];
+        // The entry runs once the first frame is painted (the boot script adds it): requested here at once as a
+        // module preload, it is parsed while the page paints, and a fast network no longer holds the first paint
+        // behind the app's start-up work.
+        let entry = '';
+        const preloads = modules.map((tag) => {
+          const src = /<script type="module"[^>]*\ssrc="([^"]+)"/.exec(tag)?.[1];
+          if (!src) return tag;
+          const chunk = bundle[src.slice(base.length)];
+          // The $initial group holds main.tsx: its chunk is the entry (rolldown's runtime comes as a script too).
+          const main = (id: string) => toPosix(id).endsWith('/src/app/main.tsx');
+          if (chunk?.type === 'chunk' && chunk.moduleIds.some(main)) entry = src;
+          return `<link rel="modulepreload" crossorigin href="${src}">`;
+        });
+        if (!entry) throw new Error('index.html: no entry script for src/app/main.tsx');
+        const head = [
+          `<meta http-equiv="Content-Security-Policy" content="${metaPolicy(inline)}" />`,
+          ...preloads,
+          `<style>${css}</style>`,
+          `<script ${entryAttribute}="${entry}" ${startContentAttribute}='${startContent}'>${boot}</script>`,
+        ].join('\n    ');
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('index.html needs <meta charset> for the CSP meta to follow');
+        return [...links, ...modules]
           .reduce((page, tag) => page.replace(tag, ''), html)
-          .replace(policy, (meta) => `${meta}\n    ${critical}`)
-          .replace(root, `<div id="root">${markup}</div>`);
+          .replace(charset, (tag) => `${tag}\n    ${head}`)
+          .replace(root, `<div id="root">${screens.join('')}</div>`);
       },
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        // Inline in index.html now; nothing else links them.
+        for (const file of inlinedStylesheets) delete bundle[file];
+      },
+    },
+    async writeBundle() {
+      if (!inline) throw new Error('tapfix:first-screen: index.html was not transformed');
+      await writeFile(join(outDir, nginxSnippetFile), nginxHeaderSnippet(inline));
     },
   };
 }
 
 export default defineConfig({
   define,
+  build: {
+    rolldownOptions: {
+      preserveEntrySignatures: false,
+      output: {
+        chunkFileNames: chunkFileName,
+        // Everything the first screen runs in one file: on HTTP/1.1 each more file waits for a free connection.
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
+  },
   plugins: [
     react(),
+    contentModules(),
     buildIdMeta(),
-    contentSecurityPolicyMeta(),
-    prerenderFirstScreen(),
+    firstScreen(),
     VitePWA({
       // Prompt, never auto-reload: an update must not interrupt a diagnosis at the counter.
       registerType: 'prompt',

@@ -1,10 +1,21 @@
 import type { i18n as I18n } from 'i18next';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Snapshot } from 'xstate';
+import { isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import type { StepId } from '../domain/diagnosis/steps.ts';
 import { contentVersion as buildContentVersion } from '../i18n/content-version.ts';
 import type { Language } from '../i18n/languages.ts';
+import type { Namespace } from '../i18n/resources.ts';
 import { clearDiagnosis, diagnosisPrefix, readDiagnosis } from '../persistence/diagnosis-store.ts';
 import { createHistoryStore, historyLimit, historyPrefix, type HistoryStore } from '../persistence/history-store.ts';
 import { newId } from '../persistence/ids.ts';
@@ -18,6 +29,7 @@ import { DiagnosisActor } from '../ui/diagnosis-actor.ts';
 import { ElsewhereNotice } from '../ui/elsewhere-notice.tsx';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { HomeScreen } from '../ui/home-screen.tsx';
+import { InstallOffer } from '../ui/install-offer.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { lazyPage } from '../ui/lazy-page.tsx';
 import { MenuPage, type MenuTarget } from '../ui/menu-page.tsx';
@@ -25,7 +37,9 @@ import { NavBar } from '../ui/nav-bar.tsx';
 import { ResumePrompt } from '../ui/resume-prompt.tsx';
 import type { ShareBridge } from '../ui/share-bridge.ts';
 import { StepScreen, useCurrentStep } from '../ui/step-screen.tsx';
+import type { InstallBridge } from '../pwa/install.ts';
 import { diagnosisOfEntry, forgetStepInUrl, isOwnEntry, useNavigation, type Page } from './history-sync.ts';
+import { browserInstallBridge, useInstallOffer } from './install-offer.ts';
 import { useDiagnosisPersistence, type Claim } from './persistence-sync.ts';
 import { browserShare } from './share.ts';
 import { readStartup, type Startup } from './startup.ts';
@@ -47,6 +61,8 @@ export interface AppProps {
   now?: () => Date;
   /** Called once, when the app first answers taps (after hydrating the prerendered home). */
   onStarted?: () => void;
+  /** What the browser offers for installing the app: the browser's own unless a test swaps it. */
+  install?: InstallBridge;
 }
 
 // Pages off the diagnosis's path load when first opened (all precached): they stay out of the first screen's bytes.
@@ -55,6 +71,21 @@ const AboutScreen = lazyPage(() => import('../ui/about-screen.tsx').then((m) => 
 const FlowMap = lazyPage(() => import('../ui/flow-map.tsx').then((m) => m.FlowMap));
 const HistoryPage = lazyPage(() => import('../ui/history-page.tsx').then((m) => m.HistoryPage));
 const SummaryPage = lazyPage(() => import('../ui/summary-page.tsx').then((m) => m.SummaryPage));
+
+/** Content files a page needs beyond the start content (src/i18n/resources.ts): they load when it first opens. */
+const pageNamespaces: Record<Page, readonly Namespace[]> = {
+  menu: [],
+  history: ['summary'],
+  map: ['map'],
+  about: ['about'],
+  summary: ['summary'],
+};
+
+/** Holds a page back (its Suspense boundary shows nothing) until its content has loaded, so no key ever shows. */
+function WithContent({ namespaces, children }: { namespaces: readonly Namespace[]; children: ReactNode }) {
+  useTranslation([...namespaces], { useSuspense: true });
+  return children;
+}
 
 /** The app's one clock; everything that stamps a time is handed it (tests hand in their own). */
 const systemNow = () => new Date();
@@ -71,6 +102,7 @@ export function App({
   share,
   now = systemNow,
   onStarted,
+  install,
 }: AppProps) {
   /** This window, for the ownership of the diagnosis it runs. */
   const [owner] = useState(() => newId());
@@ -95,6 +127,7 @@ export function App({
   }>({ key: 0, snapshot, resumed: null });
   const history = useMemo(() => createHistoryStore(records, { now }), [records, now]);
   const bridge = useMemo(() => share ?? browserShare(), [share]);
+  const installBridge = useMemo(() => install ?? browserInstallBridge(), [install]);
 
   const started = useRef(onStarted);
   useEffect(() => started.current?.(), []);
@@ -161,6 +194,7 @@ export function App({
             records={records}
             history={history}
             share={bridge}
+            install={installBridge}
             contentVersion={contentVersion}
             now={now}
             owner={owner}
@@ -184,6 +218,7 @@ interface ShellProps {
   records: RecordStorage | null;
   history: HistoryStore;
   share: ShareBridge;
+  install: InstallBridge;
   contentVersion: string;
   now: () => Date;
   owner: string;
@@ -220,6 +255,7 @@ function Shell({
   records,
   history,
   share,
+  install,
   contentVersion,
   now,
   owner,
@@ -255,6 +291,8 @@ function Shell({
   });
   const failed = useFailedRecords(records);
   const [supportMode, setSupportMode] = useState(() => loadSupportMode(settings));
+  const atOutcome = DiagnosisActor.useSelector(isAtOutcome);
+  const installOffer = useInstallOffer(install, { settings, history, atHome: step === 'home', atOutcome, now });
 
   // Stable, so the header's language switch does not render again at every step.
   const changeLanguage = useCallback(
@@ -339,7 +377,9 @@ function Shell({
         {/* Inside main: content outside a landmark is lost to screen-reader navigation (axe "region"). */}
         {startup.canSave ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
         {page ? (
-          renderPage(page)
+          <Suspense fallback={null}>
+            <WithContent namespaces={pageNamespaces[page]}>{renderPage(page)}</WithContent>
+          </Suspense>
         ) : persistence.lost && step !== 'home' ? (
           <ElsewhereNotice
             reason={persistence.lost}
@@ -368,6 +408,7 @@ function Shell({
         ) : (
           <StepScreen step={step} supportMode={supportMode} onOpenSummary={() => openPage('summary')} now={now} />
         )}
+        {installOffer && !page ? <InstallOffer {...installOffer} /> : null}
       </main>
       {/* After the step in reading order, as on screen (held at the foot: pwa-notices.css). */}
       <PwaNotices canUpdateNow={step === 'home'} />

@@ -1,7 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { pickLanguage } from '../i18n/languages.ts';
-import { createI18n } from '../i18n/setup.ts';
+import { createI18n, loadFallbackContent } from '../i18n/setup.ts';
 import { diagnosisPrefix } from '../persistence/keys.ts';
 import { openBrowserRecords } from '../persistence/open-records.ts';
 import { loadLanguage } from '../persistence/preferences.ts';
@@ -9,7 +9,7 @@ import { browserStorage } from '../persistence/storage.ts';
 import { browserPwaBridges, PwaProvider } from '../pwa/pwa-context.tsx';
 import '../ui/styles.css';
 import { App } from './app.tsx';
-import { stalePrerenderAttribute, takeEarlyTap } from './first-screen.ts';
+import { prerenderAttribute, stalePrerenderAttribute, takeEarlyTap } from './first-screen.ts';
 
 const settings = browserStorage();
 const language = pickLanguage(loadLanguage(settings), navigator.languages);
@@ -20,12 +20,14 @@ const [i18n, { records, durable }] = await Promise.all([createI18n({ language })
 const root = document.getElementById('root');
 if (root) {
   const html = document.documentElement;
-  // A save brings a resume offer (or a notice) above home: then the prerendered home is not this visit's screen,
-  // even when the boot script's hint was lost.
+  // Every language's home is in the page; the boot script showed this visit's (or hid them all: stale). A save
+  // brings a resume offer (or a notice) above home: then the prerendered home is not this visit's screen, even
+  // when the boot script's hint was lost.
+  const screens = [...root.children].filter((screen) => screen.hasAttribute(prerenderAttribute));
   const prerendered =
-    root.firstElementChild !== null &&
-    !html.hasAttribute(stalePrerenderAttribute) &&
-    records.keys(diagnosisPrefix).length === 0;
+    html.hasAttribute(stalePrerenderAttribute) || records.keys(diagnosisPrefix).length > 0
+      ? undefined
+      : screens.find((screen) => screen.getAttribute(prerenderAttribute) === language);
   // A tap on the prerendered home before the app could answer it is made again once it can; from here on
   // React answers taps itself (it hydrates at once on a tap).
   let earlyTap = takeEarlyTap(window);
@@ -34,6 +36,7 @@ if (root) {
     performance.mark('tapfix:started');
     earlyTap?.click();
     earlyTap = null;
+    loadFallbackContent(i18n);
   };
   const app = (
     <StrictMode>
@@ -46,7 +49,10 @@ if (root) {
   // phone); a tap on the not yet hydrated home makes React hydrate at once and answer it.
   startTransition(() => {
     if (prerendered) {
-      hydrateRoot(root, app);
+      for (const screen of screens) if (screen !== prerendered) screen.remove();
+      // Shown for good: a later language change must not hide it.
+      prerendered.removeAttribute(prerenderAttribute);
+      hydrateRoot(prerendered, app);
     } else {
       // No prerendered home (dev server), or not the screen this visit shows: render from scratch.
       root.replaceChildren();

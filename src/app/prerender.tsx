@@ -1,8 +1,8 @@
-// Build time only (vite.config.ts): the first screen as HTML, written into index.html so it paints before the
-// scripts run; main.tsx then hydrates it.
+// Build time only (vite.config.ts): the home screen of each language as HTML, written into index.html so it paints
+// before the scripts run; main.tsx then hydrates the one the boot script showed.
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { defaultLanguage } from '../i18n/languages.ts';
+import { defaultLanguage, type Language } from '../i18n/languages.ts';
 import { createI18n } from '../i18n/setup.ts';
 import { memoryRecords } from '../persistence/records.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
@@ -16,20 +16,26 @@ const emptySettings: KeyValueStorage = {
 };
 
 /**
- * Every content file of the default language, bundled in: the build loads this module once and renders later,
- * when nothing more can be loaded lazily.
+ * Every content file, bundled in: the build loads this module once and renders later, when nothing more can be
+ * loaded lazily.
  */
-const content = import.meta.glob<Record<string, unknown>>('../../content/zh-CN/*.json', {
-  eager: true,
-  import: 'default',
-});
+const content = import.meta.glob<Record<string, unknown>>('../../content/*/*.json', { eager: true, import: 'default' });
 
-/** The home screen in the default language, as main.tsx renders it on a first visit. */
-export async function renderFirstScreen(): Promise<string> {
-  const bundles = Object.entries(content).map(([path, bundle]) => [/([\w-]+)\.json$/.exec(path)?.[1], bundle]);
+/** One language's content files by namespace. */
+function contentOf(language: Language): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(
+    Object.entries(content).flatMap(([path, bundle]) => {
+      const [, folder, namespace] = /([\w-]+)\/([\w-]+)\.json$/.exec(path) ?? [];
+      return folder === language && namespace ? [[namespace, bundle]] : [];
+    }),
+  );
+}
+
+/** The home screen in one language, as main.tsx renders it on a first visit. */
+export async function renderFirstScreen(language: Language): Promise<string> {
   const i18n = await createI18n({
-    language: defaultLanguage,
-    resources: { [defaultLanguage]: Object.fromEntries(bundles) as Record<string, Record<string, unknown>> },
+    language,
+    resources: { [language]: contentOf(language), [defaultLanguage]: contentOf(defaultLanguage) },
   });
   return renderToString(
     <StrictMode>

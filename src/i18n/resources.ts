@@ -13,6 +13,22 @@ export const namespaces = ['common', 'steps', 'codes', 'lookup', 'messages', 'pw
 
 export type Namespace = (typeof namespaces)[number];
 
+/**
+ * What the home screen and every step need: loaded before the app starts, in one chunk per language
+ * (vite.config.ts) that the boot script preloads next to the entry. The other namespaces belong to pages off the
+ * diagnosis (map, about, case summary) and load with them.
+ */
+export const startNamespaces = [
+  'common',
+  'steps',
+  'codes',
+  'lookup',
+  'messages',
+  'pwa',
+] as const satisfies readonly Namespace[];
+
+export type StartNamespace = (typeof startNamespaces)[number];
+
 /** zh-CN is the type source: every other locale must have the same keys (checked by content:check). */
 export interface Resources {
   common: typeof common;

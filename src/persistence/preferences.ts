@@ -40,3 +40,22 @@ export function saveSupportMode(storage: KeyValueStorage | null, on: boolean): b
     return false;
   }
 }
+
+const installDismissedKey = 'tapfix.installOfferDismissed';
+
+/** When the merchant last turned the install offer down (an ISO time), or null. */
+export function loadInstallDismissed(storage: KeyValueStorage | null): string | null {
+  try {
+    return storage?.getItem(installDismissedKey) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveInstallDismissed(storage: KeyValueStorage | null, at: string): void {
+  try {
+    storage?.setItem(installDismissedKey, at);
+  } catch {
+    // Quota or privacy mode: the offer stays away for this visit only.
+  }
+}

@@ -9,8 +9,8 @@ import { StepHeading } from './step-heading.tsx';
 type Notice = 'noMatch' | 'otherSystem' | 'successCode' | 'loadFailed' | null;
 
 /**
- * The lookup behind the search box and the chips (lexicon, message and code tables): fetched as soon as home is
- * up rather than before it, so it is not on the first screen's path. Precached like everything else.
+ * The lookup behind the search box and the chips (lexicon, message and code tables): fetched once home is up
+ * and the app idle, so it is not on the first screen's path. Precached like everything else.
  */
 const loadLookup = async () => {
   const [{ readTerminalInput }, { messageMatch }] = await Promise.all([
@@ -34,7 +34,11 @@ export function HomeScreen({ now }: { now: () => Date }) {
   const noticeId = useId();
 
   useEffect(() => {
-    loadLookup().catch(() => undefined);
+    // Once the app is idle: on a first visit, not before it answers taps.
+    const prefetch = () => void loadLookup().catch(() => undefined);
+    if (typeof requestIdleCallback !== 'function') return prefetch();
+    const idle = requestIdleCallback(prefetch, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
   }, []);
 
   /** The lookup, or null after saying it could not load. */

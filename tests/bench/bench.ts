@@ -18,6 +18,8 @@ import { initialFiles } from '../e2e/support/initial-files.ts';
 import { findNginxBinary, nginxSite, startNginx } from '../e2e/support/nginx.ts';
 import { startStaticServer, type StaticServer } from '../e2e/support/static-server.ts';
 import { benchCorpus } from './corpus-bench.ts';
+import { measureFirstVisits } from './first-visit.ts';
+import { printSideBySide } from './side-by-side.ts';
 import { situationTaps } from './taps.ts';
 import { measureTransitions, type Transition } from './transitions.ts';
 
@@ -390,15 +392,19 @@ async function measureLighthouse() {
     return;
   }
   const server = await serveBuild(distDir);
+  const staticDir = await writeStaticPage();
+  const staticServer = await startStaticServer(staticDir, { gzip: true });
   const outDir = await mkdtemp(join(tmpdir(), 'tapfix-lh-'));
   try {
-    for (const [language, count, suffix] of [
-      ['zh-CN', 3, ''],
-      ['en-US', 1, '_en'],
+    // The static page once, as the yardstick printed next to the app's figures.
+    for (const [language, count, suffix, url] of [
+      ['zh-CN', 3, '', server.url],
+      ['en-US', 1, '_en', server.url],
+      ['zh-CN', 1, '_static', staticServer.url],
     ] as const) {
       const done: LighthouseRun[] = [];
       for (let run = 0; run < count; run += 1) {
-        const result = await lighthouseRun(server.url, language, join(outDir, `${language}-${run}.json`));
+        const result = await lighthouseRun(url, language, join(outDir, `${language}${suffix}-${run}.json`));
         if (typeof result === 'string') console.log(`SKIPPED Lighthouse run ${run} (${language}): ${result}`);
         else done.push(result);
       }
@@ -441,7 +447,19 @@ async function measureLighthouse() {
     }
   } finally {
     await server.close();
+    await staticServer.close();
     await rm(outDir, { recursive: true, force: true });
+    await rm(staticDir, { recursive: true, force: true });
+  }
+}
+
+/** Slow 4G + 4× CPU first visits in the three phone languages, against the static page (first-visit.ts). */
+async function measureSlowFirstVisits() {
+  const staticDir = await writeStaticPage();
+  try {
+    await measureFirstVisits(distDir, staticDir, (figure) => report({ basis: 'measured', ...figure }));
+  } finally {
+    await rm(staticDir, { recursive: true, force: true });
   }
 }
 
@@ -568,9 +586,11 @@ console.log(JSON.stringify({ build }));
 await measureSizes();
 await measureStartup();
 await measureOnline();
+await measureSlowFirstVisits();
 await measureLighthouse();
 await measureSymptoms();
 for (const figure of benchCorpus()) report({ ...figure, basis: 'computed' });
 measureLongInputs();
 measureTaps();
 printTable(build);
+printSideBySide(figures);

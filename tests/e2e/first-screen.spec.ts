@@ -20,10 +20,11 @@ test.describe('without JavaScript', () => {
 
   test('the home screen is already in the page: heading, search, common messages, start', async ({ page }) => {
     await page.goto('/');
-    await expect(page.locator('h1')).toHaveText('挥卡交易失败了？');
+    // Every language's home is in the page; without the boot script <html lang> stays zh-CN, so that one shows.
+    await expect(page.locator('h1:visible')).toHaveText('挥卡交易失败了？');
     await expect(page.getByRole('searchbox')).toBeVisible();
-    await expect(page.locator('[data-message]')).toHaveCount(8);
-    await expect(page.locator('[data-action="start"]')).toBeVisible();
+    await expect(page.locator('[data-message]:visible')).toHaveCount(8);
+    await expect(page.locator('[data-action="start"]:visible')).toHaveCount(1);
   });
 });
 
@@ -45,19 +46,32 @@ test('the app takes the prerendered home over without a mismatch, and a tap made
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
 });
 
-test('a phone in English never sees the Chinese prerender: it stays hidden until the English home is up', async ({
-  browser,
-}) => {
-  const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await delayAppScript(page, 1000);
-  await page.goto('/', { waitUntil: 'commit' });
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('[data-action="start"]')).toBeHidden();
-  await expect(page.locator('h1')).toHaveText('Card tap failed?', { timeout: 15_000 });
-  await expect(page.locator('[data-action="start"]')).toBeVisible();
-  await context.close();
-});
+for (const { locale, lang, title } of [
+  { locale: 'en-US', lang: 'en', title: 'Card tap failed?' },
+  { locale: 'zh-TW', lang: 'zh-Hant', title: '感應付款失敗了？' },
+]) {
+  test(`a ${locale} phone sees its own home before any script, and the app takes it over`, async ({ browser }) => {
+    const context = await browser.newContext({ locale, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const problems = await watchForProblems(page);
+    await delayAppScript(page, 1500);
+    await page.goto('/', { waitUntil: 'commit' });
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('h1:visible')).toHaveText(title);
+    expect(await page.evaluate(() => window.tapfixEarlyTaps?.listening), 'the app has not started yet').toBe(true);
+    await expect(page.locator('[data-action="start"]:visible')).toHaveCount(1);
+
+    // Once started, only this language's home is left, hydrated: it answers, and switching language works.
+    await expect.poll(() => page.evaluate(() => window.tapfixEarlyTaps?.listening), { timeout: 15_000 }).toBe(false);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await page.locator('[data-lang="zh-CN"]').click();
+    await expect(page.locator('h1')).toHaveText('挥卡交易失败了？');
+    await page.locator('[data-action="start"]').click();
+    await expect(screen(page)).toHaveAttribute('data-step', 'gate.charged');
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+}
 
 test('with a diagnosis saved, the prerendered home stays hidden and home offers to continue', async ({ page }) => {
   await page.goto('/');

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { nginxSnippetFile } from '../../src/app/content-security-policy.ts';
 import { headerPolicy } from './support/csp.ts';
 import { distDir } from './support/paths.ts';
 
@@ -57,8 +58,11 @@ function expectSecurityHeaders(headers: Record<string, string>, path: string) {
 
 test('every file of the build has its content type, its caching rule and the security headers', async ({ request }) => {
   const files = await buildFiles();
-  expect(files).toEqual(expect.arrayContaining(['index.html', 'sw.js', 'manifest.webmanifest']));
-  for (const file of files) {
+  expect(files).toEqual(expect.arrayContaining(['index.html', 'sw.js', 'manifest.webmanifest', nginxSnippetFile]));
+  // The build's CSP header for nginx is configuration, never served.
+  const snippet = await headersOf(request, `/${nginxSnippetFile}`, 404);
+  expect(snippet['cache-control'], nginxSnippetFile).toBe('no-store');
+  for (const file of files.filter((name) => name !== nginxSnippetFile)) {
     const headers = await headersOf(request, `/${file}`);
     const extension = file.split('.').pop() ?? '';
     expect(contentTypes[extension], `a content type is expected for .${extension}`).toBeDefined();
@@ -99,7 +103,7 @@ test('sw.js and index.html are always sent whole, never as 304 Not Modified', as
 });
 
 test('text files are sent gzipped, and vary by Accept-Encoding', async ({ request }) => {
-  const entry = /<script type="module" crossorigin src="\/([^"]+)"/.exec(
+  const entry = /<link rel="modulepreload" crossorigin href="\/(assets\/index-[^"]+)"/.exec(
     await readFile(join(distDir, 'index.html'), 'utf8'),
   );
   for (const path of ['/', `/${entry?.[1] ?? 'missing'}`, '/sw.js', '/manifest.webmanifest']) {

@@ -7,6 +7,7 @@ import type { Language } from '../../src/i18n/languages.ts';
 import { createI18n } from '../../src/i18n/setup.ts';
 import { memoryRecords, type RecordStorage } from '../../src/persistence/records.ts';
 import type { KeyValueStorage } from '../../src/persistence/storage.ts';
+import type { InstallBridge } from '../../src/pwa/install.ts';
 import { PwaProvider, type PwaBridges } from '../../src/pwa/pwa-context.tsx';
 import { createStore } from '../../src/pwa/store.ts';
 import type { ShareBridge } from '../../src/ui/share-bridge.ts';
@@ -55,6 +56,8 @@ interface RenderOptions {
   contentVersion?: string;
   /** Content to load instead of content/ (e.g. a broken translation); the real files by default. */
   resources?: Resource;
+  /** What the browser offers for installing; the test environment's own (nothing) by default. */
+  install?: InstallBridge;
 }
 
 /** Renders the whole app as a user meets it, with content loaded and effects swapped for quiet ones. */
@@ -69,6 +72,7 @@ export async function renderApp({
   now,
   contentVersion,
   resources: content = resources,
+  install,
 }: RenderOptions = {}) {
   const i18n = await createI18n({ language: language as Language, resources: content });
   const user = userEvent.setup();
@@ -83,6 +87,7 @@ export async function renderApp({
         share={share}
         {...(now ? { now } : {})}
         {...(contentVersion ? { contentVersion } : {})}
+        {...(install ? { install } : {})}
       />
     </PwaProvider>,
   );

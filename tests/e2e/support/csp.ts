@@ -1,17 +1,17 @@
-/** The policy index.html carries (vite.config.ts puts it there at build time), directive by directive. */
-export const policy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  headerPolicy as headerPolicyOf,
+  inlineSourcesOf,
+  metaPolicy,
+} from '../../../src/app/content-security-policy.ts';
+import { distDir } from './paths.ts';
 
-/** What .deploy/nginx/tapfix.conf sends: the same policy plus frame-ancestors, which works only as a header. */
-export const headerPolicy = `${policy}; frame-ancestors 'none'`;
+/** What index.html of the build under test carries inline: the boot script and the critical CSS. */
+export const inline = inlineSourcesOf(readFileSync(join(distDir, 'index.html'), 'utf8'));
+
+/** The policy index.html must carry: the one source's directives with the hashes of what is inline. */
+export const policy = metaPolicy(inline);
+
+/** What nginx must send (the build's nginx-csp.conf): the same policy plus frame-ancestors, header only. */
+export const headerPolicy = headerPolicyOf(inline);

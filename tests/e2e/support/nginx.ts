@@ -4,6 +4,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { nginxSnippetFile } from '../../../src/app/content-security-policy.ts';
 import { repoRoot } from './paths.ts';
 import type { StaticServer } from './static-server.ts';
 
@@ -32,14 +33,22 @@ export function findNginxBinary(): string | undefined {
     });
 }
 
-/** The site with its root and listen pointed at this test; everything else exactly as deployed. */
+/**
+ * The site with its root and listen pointed at this test, and the build's CSP header snippet included from that
+ * root; everything else exactly as deployed.
+ */
 export function siteForTest(site: string, root: string, port: number): string {
   const listen = /^([ \t]*)listen[ \t]+[^;\n]+;[ \t]*$/gm;
   const rootLine = /^([ \t]*)root[ \t]+[^;\n]+;[ \t]*$/gm;
+  const includeLine = /^([ \t]*)include[ \t]+[^;\n]*\/nginx-csp\.conf;[ \t]*$/gm;
   const listens = site.match(listen)?.length ?? 0;
   const roots = site.match(rootLine)?.length ?? 0;
-  if (listens === 0 || roots !== 1) {
-    throw new Error(`${nginxSite}: expected listen lines and one root line (found ${listens} and ${roots})`);
+  const includes = site.match(includeLine)?.length ?? 0;
+  if (listens === 0 || roots !== 1 || includes !== 1) {
+    throw new Error(
+      `${nginxSite}: expected listen lines, one root line and one include of ${nginxSnippetFile} ` +
+        `(found ${listens}, ${roots} and ${includes})`,
+    );
   }
   let first = true;
   return site
@@ -48,7 +57,11 @@ export function siteForTest(site: string, root: string, port: number): string {
       first = false;
       return line;
     })
-    .replace(rootLine, (_line, indent: string) => `${indent}root ${JSON.stringify(root)};`);
+    .replace(rootLine, (_line, indent: string) => `${indent}root ${JSON.stringify(root)};`)
+    .replace(
+      includeLine,
+      (_line, indent: string) => `${indent}include ${JSON.stringify(join(root, nginxSnippetFile))};`,
+    );
 }
 
 /** Where the installed nginx keeps mime.types (next to its default nginx.conf). */
