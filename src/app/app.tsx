@@ -7,7 +7,8 @@ import { contentVersion as buildContentVersion } from '../i18n/content-version.t
 import type { Language } from '../i18n/languages.ts';
 import { clearDiagnosis } from '../persistence/diagnosis-store.ts';
 import { createHistoryStore, type HistoryStore } from '../persistence/history-store.ts';
-import { loadSupportMode, saveLanguage, saveSupportMode } from '../persistence/preferences.ts';
+import type { Seat } from '../domain/case/seat.ts';
+import { loadSeat, loadSupportMode, saveLanguage, saveSeat, saveSupportMode } from '../persistence/preferences.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
 import { buildId } from '../pwa/build-id.ts';
 import { DiagnosisActor } from '../ui/diagnosis-actor.ts';
@@ -19,7 +20,8 @@ import { NavBar } from '../ui/nav-bar.tsx';
 import { PwaNotices } from '../ui/pwa-notices.tsx';
 import { ResumePrompt } from '../ui/resume-prompt.tsx';
 import type { ShareBridge } from '../ui/share-bridge.ts';
-import { StepScreen, useCurrentStep } from '../ui/step-screen.tsx';
+import { StepScreen, useCurrentStep, type SupportState } from '../ui/step-screen.tsx';
+import { SeatPicker } from '../ui/seat-picker.tsx';
 import { useNavigation, type Page } from './history-sync.ts';
 import { useDiagnosisPersistence } from './persistence-sync.ts';
 import { browserShare } from './share.ts';
@@ -47,6 +49,7 @@ const SummaryPage = lazy(() => import('../ui/summary-page.tsx').then((m) => ({ d
 
 const systemNow = () => new Date();
 const menuTargets: readonly MenuTarget[] = ['history', 'map', 'about'];
+const supportHash = '#/support';
 
 /** Composition root: wires the machine, content, storage and service worker into the views. */
 export function App({
@@ -158,7 +161,17 @@ function Shell({
     now,
     onTransition,
   });
-  const [supportMode, setSupportMode] = useState(() => loadSupportMode(storage));
+  // A bookmarked `#/support` link turns support mode on (read before navigation rewrites the address).
+  const [supportLink] = useState(() => location.hash === supportHash);
+  const [supportMode, setSupportMode] = useState(() => supportLink || loadSupportMode(storage));
+  const [seat, setSeat] = useState<Seat | null>(() => loadSeat(storage));
+  /** The agent's note lives with the case (its first trail entry, new for every case): never stored. */
+  const caseKey = DiagnosisActor.useSelector((snapshot) => snapshot.context.trail[0] ?? null);
+  const [noteOf, setNoteOf] = useState<{ key: unknown; text: string }>({ key: null, text: '' });
+  const note = noteOf.key === caseKey && caseKey !== null ? noteOf.text : '';
+  useEffect(() => {
+    if (supportLink) saveSupportMode(storage, true);
+  }, [supportLink, storage]);
 
   // Stable, so the header's language switch does not render again at every step.
   const changeLanguage = useCallback(
@@ -175,9 +188,28 @@ function Shell({
     saveSupportMode(storage, on);
   }
 
+  const support: SupportState = {
+    seat,
+    onPickSeat: (picked) => {
+      setSeat(picked);
+      saveSeat(storage, picked);
+    },
+    onChangeSeat: () => setSeat(null),
+    note,
+    onNoteChange: (text) => setNoteOf({ key: caseKey, text }),
+  };
+
   const close = () => closePage();
+  // In support mode the map opens a step inside the running case, as the code box does.
   const openStep = (target: StepId) =>
-    closePage(() => actor.send({ type: 'step.open', step: target, at: now().toISOString() }));
+    closePage(() =>
+      actor.send({
+        type: 'step.open',
+        step: target,
+        at: now().toISOString(),
+        ...(supportMode && step !== 'home' ? { from: step } : {}),
+      }),
+    );
 
   function renderPage(current: Page) {
     switch (current) {
@@ -199,16 +231,33 @@ function Shell({
         return <AboutScreen onClose={close} />;
       case 'summary':
         return (
-          <SummaryPage appVersion={buildId} contentVersion={contentVersion} share={share} now={now} onClose={close} />
+          <SummaryPage
+            appVersion={buildId}
+            contentVersion={contentVersion}
+            share={share}
+            now={now}
+            onClose={close}
+            note={supportMode ? note : ''}
+          />
         );
     }
   }
 
   return (
-    <div className="shell">
+    <div className={supportMode ? 'shell support-mode' : 'shell'}>
       <header className="top-bar">
         <span className="brand">{t('app.shortName')}</span>
         <div className="top-actions">
+          <button
+            type="button"
+            className="support-toggle"
+            data-action="support"
+            aria-pressed={supportMode}
+            aria-label={t('support.toggleLabel')}
+            onClick={() => changeSupportMode(!supportMode)}
+          >
+            {t('support.toggle')}
+          </button>
           <LanguageSwitch onChange={changeLanguage} />
           <button
             type="button"
@@ -241,10 +290,17 @@ function Shell({
                 onStartOver={onStartOver}
               />
             ) : null}
+            {supportMode && !seat ? <SeatPicker onPick={support.onPickSeat} /> : null}
             <HomeScreen />
           </>
         ) : (
-          <StepScreen step={step} supportMode={supportMode} onOpenSummary={() => openPage('summary')} now={now} />
+          <StepScreen
+            step={step}
+            supportMode={supportMode}
+            support={support}
+            onOpenSummary={() => openPage('summary')}
+            now={now}
+          />
         )}
       </main>
       {/* After the step in reading order, as on screen (held at the foot: pwa-notices.css). */}

@@ -6,6 +6,7 @@
 import type { TrailEntry } from '../diagnosis/diagnosis.machine.ts';
 import { isAnswerId, type AnswerId } from '../diagnosis/flow.ts';
 import { validateCaseFields, type CaseFields } from './case-fields.ts';
+import { redactCardNumbers } from './redact.ts';
 import type { SymptomMatch } from '../lookup/symptom-match.ts';
 import { isStepId, stepInfo, type Escalation, type StepId } from '../diagnosis/steps.ts';
 
@@ -31,6 +32,17 @@ export interface SummaryOutcome {
   readonly escalateTo: Escalation | null;
 }
 
+/** A step support opened by its code: the caller was there when they called. */
+export interface SummaryJump {
+  readonly step: StepId;
+  readonly stepCode: string;
+  /** How many answers of `answers` were given before the jump. */
+  readonly afterAnswers: number;
+}
+
+/** The agent's note is long enough for a call, short enough for a ticket line. */
+export const maxNoteLength = 2000;
+
 export interface CaseSummary {
   /** ISO 8601 times, never epoch milliseconds: a 13-digit number passes Luhn one time in ten. */
   readonly startedAt: string | null;
@@ -44,6 +56,10 @@ export interface CaseSummary {
   /** Questions answered, in the order of the trail (remedies are in remediesTried). */
   readonly answers: readonly SummaryAnswer[];
   readonly remediesTried: readonly SummaryRemedy[];
+  /** Steps opened by code in this case, in order. */
+  readonly jumps: readonly SummaryJump[];
+  /** The support agent's note, card numbers masked; never read back from storage (it lives with the case). */
+  readonly note: string | null;
   /** The end step when the diagnosis reached one. */
   readonly outcome: SummaryOutcome | null;
   readonly currentStep: StepId | 'home';
@@ -62,6 +78,8 @@ export interface CaseSummaryInput {
   readonly endedAt?: number | Date | string | null;
   /** Raw field input; validated again here, so only ok values (never a card number) reach the summary. */
   readonly fields?: Readonly<Record<string, string | undefined>>;
+  /** The support agent's note; masked here, so no card number reaches the summary. */
+  readonly note?: string;
   readonly appVersion: string;
   readonly contentVersion: string;
 }
@@ -73,7 +91,11 @@ const isRemedyResult = (answer: AnswerId): answer is RemedyResult => remedyResul
 export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
   const answers: SummaryAnswer[] = [];
   const remediesTried: SummaryRemedy[] = [];
-  for (const { step, answer } of input.context.trail) {
+  const jumps: SummaryJump[] = [];
+  for (const { step, answer, opened } of input.context.trail) {
+    if (opened !== undefined && isStepId(opened)) {
+      jumps.push({ step: opened, stepCode: stepInfo(opened).code, afterAnswers: answers.length });
+    }
     if (step === 'home' || answer === null) continue;
     const { kind, code } = stepInfo(step);
     if (kind === 'remedy' && isRemedyResult(answer)) remediesTried.push({ step, stepCode: code, result: answer });
@@ -88,6 +110,8 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     how: { via: match?.via ?? 'guided', code: match?.code ?? null, message: match?.message ?? null },
     answers,
     remediesTried,
+    jumps,
+    note: noteText(input.note),
     outcome:
       step !== 'home' && info?.kind === 'outcome'
         ? { step, stepCode: info.code, escalateTo: info.escalateTo ?? null }
@@ -98,6 +122,13 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     appVersion: input.appVersion,
     contentVersion: input.contentVersion,
   };
+}
+
+/** The note as a summary holds it: trimmed, bounded, card numbers masked; null when empty. */
+export function noteText(note: string | undefined): string | null {
+  if (typeof note !== 'string') return null;
+  const text = redactCardNumbers(note.slice(0, maxNoteLength)).text.trim();
+  return text === '' ? null : text;
 }
 
 /** The diagnosis ended at the counter with the problem fixed. */
@@ -133,7 +164,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isShortString = (value: unknown, max = 64): value is string => typeof value === 'string' && value.length <= max;
 /** A step code as stored now ("N-2") or before the hyphen ("N2"); read back as the step's current code. */
-const isStepCode = (value: unknown): value is string => typeof value === 'string' && /^[A-Z](?:-?[0-9]{1,2})$/.test(value);
+const isStepCode = (value: unknown): value is string =>
+  typeof value === 'string' && /^[A-Z](?:-?[0-9]{1,2})$/.test(value);
 const isTime = (value: unknown): value is string | null =>
   value === null || (isShortString(value) && Number.isFinite(Date.parse(value)));
 
@@ -152,7 +184,9 @@ function readSummary(value: unknown): CaseSummary | null {
       : null,
   );
   const remediesTried = readList(value.remediesTried, readRemedy);
-  if (!answers || !remediesTried) return null;
+  // Summaries stored before code jumps were kept have none.
+  const jumps = value.jumps === undefined ? [] : readList(value.jumps, readJump);
+  if (!answers || !remediesTried || !jumps) return null;
   let outcome: SummaryOutcome | null = null;
   if (value.outcome !== null) {
     const raw = value.outcome;
@@ -174,6 +208,8 @@ function readSummary(value: unknown): CaseSummary | null {
     how: { via: how.via as CaseSummary['how']['via'], code: how.code, message: how.message },
     answers,
     remediesTried,
+    jumps,
+    note: null,
     outcome,
     currentStep,
     currentStepCode: currentStep === 'home' ? null : stepInfo(currentStep).code,
@@ -189,6 +225,20 @@ function readRemedy(entry: Record<string, unknown>): SummaryRemedy | null {
   return typeof result === 'string' && remedyResults.includes(result)
     ? { step: entry.step, stepCode: stepInfo(entry.step).code, result: result as RemedyResult }
     : null;
+}
+
+function readJump(entry: Record<string, unknown>): SummaryJump | null {
+  const { afterAnswers } = entry;
+  if (!isStepId(entry.step) || !isStepCode(entry.stepCode)) return null;
+  if (
+    typeof afterAnswers !== 'number' ||
+    !Number.isInteger(afterAnswers) ||
+    afterAnswers < 0 ||
+    afterAnswers > maxEntries
+  ) {
+    return null;
+  }
+  return { step: entry.step, stepCode: stepInfo(entry.step).code, afterAnswers };
 }
 
 function readList<T>(value: unknown, read: (entry: Record<string, unknown>) => T | null): T[] | null {
