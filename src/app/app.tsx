@@ -162,7 +162,7 @@ function Shell({
     onTransition,
   });
   // A bookmarked `#/support` link turns support mode on (read before navigation rewrites the address).
-  const [supportLink] = useState(() => location.hash === supportHash);
+  const [supportLink] = useState(() => typeof location !== 'undefined' && location.hash === supportHash);
   const [supportMode, setSupportMode] = useState(() => supportLink || loadSupportMode(storage));
   const [seat, setSeat] = useState<Seat | null>(() => loadSeat(storage));
   /** The agent's note lives with the case (its first trail entry, new for every case): never stored. */

@@ -1,4 +1,5 @@
 import { defaultLanguage, type Language } from '../i18n/languages.ts';
+import { loadSupportMode } from '../persistence/preferences.ts';
 import { diagnosisKey } from '../persistence/keys.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
 
@@ -13,7 +14,8 @@ export function prerenderFits(storage: KeyValueStorage | null, language: Languag
   if (!storage) return false;
   try {
     // A save (even one the app will drop) may bring a resume offer or a notice above home.
-    return storage.getItem(diagnosisKey) === null;
+    // Support mode's header and seat question are not in the prerendered home either.
+    return storage.getItem(diagnosisKey) === null && !loadSupportMode(storage);
   } catch {
     return false;
   }

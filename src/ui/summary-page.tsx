@@ -213,9 +213,11 @@ function TicketCopy({ text, bridge, beforeCopy }: { text: string; bridge: ShareB
       <button type="button" className="answer" data-action="copy-ticket" onClick={() => void copy()}>
         {t('ticket.copy')}
       </button>
-      <p className="share-status" role="status">
-        {status === 'copied' ? t('ticket.copied') : status === 'selected' ? t('share.selected') : null}
-      </p>
+      {status ? (
+        <p className="share-status" role="status">
+          {status === 'copied' ? t('ticket.copied') : t('share.selected')}
+        </p>
+      ) : null}
     </section>
   );
 }
