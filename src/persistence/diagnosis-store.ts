@@ -279,14 +279,15 @@ const vias: readonly string[] = ['code', 'message', 'words'] satisfies SymptomMa
 
 function readMatch(value: unknown): SymptomMatch {
   if (!isRecord(value)) throw new Invalid('corrupt');
-  const { category, code, message, step, unknownOutcome, via } = value;
+  const { category, code, message, step, unknownOutcome, via, concept } = value;
   const shapeOk =
     (category === null || (typeof category === 'string' && (categories as readonly string[]).includes(category))) &&
     (code === null || (typeof code === 'string' && /^[0-9A-Z]{2}$/.test(code))) &&
     (message === null || (typeof message === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(message))) &&
     typeof unknownOutcome === 'boolean' &&
     typeof via === 'string' &&
-    vias.includes(via);
+    vias.includes(via) &&
+    (concept === undefined || (typeof concept === 'string' && /^[A-Za-z]{1,64}$/.test(concept)));
   if (!shapeOk) throw new Invalid('corrupt');
   return {
     category: category as SymptomMatch['category'],
@@ -295,5 +296,6 @@ function readMatch(value: unknown): SymptomMatch {
     step: readStep(step),
     unknownOutcome,
     via: via as SymptomMatch['via'],
+    ...(typeof concept === 'string' ? { concept } : {}),
   };
 }

@@ -84,9 +84,21 @@ export function HomeScreen() {
           </button>
         </div>
         {notice ? (
-          <p id={noticeId} className="notice" role="status">
-            {tLookup(notice)}
-          </p>
+          <div className="notice">
+            <p id={noticeId} role="status">
+              {tLookup(notice)}
+            </p>
+            {notice === 'noMatch' ? (
+              <button
+                type="button"
+                className="secondary-button"
+                data-action="guided"
+                onClick={() => actor.send({ type: 'diagnosis.start', at: startTime() })}
+              >
+                {tLookup('stepByStep')}
+              </button>
+            ) : null}
+          </div>
         ) : null}
       </form>
       <h2 className="chips-title">{t('home.chipsTitle')}</h2>

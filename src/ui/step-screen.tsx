@@ -16,6 +16,7 @@ import { SeatPicker } from './seat-picker.tsx';
 import { SupportBox } from './support-box.tsx';
 import { useSupportKeys } from './support-keys.ts';
 import { Trail } from './trail.tsx';
+import { UnderstoodNote } from './understood-note.tsx';
 import { WarningNote } from './warning-note.tsx';
 
 /** Support mode's case state, kept by the app for the length of one case. */
@@ -90,6 +91,7 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
       <div className="step-main">
         <p className="progress">{t('step.progress', { count: trail.length })}</p>
         <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
+        <UnderstoodNote />
         {supportMode && support && !seat ? <SeatPicker onPick={support.onPickSeat} /> : null}
         {info.kind === 'question' || info.kind === 'code' ? (
           <>

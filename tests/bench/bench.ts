@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../e2e/support/chromium.ts';
 import { initialFiles } from '../e2e/support/initial-files.ts';
 import { startStaticServer } from '../e2e/support/static-server.ts';
+import { benchCorpus } from './corpus-bench.ts';
 import { tapsToRemedy } from './taps.ts';
 import { measureTransitions, type Transition } from './transitions.ts';
 
@@ -370,5 +371,6 @@ await measureStartup();
 await measureOnline();
 await measureLighthouse();
 await measureSymptoms();
+for (const figure of benchCorpus()) report(figure);
 measureTaps();
 printTable();

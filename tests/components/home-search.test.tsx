@@ -39,11 +39,50 @@ describe('starting from what the terminal shows', () => {
     expect(document.querySelector('[data-step]')?.getAttribute('data-step')).toMatch(/^reading\./);
   });
 
-  it('says plainly when nothing matched, keeps what was typed, and still offers step by step', async () => {
-    await search('今天天气不错');
+  it('says plainly when nothing matched, keeps what was typed, and offers step by step right there', async () => {
+    const { user } = await search('今天天气不错');
     expect(screen.getByRole('status')).toHaveTextContent(text('zh-CN', 'lookup', 'noMatch'));
     expect(screen.getByRole('searchbox')).toHaveValue('今天天气不错');
-    expect(screen.getByRole('button', { name: new RegExp(`^${common('home.start')}`) })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: text('zh-CN', 'lookup', 'stepByStep') }));
+    expect(heading()).toHaveTextContent(text('zh-CN', 'steps', 'gate.charged.title'));
+  });
+
+  it('says what it understood from a screen message, and offers step by step when that is not it', async () => {
+    const { user } = await search('屏幕上冒出来一行字：请插卡');
+    const understood = text('zh-CN', 'lookup', 'understood').replace(
+      '{{what}}',
+      `${text('zh-CN', 'messages', 'insertCard.label')} — ${text('zh-CN', 'messages', 'insertCard.meaning')}`,
+    );
+    expect(screen.getByText(understood)).toBeInTheDocument();
+    expect(heading()).toHaveTextContent(text('zh-CN', 'steps', 'limit.insert.title'));
+    await user.click(screen.getByRole('button', { name: text('zh-CN', 'lookup', 'notThis') }));
+    expect(heading()).toHaveTextContent(text('zh-CN', 'steps', 'gate.charged.title'));
+    expect(screen.queryByText(understood)).not.toBeInTheDocument();
+  });
+
+  it('reads a contradiction in words as an unknown outcome, and says so before the status check', async () => {
+    await search('刷卡显示失败，后来又成功了');
+    expect(heading()).toHaveTextContent(text('zh-CN', 'steps', 'safety.query.title'));
+    const { label, meaning } = {
+      label: text('zh-CN', 'lookup', 'concepts.outcomeConflict.label'),
+      meaning: text('zh-CN', 'lookup', 'concepts.outcomeConflict.meaning'),
+    };
+    expect(
+      screen.getByText(text('zh-CN', 'lookup', 'understood').replace('{{what}}', `${label} — ${meaning}`)),
+    ).toBeInTheDocument();
+  });
+
+  it('says what it understood in English, code and all', async () => {
+    const view = await renderApp({ language: 'en' });
+    await view.user.type(
+      screen.getByRole('searchbox', { name: text('en', 'common', 'home.searchLabel') }),
+      'DECLINED 05 DO NOT HONOUR',
+    );
+    await view.user.click(screen.getByRole('button', { name: text('en', 'common', 'home.searchSubmit') }));
+    const what = `${text('en', 'lookup', 'understoodCode').replace('{{code}}', '05')} — ${text('en', 'codes', '05.meaning')}`;
+    expect(screen.getByText(text('en', 'lookup', 'understood').replace('{{what}}', what))).toBeInTheDocument();
+    await view.user.click(screen.getByRole('button', { name: text('en', 'steps', 'lookup.code.options.continue') }));
+    expect(screen.queryByRole('button', { name: text('en', 'lookup', 'notThis') })).not.toBeInTheDocument();
   });
 
   it('says when a code belongs to another system', async () => {

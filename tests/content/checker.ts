@@ -19,7 +19,17 @@ export interface Facts {
   readonly source: string;
   readonly locales: readonly string[];
   readonly namespaces: readonly string[];
-  readonly steps: Readonly<Record<string, { readonly kind: StepKind; readonly answers: readonly string[] }>>;
+  readonly steps: Readonly<
+    Record<
+      string,
+      {
+        readonly kind: StepKind;
+        readonly answers: readonly string[];
+        readonly asksRetry?: boolean;
+        readonly asksPin?: boolean;
+      }
+    >
+  >;
   readonly codes: readonly string[];
   readonly messages: readonly string[];
 }
@@ -61,7 +71,15 @@ export function domainFacts(): Facts {
     source: defaultLanguage,
     locales: languages,
     namespaces,
-    steps: Object.fromEntries(stepIds.map((step) => [step, { kind: stepInfo(step).kind, answers: answersOf(step) }])),
+    steps: Object.fromEntries(
+      stepIds.map((step) => {
+        const info = stepInfo(step);
+        return [
+          step,
+          { kind: info.kind, answers: answersOf(step), asksRetry: info.asksRetry === true, asksPin: info.asksPin === true },
+        ];
+      }),
+    ),
     codes: [...responseCodes.map((entry) => entry.code), ...Object.keys(approvalOutcomes)],
     messages: screenMessageIds,
   };
@@ -196,6 +214,7 @@ export function checkContent(content: ContentTree, facts: Facts = domainFacts(),
     }
   }
 
+  errors.push(...checkSafetyWords(content[facts.source]?.steps, facts));
   errors.push(...checkAllowList(content, facts, allow));
   return { errors, files, keys, locales: facts.locales.length };
 }
@@ -319,4 +338,64 @@ export function checkRepository(root: string): CheckResult {
   const { content, errors } = loadContent(root);
   const result = checkContent(content, domainFacts(), loadAllowList(root));
   return { ...result, errors: [...errors, ...result.errors] };
+}
+
+/**
+ * The safety rules as they read on screen (README "Safety rules"), held on the zh-CN source text, which every other
+ * locale translates. Each allowed place says why.
+ */
+export const safetyWords = {
+  /** A remedy or outcome that asks for another attempt must be flagged asksRetry (S2: it offers "no clear result"). */
+  retry: /再挥|再试一次|重新发起|请顾客换|换一张卡|换卡|其他方式付|其他付款方式|别的方式付|改为插卡|插进卡槽|再输/,
+  /** "Not enough money" only where 51 is established (S3). */
+  balance: /余额不足|没钱|钱不够|额度不够/,
+  /** Voiding only where the terminal's own list shows two sales (S5). */
+  voiding: /消费撤销/,
+  allowed: {
+    balance: {
+      'balance.check': 'asks whether the screen shows 51 / 余额不足',
+      'balance.fix': 'reached only when 51 is established (S3, tests/model/safety-rules.test.ts)',
+      'gate.charged': 'names 余额不足 as an example of a clear decline shown on screen',
+      'done.issuer': 'tells the merchant NOT to say 没钱',
+    },
+    voiding: {
+      'done.doubleCharge': 'reached only after the terminal list showed two sales (S5)',
+      'done.paid': 'voiding is conditional on two sales in the terminal list, in the same sentence',
+      'done.pendingHold': 'warns NOT to void',
+      'operator.check': 'checks the voucher numbers when a void is done for another reason',
+      'setup.settleFix': 'voids due today must be done before settling',
+    },
+  } as Record<string, Record<string, string>>,
+} as const;
+
+/** The lines of a step a merchant is told to do: prompt, steps, check, remedy (negated lines tell what not to do). */
+function instructionLines(content: Record<string, unknown>): string[] {
+  const lines = ['prompt', 'check']
+    .map((key) => content[key])
+    .concat(...(['steps', 'remedy'].map((key) => (Array.isArray(content[key]) ? content[key] : [])) as unknown[][]));
+  return lines.filter((line): line is string => typeof line === 'string' && !/不要|别再|不能/.test(line));
+}
+
+function checkSafetyWords(steps: unknown, facts: Facts): string[] {
+  const errors: string[] = [];
+  const file = `content/${facts.source}/steps.json`;
+  for (const [step, info] of Object.entries(facts.steps)) {
+    const content = at(steps, step);
+    if (!isObject(content)) continue;
+    if (info.kind !== 'question' && !info.asksRetry && instructionLines(content).some((line) => safetyWords.retry.test(line))) {
+      errors.push(`${file}: ${step} asks for another attempt but is not asksRetry, so it offers no "no clear result" (S2)`);
+    }
+    if (info.asksPin && !(typeof content.pin === 'string' && variables(content.pin).join() === 'left,wrong')) {
+      errors.push(`${file}: ${step}.pin must show the PIN tries with {{wrong}} and {{left}} (S4)`);
+    }
+    const all = leaves(content)
+      .map(([, value]) => value)
+      .filter((value): value is string => typeof value === 'string');
+    for (const rule of ['balance', 'voiding'] as const) {
+      if (all.some((value) => safetyWords[rule].test(value)) && !safetyWords.allowed[rule]?.[step]) {
+        errors.push(`${file}: ${step} says ${rule === 'balance' ? '"not enough money"' : '"void"'} outside the places the safety rules allow`);
+      }
+    }
+  }
+  return errors;
 }

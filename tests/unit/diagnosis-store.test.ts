@@ -209,6 +209,24 @@ describe('starting clean when the saved diagnosis does not fit', () => {
     });
   });
 
+  it('keeps the concept a match from words was read as, and refuses one that is not an id', () => {
+    const match = {
+      category: 'network',
+      code: null,
+      message: null,
+      step: 'network.signal',
+      unknownOutcome: true,
+      via: 'words',
+      concept: 'outcomeConflict',
+    };
+    const loaded = readSnapshot(withContext({ match }));
+    expect(loaded.ok && (loaded.snapshot as unknown as { context: { match: unknown } }).context.match).toEqual(match);
+    expect(readSnapshot(withContext({ match: { ...match, concept: '<b>x</b>' } }))).toEqual({
+      ok: false,
+      reason: 'corrupt',
+    });
+  });
+
   it('rebuilds the snapshot from the checked parts only', () => {
     const loaded = readSnapshot({ ...withContext({ extra: 'x' }), tags: ['x'], surprise: true });
     expect(loaded.ok).toBe(true);

@@ -80,7 +80,11 @@ export type StepId = keyof typeof stepRegistry;
  * Steps that state a fact only some evidence establishes (51: not enough money), with the question that confirms
  * it. A symptom opens such a step only through the code or screen message that says so; words open the question.
  */
-export const confirmingQuestion: Readonly<Partial<Record<StepId, StepId>>> = { 'balance.fix': 'balance.check' };
+export const confirmingQuestion: Readonly<Partial<Record<StepId, StepId>>> = {
+  'balance.fix': 'balance.check',
+  // "Charged twice" is settled by the terminal's own list, never by words (voiding a real sale refunds it).
+  'done.doubleCharge': 'safety.duplicate',
+};
 
 /** The first part of a step id: the machine's compound state for it. */
 export type Branch = StepId extends `${infer B}.${string}` ? B : never;

@@ -14,7 +14,10 @@ export interface ScreenMessage {
   readonly unknownOutcome: boolean;
   /** Wording terminals append to other messages ("交易失败", "请重试"): loses to any specific message alongside. */
   readonly generic?: boolean;
-  /** On-screen strings: simplified and traditional Chinese, and the English some terminals print. */
+  /**
+   * On-screen strings: simplified and traditional Chinese, and the English some terminals print. A leading `?`
+   * marks wording terminals append to many messages ("请稍后重试"): it counts as generic, like `generic` does.
+   */
   readonly variants: readonly string[];
 }
 
@@ -29,6 +32,7 @@ export const screenMessages = [
       '請插卡',
       '请插入IC卡',
       '請插入IC卡',
+      '请插入卡',
       '请插入IC卡或刷卡',
       '请插卡或刷卡',
       '请插卡交易',
@@ -132,6 +136,7 @@ export const screenMessages = [
     category: 'card_state',
     step: 'reading.chip',
     unknownOutcome: false,
+    generic: true,
     variants: [
       '交易拒绝',
       '交易拒絕',
@@ -172,7 +177,7 @@ export const screenMessages = [
       '卡片已锁定',
       'APPLICATION BLOCKED',
       'APP BLOCKED',
-      'CARD BLOCKED',
+      '?CARD BLOCKED',
     ],
   },
   {
@@ -187,7 +192,14 @@ export const screenMessages = [
     category: 'amount_limit',
     step: 'limit.insert',
     unknownOutcome: false,
-    variants: ['超电子现金额度', '超電子現金額度', '电子现金余额不足', '超过电子现金限额', '超出电子现金额度'],
+    variants: [
+      '超电子现金额度',
+      '超電子現金額度',
+      '电子现金余额不足',
+      '电子现金*余额不足',
+      '超过电子现金限额',
+      '超出电子现金额度',
+    ],
   },
   {
     id: 'commTimeout',
@@ -230,6 +242,10 @@ export const screenMessages = [
       '通信错误',
       'COMM ERROR',
       'COMMUNICATION ERROR',
+      'TRANSMISSION ERROR',
+      'COMMUNICATION FAILURE',
+      'COMMS FAILURE',
+      'COMMS ERROR',
     ],
   },
   {
@@ -285,9 +301,11 @@ export const screenMessages = [
       '处理中请稍候',
       '已连接银联中心',
       '正在联机',
-      'PROCESSING',
-      'CONNECTING',
-      'PLEASE WAIT',
+      '^PROCESSING',
+      'STUCK*PROCESSING',
+      'STUCK*CONNECTING',
+      '^CONNECTING',
+      '^PLEASE WAIT',
     ],
   },
   {
@@ -377,6 +395,11 @@ export const screenMessages = [
       'DOWNLOAD CAPK',
       'NO CAPK',
       'EMV PARAMETERS MISSING',
+      'CONFIGURE ERROR',
+      'TBL LOAD FAIL',
+      'TABLE LOAD FAILURE',
+      'PARAMETERS NOT UPDATED',
+      'PARAMETER DOWNLOAD FAILED',
     ],
   },
   {
@@ -453,6 +476,7 @@ export const screenMessages = [
     category: 'operator_error',
     step: 'operator.check',
     unknownOutcome: false,
+    generic: true,
     variants: ['交易取消', '交易已取消', '用户取消', '用戶取消', '操作取消', 'CANCELLED', 'CANCELED', 'USER CANCEL'],
   },
   {
@@ -551,8 +575,8 @@ export const screenMessages = [
     step: 'host.wait',
     unknownOutcome: false,
     variants: [
-      '请稍后重试',
-      '請稍後重試',
+      '?请稍后重试',
+      '?請稍後重試',
       '系统日切',
       '系統日切',
       '交换中心异常',
@@ -562,7 +586,7 @@ export const screenMessages = [
       '发卡方线路异常',
       'SYSTEM BUSY',
       'SYSTEM ERROR',
-      'TRY AGAIN LATER',
+      '?TRY AGAIN LATER',
       'ISSUER UNAVAILABLE',
     ],
   },
@@ -591,6 +615,7 @@ export const screenMessages = [
       'MAC校驗錯',
       'MAC校验失败',
       'MAC错',
+      'MAC出错',
       '校验错请重新签到',
       'MAC ERROR',
       'MAC VERIFICATION FAILED',
@@ -602,7 +627,7 @@ export const screenMessages = [
     category: 'terminal_setup',
     step: 'host.wait',
     unknownOutcome: true,
-    variants: ['重复交易', '重複交易', 'DUPLICATE TRANSACTION', 'DUPLICATE TRANSMISSION'],
+    variants: ['重复交易', '重複交易', 'DUPLICATE TRANSACTION', 'DUPLICATE TRANSMISSION', 'REPEATED TRANSACTION'],
   },
   {
     id: 'amountLimit',
@@ -652,7 +677,21 @@ export const screenMessages = [
     step: 'scope.cards',
     unknownOutcome: false,
     generic: true,
-    variants: ['交易失败', '交易失敗', '支付失败', 'TRANSACTION FAILED', 'PAYMENT FAILED'],
+    variants: [
+      '交易失败',
+      '交易失敗',
+      '支付失败',
+      '?刷卡不成功',
+      '?交易不成功',
+      '?支付不成功',
+      '?付款不成功',
+      '?刷卡失败',
+      '?付款失败',
+      'TRANSACTION FAILED',
+      'PAYMENT FAILED',
+      '?DIDN T GO THROUGH',
+      '?DID NOT GO THROUGH',
+    ],
   },
 ] as const satisfies readonly ScreenMessage[];
 

@@ -15,4 +15,6 @@ export interface SymptomMatch {
   readonly unknownOutcome: boolean;
   /** How the match was made: a response code, a known screen message, or free words. */
   readonly via: 'code' | 'message' | 'words';
+  /** The concept the words were read as (lexicon id, or `outcomeConflict`), when the match came from words. */
+  readonly concept?: string;
 }

@@ -1,22 +1,31 @@
 /**
- * From what a merchant types ("应答码55", "请插卡", "转了半天说超时") to where the diagnosis should open.
- * Priority: an explicit response code, then a known screen message, then colloquial words; any sign that
- * the sale may have gone through sets unknownOutcome on whatever matched, so the status check comes first.
+ * From what a merchant types ("应答码55", "请插卡", "转了半天说超时", "DECLINED 05 DO NOT HONOUR") to where the
+ * diagnosis should open. Every piece of evidence (a response code, a screen message, colloquial words, how the
+ * payment ended) is collected per clause and ranked in one step by how specific it is, never by list order.
+ * A contradiction about the payment ("failed, but the money was taken") means the outcome is unknown: status
+ * check first. A clause about sign-on or settlement is housekeeping: no customer money moves there.
  * Pure and total: never throws, reads at most the first MAX_TEXT characters, keeps no text of the input.
  */
+import { stemmer } from 'stemmer';
 import {
   codeKeywordsAfter,
   codeKeywordsBefore,
   concepts,
+  confusables,
   gapNegations,
+  hedges,
   ignoredPhrases,
+  keyWords,
   minConceptScore,
+  negationClass,
   negations,
   notCodeAfter,
   notCodeBefore,
+  outcomeSignals,
+  phases,
   traditionalPairs,
-  type Concept,
 } from './lexicon.ts';
+import type { Category } from './categories.ts';
 import {
   approvalOutcomes,
   findResponseCode,
@@ -26,20 +35,23 @@ import {
 } from './response-codes.ts';
 import { screenMessages, type ScreenMessage } from './screen-messages.ts';
 import type { SymptomMatch } from './symptom-match.ts';
+import type { StepId } from '../diagnosis/steps.ts';
 
 /** Raw characters read before normalising, so a 100 KB paste costs no more than a long sentence. */
 const MAX_RAW = 2000;
 /** Characters of normalised text that are searched. */
 const MAX_TEXT = 500;
 
-/** The input folded for matching: `text` keeps punctuation (for code context), the others drop it. */
+/** The input folded for matching: `text` keeps punctuation (for codes and clauses), the others drop it. */
 export interface NormalizedInput {
-  /** NFKC, lower-case, simplified, tags and card numbers removed. */
+  /** NFKC, lower-case, simplified, typos folded, tags and card numbers removed. */
   readonly text: string;
-  /** `text` with punctuation and symbols turned into single spaces: for English words. */
+  /** `text` with punctuation and symbols turned into single spaces. */
   readonly spaced: string;
   /** `text` without any space, punctuation or symbol: for Chinese phrases. */
   readonly compact: string;
+  /** `spaced` with each Latin word in British-neutral spelling and stemmed: for English phrases. */
+  readonly stemmed: string;
 }
 
 const simplified = new Map(traditionalPairs.map((pair) => [pair.charAt(0), pair.charAt(1)]));
@@ -53,8 +65,80 @@ const cardNumberPatterns = [
   /\d(?:[\s-]{0,2}\d){11,}/g,
 ];
 
-/** Folds the input: compatibility forms (full-width) to ASCII, lower case, traditional to simplified. */
+const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (words: readonly string[]) => words.map(escape).join('|');
+
+/** "pin" written inside Chinese ("不正确的pin") is 密码; an English "wrong pin" stays English. */
+const hanPin = /(?<=\p{Script=Han})pin(?:码)?|pin码|pin(?=\p{Script=Han})/gu;
+const confusable = new RegExp(alternation(confusables.map(([typo]) => typo)), 'g');
+const confusableFix = new Map(confusables);
+
+/** British spellings and the stems both sides of a comparison share ("authorisation" → "author"). */
+function englishWord(word: string): string {
+  const american = word
+    .replace(/isation(s?)$/, 'ization$1')
+    .replace(/^(author|recogn|initial|final|organ|custom|real)is(e|ed|es|ing)$/, '$1iz$2')
+    .replace(/^honour/, 'honor')
+    .replace(/^cancell/, 'cancel');
+  // Porter is not idempotent ("exceeded" → "exceed" → "exce"): stem to a fixed point, so patterns written as
+  // stems and words written out meet.
+  let stem = nearKeyWord(american);
+  for (let round = 0; round < 3; round += 1) {
+    const next = stemmer(stem);
+    if (next === stem) break;
+    stem = next;
+  }
+  return stem;
+}
+
+const keyWordsByInitial = new Map<string, string[]>();
+for (const word of keyWords)
+  keyWordsByInitial.set(word[0] ?? '', [...(keyWordsByInitial.get(word[0] ?? '') ?? []), word]);
+
+/** A long word one typing slip away from a key word ("insuficient", "declind") is read as that word. */
+function nearKeyWord(word: string): string {
+  if (word.length < 6) return word;
+  for (const key of keyWordsByInitial.get(word[0] ?? '') ?? []) {
+    if (key !== word && Math.abs(key.length - word.length) <= 1 && oneEditApart(word, key)) return key;
+  }
+  return word;
+}
+
+/** True when one insertion, deletion, substitution or swap of neighbours turns `a` into `b`. */
+function oneEditApart(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const stems = new Map<string, string>();
+/** Stemming is the costly step of reading English: each distinct word is stemmed once per session. */
+function stemmed(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = englishWord(word);
+    if (stems.size < 5000) stems.set(word, stem);
+  }
+  return stem;
+}
+
+/** Spaced text to the forms the patterns are written in: Latin words stemmed, everything else as is. */
+function toStemmed(spaced: string): string {
+  return spaced.replace(/[a-z]+/g, (word) => stemmed(word));
+}
+
+/** Folds the input: compatibility forms (full-width) to ASCII, lower case, traditional to simplified, typos. */
 export function normalizeSymptomInput(input: string): NormalizedInput {
+  const text = foldText(input);
+  const spaced = toSpaced(text);
+  return { text, spaced, compact: spaced.replace(/ /g, ''), stemmed: toStemmed(spaced) };
+}
+
+function foldText(input: string): string {
   let text = input.length > MAX_RAW ? dropCutNumber(input.slice(0, MAX_RAW)) : input;
   text = text
     .normalize('NFKC')
@@ -62,23 +146,54 @@ export function normalizeSymptomInput(input: string): NormalizedInput {
     .replace(traditionalChars, (char) => simplified.get(char) ?? char)
     // Invisible format characters (zero-width, soft hyphen) must not split a card number into "codes".
     .replace(/\p{Cf}/gu, '');
-  text = text.replace(/<[^<>]{0,200}>/g, ' ');
+  // A script or style element is markup, not what the terminal said: its content goes with its tags.
+  text = text.replace(/<(script|style)\b[^<>]{0,200}>[\s\S]{0,2000}?<\/\1\s*>/g, ' ').replace(/<[^<>]{0,200}>/g, ' ');
   // A card number's digits must never be read as a code, so they go before anything else looks at digits.
   for (const pattern of cardNumberPatterns) text = text.replace(pattern, ' ');
   if (text.length > MAX_TEXT) text = dropCutNumber(text.slice(0, MAX_TEXT));
-  const spaced = text.replace(/[\s\p{P}\p{S}\p{C}]+/gu, ' ').trim();
-  return { text, spaced, compact: spaced.replace(/ /g, '') };
+  return text.replace(hanPin, '密码').replace(confusable, (typo) => confusableFix.get(typo) ?? typo);
 }
+
+/** Punctuation and symbols to single spaces; Latin and Chinese runs apart too ("wifi断了" → "wifi 断了"). */
+const toSpaced = (text: string) =>
+  text
+    .replace(/[\s\p{P}\p{S}\p{C}]+/gu, ' ')
+    .replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ')
+    .trim();
 
 /** A number cut in half by truncation is neither a code nor a card number we could recognise: drop it. */
 function dropCutNumber(text: string): string {
   return text.replace(/[\d\s-]+$/, '');
 }
 
-// ---- response codes -------------------------------------------------------------------------------------
+// ---- clauses --------------------------------------------------------------------------------------------
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (words: readonly string[]) => words.map(escape).join('|');
+const sentences =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'sentence' }) : null;
+/** Where one clause ends and the next begins: punctuation, or a word that turns the story. */
+const clauseBreak =
+  /[,，;；、:：。!！?？\n]+|但是|但|可是|却|不过|然后|后来|\b(?:but|however|then|though|although|whereas)\b/;
+
+interface Clause {
+  readonly compact: string;
+  readonly spaced: string;
+  readonly stemmed: string;
+}
+
+/** The text's clauses (sentences by Intl.Segmenter, then clause breaks), each folded like the whole. */
+function clausesOf(text: string): Clause[] {
+  const parts = sentences ? Array.from(sentences.segment(text), (piece) => piece.segment) : [text];
+  const clauses: Clause[] = [];
+  for (const part of parts) {
+    for (const piece of part.split(clauseBreak)) {
+      const spaced = toSpaced(piece);
+      if (spaced !== '') clauses.push({ compact: spaced.replace(/ /g, ''), spaced, stemmed: toStemmed(spaced) });
+    }
+  }
+  return clauses;
+}
+
+// ---- response codes -------------------------------------------------------------------------------------
 
 const amountOrModelBefore = new RegExp(`(?:${alternation(notCodeBefore)})\\s*$`);
 // A Latin unit must end there ("51 min"), a Chinese one may run on ("51块钱").
@@ -118,20 +233,32 @@ function codeTokens(norm: NormalizedInput): CodeToken[] {
 }
 
 /** The response code the text names: a keyed one ("应答码51") before a bare one ("51"). */
-function findCode(norm: NormalizedInput): ResponseCode | null {
+function findCode(norm: NormalizedInput): { entry: ResponseCode; keyed: boolean } | null {
   const found = codeTokens(norm)
-    .map((token) => ({ token, entry: findResponseCode(token.code) }))
-    .filter((candidate): candidate is { token: CodeToken; entry: ResponseCode } => candidate.entry !== null);
-  return (found.find((candidate) => candidate.token.keyed) ?? found[0])?.entry ?? null;
+    .map((token) => ({ keyed: token.keyed, entry: findResponseCode(token.code) }))
+    .filter((candidate): candidate is { keyed: boolean; entry: ResponseCode } => candidate.entry !== null);
+  return found.find((candidate) => candidate.keyed) ?? found[0] ?? null;
 }
 
 // ---- patterns -------------------------------------------------------------------------------------------
 
-type Matcher = (norm: NormalizedInput) => boolean;
+/** One compiled pattern: where it first matches a clause (or -1), and a key that must occur in the text at all. */
+interface Pattern {
+  readonly han: boolean;
+  /** Length of the pattern's own text: longer is more specific. */
+  readonly length: number;
+  /** The first one or two Chinese characters of its longest literal piece, or its longest English word. */
+  readonly key: string;
+  /** English matched on stemmed words (concepts), or as written (messages terminals print). */
+  readonly stemmed: boolean;
+  find(clause: Clause, wholeInput: boolean): number;
+}
 
 const hasHan = (value: string) => /\p{Script=Han}/u.test(value);
 const zhGap = `[^${gapNegations.zh}]{0,8}`;
 const enGap = `(?: +(?!(?:${gapNegations.en.join('|')})\\b)[a-z0-9]+){0,6} +`;
+const zhNegation = `(?:${alternation(negationClass.zh)})`;
+const enNegation = `(?:${negationClass.en.map((words) => words.split(' ').map(escape).join(' ')).join('|')})`;
 
 /** Negated just before ("没超时", "没收到短信"), unless it is a question ("是不是超时", "有没有扣"). */
 function isNegated(compact: string, at: number): boolean {
@@ -140,134 +267,399 @@ function isNegated(compact: string, at: number): boolean {
   return negations.before.some((negation) => before.endsWith(negation));
 }
 
+/** An English keyword right after a negation ("doesn't approve", "not charged"), one word between at most. */
+const englishNegated = /(?:^|\s)(?:not|no|never|cannot|without|t)\s(?:[a-z]+\s)?$/;
+
+const startsNegated = (pattern: string) =>
+  pattern.startsWith('~') || negations.before.some((negation) => pattern.startsWith(negation));
+
 /**
- * One pattern as a test: Chinese on the compact text, English as whole words of the spaced text.
- * With `negatable`, a Chinese pattern preceded by a negation does not count (a pattern that itself starts
- * with one, like "没信号", is taken as written).
+ * One pattern as a test: Chinese on a clause's compact text, English as whole words of its stemmed text.
+ * With `negatable`, a Chinese pattern preceded by a negation does not count (one that itself starts with a
+ * negation, like "没信号" or "~读取", is taken as written).
  */
-function compilePattern(pattern: string, negatable = false): Matcher {
+function compilePattern(raw: string, negatable = false, stem = true): Pattern {
+  const anchored = raw.startsWith('^');
+  const pattern = anchored ? raw.slice(1) : raw;
   if (hasHan(pattern)) {
-    const parts = pattern.split('*').map((part) => normalizeSymptomInput(part).compact);
-    const regex = new RegExp(parts.map(escape).join(zhGap), 'g');
-    const checkNegation = negatable && !negations.before.some((negation) => pattern.startsWith(negation));
-    return ({ compact }) => {
-      // Most patterns are absent: a plain substring test rules them out before any regex runs.
-      if (!parts.every((part) => compact.includes(part))) return false;
-      for (const found of compact.matchAll(regex)) if (!checkNegation || !isNegated(compact, found.index)) return true;
-      return false;
+    const parts = pattern.split('*').map((part) =>
+      part
+        .split('~')
+        .map((piece) => normalizeSymptomInput(piece).compact)
+        .map(escape)
+        .join(zhNegation),
+    );
+    const literals = pattern.split(/[*~]/).map((piece) => normalizeSymptomInput(piece).compact);
+    const body = parts.join(zhGap);
+    const regex = new RegExp(anchored ? `^${body}$` : body, 'g');
+    const longest = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const checkNegation = negatable && !startsNegated(pattern);
+    return {
+      han: true,
+      stemmed: false,
+      length: literals.join('').length + (pattern.includes('~') ? 1 : 0),
+      key: longest.slice(0, 2),
+      find: ({ compact }, wholeInput) => {
+        if (anchored && !wholeInput) return -1;
+        if (!compact.includes(longest)) return -1;
+        for (const found of compact.matchAll(regex)) {
+          if (!checkNegation || !isNegated(compact, found.index)) return found.index;
+        }
+        return -1;
+      },
     };
   }
+  const form = (text: string) => (stem ? normalizeSymptomInput(text).stemmed : normalizeSymptomInput(text).spaced);
   const words = pattern.split('*').map((part) =>
-    normalizeSymptomInput(part)
-      .spaced.split(' ')
-      .filter((word) => word !== ''),
+    part
+      .split('~')
+      .map((piece) =>
+        form(piece)
+          .split(' ')
+          .filter((word) => word !== ''),
+      )
+      .map((list) => list.map(escape).join(' ?'))
+      .join(` ?${enNegation} ?`),
   );
-  const parts = words.map((list) => list.map(escape).join(' ?'));
-  const first = words[0]?.[0] ?? '';
-  // The last word may be plural: "too many card" also matches "too many cards".
-  const regex = new RegExp(`(?:^|[^a-z0-9])${parts.join(enGap)}s?(?![a-z0-9])`);
-  return (norm) => norm.spaced.includes(first) && regex.test(norm.spaced);
+  const literal = form(pattern.replace(/[*~]/g, ' '));
+  const checkNegation = negatable && !pattern.startsWith('~');
+  // Unstemmed, a printed message's last word may still be plural: "too many card" matches "too many cards".
+  const plural = stem ? '' : 's?';
+  const body = `(?:^|[^a-z0-9])${words.join(enGap)}${plural}(?![a-z0-9])`;
+  const regex = new RegExp(anchored ? `^${words.join(enGap)}${plural}$` : body);
+  const first = literal.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+  return {
+    han: false,
+    length: literal.replace(/ /g, '').length,
+    key: first,
+    stemmed: stem,
+    find: (clause, wholeInput) => {
+      if (anchored && !wholeInput) return -1;
+      const target = stem ? clause.stemmed : clause.spaced;
+      if (!target.includes(first)) return -1;
+      const found = regex.exec(target);
+      if (!found) return -1;
+      return checkNegation && englishNegated.test(target.slice(0, found.index + 1)) ? -1 : found.index;
+    },
+  };
 }
 
-// ---- screen messages ------------------------------------------------------------------------------------
+/** Every compiled pattern by its key: one or two Chinese characters (as a number), or an English word. */
+const patternIndex = { han: new Map<number, Pattern[]>(), word: new Map<string, Pattern[]>() };
 
-interface CompiledVariant {
+/** One or two UTF-16 units as one number, so looking up a pair of characters allocates no string. */
+const unitKey = (first: number, second: number) => first * 0x10000 + second + 1;
+
+function indexed(pattern: Pattern): Pattern {
+  if (pattern.han) {
+    const key = pattern.key === '' ? 0 : unitKey(pattern.key.charCodeAt(0), pattern.key.charCodeAt(1) || -1);
+    patternIndex.han.set(key, [...(patternIndex.han.get(key) ?? []), pattern]);
+  } else {
+    patternIndex.word.set(pattern.key, [...(patternIndex.word.get(pattern.key) ?? []), pattern]);
+  }
+  return pattern;
+}
+
+/** The patterns whose key occurs in the text: one pass over its characters and words, no scan per pattern. */
+type Present = ReadonlySet<Pattern>;
+
+function presentIn(norm: NormalizedInput): Present {
+  const found = new Set<Pattern>();
+  const add = (patterns: readonly Pattern[] | undefined) => {
+    if (patterns) for (const pattern of patterns) found.add(pattern);
+  };
+  const { compact } = norm;
+  for (let i = 0; i < compact.length; i += 1) {
+    const unit = compact.charCodeAt(i);
+    add(patternIndex.han.get(unitKey(unit, -1)));
+    if (i + 1 < compact.length) add(patternIndex.han.get(unitKey(unit, compact.charCodeAt(i + 1))));
+  }
+  for (const word of norm.stemmed.split(' ')) add(patternIndex.word.get(word));
+  for (const word of norm.spaced.split(' ')) add(patternIndex.word.get(word));
+  add(patternIndex.word.get(''));
+  add(patternIndex.han.get(0));
+  return found;
+}
+
+const present = (pattern: Pattern, found: Present) => found.has(pattern);
+
+// ---- evidence -------------------------------------------------------------------------------------------
+
+/** One reading of the input, with how much it says. */
+interface Evidence {
+  readonly source: 'code' | 'message' | 'concept' | 'outcome';
+  readonly id: string;
+  readonly category: Category;
+  readonly step: StepId;
+  readonly unknownOutcome: boolean;
+  /** 3: a response code; 2: a specific screen message; 1: words, or a message terminals print for anything. */
+  readonly tier: number;
+  /** Strength within its tier: a concept's keyword weight, or 2.5 for a generic message. */
+  readonly weight: number;
+  /** Characters of pattern matched: the longer, the more specific. */
   readonly length: number;
-  readonly matches: Matcher;
+  readonly clause: number;
+  /** Where in its clause it was found: on a full tie the earlier mention is the head ("商户限制交易"). */
+  readonly at: number;
 }
 
 const compiledMessages = screenMessages.map((message: ScreenMessage) => ({
   message,
-  variants: message.variants.map((variant): CompiledVariant => ({
-    length: normalizeSymptomInput(variant).compact.length,
-    matches: compilePattern(variant),
+  variants: message.variants.map((variant) => ({
+    generic: message.generic === true || variant.startsWith('?'),
+    pattern: indexed(compilePattern(variant.replace(/^\?/, ''), false, false)),
   })),
 }));
-
-interface MessageHit {
-  readonly message: ScreenMessage;
-  readonly length: number;
-}
-
-/** Every screen message in the text, with its longest matching variant. */
-function findMessages(norm: NormalizedInput): MessageHit[] {
-  const hits: MessageHit[] = [];
-  for (const { message, variants } of compiledMessages) {
-    let length = 0;
-    for (const variant of variants) if (variant.length > length && variant.matches(norm)) length = variant.length;
-    if (length > 0) hits.push({ message, length });
-  }
-  return hits;
-}
-
-/** Unknown outcome first, then specific over generic wording, then the longest (most specific) variant. */
-function bestMessage(hits: readonly MessageHit[]): ScreenMessage | null {
-  const rank = (hit: MessageHit) => [hit.message.unknownOutcome ? 1 : 0, hit.message.generic ? 0 : 1, hit.length];
-  let best: MessageHit | null = null;
-  for (const hit of hits) {
-    if (best === null || isGreater(rank(hit), rank(best))) best = hit;
-  }
-  return best?.message ?? null;
-}
-
-function isGreater(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i += 1) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return false;
-}
-
-// ---- colloquial words -----------------------------------------------------------------------------------
 
 const compiledConcepts = concepts.map((concept) => ({
   concept,
   keywords: Object.entries(concept.keywords).map(([pattern, weight]) => ({
     weight,
-    matches: compilePattern(pattern, true),
+    pattern: indexed(compilePattern(pattern, true)),
   })),
 }));
+
+const compiledSignals = {
+  inProgress: outcomeSignals.inProgress.map((pattern) => indexed(compilePattern(pattern))),
+  dropped: outcomeSignals.dropped.map((pattern) => indexed(compilePattern(pattern, true))),
+  done: outcomeSignals.done.map((pattern) => indexed(compilePattern(pattern, true))),
+  notDone: outcomeSignals.notDone.map((pattern) => indexed(compilePattern(pattern, true))),
+  question: outcomeSignals.question.map((pattern) => indexed(compilePattern(pattern))),
+};
+const compiledPhases = {
+  signOn: phases.signOn.map((pattern) => indexed(compilePattern(pattern, true))),
+  settle: phases.settle.map((pattern) => indexed(compilePattern(pattern, true))),
+};
+const compiledHedges = hedges.map((pattern) => indexed(compilePattern(pattern)));
 
 const ignored = ignoredPhrases.map((phrase) => normalizeSymptomInput(phrase));
 
 /** Drops phrases that contain a keyword but mean something else ("手机号" is not a phone payment). */
-function withoutIgnored(norm: NormalizedInput): NormalizedInput {
-  let { compact, spaced } = norm;
+function withoutIgnored(clause: Clause): Clause {
+  let { compact, stemmed: words } = clause;
   for (const phrase of ignored) {
+    if (!compact.includes(phrase.compact) && !words.includes(phrase.stemmed)) continue;
     compact = compact.replaceAll(phrase.compact, ' ');
-    spaced = spaced.replaceAll(phrase.spaced, ' ');
+    words = words.replaceAll(phrase.stemmed, ' ');
   }
-  return { text: norm.text, spaced, compact };
+  return { compact, spaced: clause.spaced, stemmed: words };
 }
 
-interface ConceptHit {
-  readonly concept: Concept;
-  readonly score: number;
-}
+const anyFound = (patterns: readonly Pattern[], clause: Clause, whole: boolean) =>
+  patterns.some((pattern) => pattern.find(clause, whole) >= 0);
 
-/** Each concept's score: its strongest keyword, plus a little for every further keyword that agrees. */
-function scoreConcepts(norm: NormalizedInput): ConceptHit[] {
-  const hits: ConceptHit[] = [];
-  for (const { concept, keywords } of compiledConcepts) {
-    let strongest = 0;
-    let count = 0;
-    for (const keyword of keywords) {
-      if (!keyword.matches(norm)) continue;
-      strongest = Math.max(strongest, keyword.weight);
-      count += 1;
+/** Screen messages and concepts found in each clause, each with its longest (most specific) match. */
+function collectEvidence(grams: Present, clauses: readonly Clause[]): Evidence[] {
+  const evidence: Evidence[] = [];
+  const messages = compiledMessages
+    .map(({ message, variants }) => ({ message, variants: variants.filter(({ pattern }) => present(pattern, grams)) }))
+    .filter(({ variants }) => variants.length > 0);
+  const words = compiledConcepts
+    .map(({ concept, keywords }) => ({ concept, keywords: keywords.filter(({ pattern }) => present(pattern, grams)) }))
+    .filter(({ keywords }) => keywords.length > 0);
+  clauses.forEach((clause, index) => {
+    const whole = clauses.length === 1;
+    for (const { message, variants } of messages) {
+      let length = 0;
+      let at = 0;
+      let generic = true;
+      for (const { pattern, generic: genericVariant } of variants) {
+        // A specific wording outranks a generic one of the same message, whatever their lengths.
+        if (pattern.length <= length && !(generic && !genericVariant)) continue;
+        const found = pattern.find(clause, whole);
+        if (found < 0) continue;
+        length = pattern.length;
+        at = found;
+        generic = genericVariant;
+      }
+      if (length === 0) continue;
+      evidence.push({
+        source: 'message',
+        id: message.id,
+        category: message.category,
+        step: message.step,
+        unknownOutcome: message.unknownOutcome,
+        tier: generic ? 1 : 2,
+        weight: generic ? 2.5 : 3,
+        length,
+        clause: index,
+        at,
+      });
     }
-    if (strongest >= minConceptScore) hits.push({ concept, score: strongest + 0.25 * (count - 1) });
-  }
-  return hits;
+    const plain = withoutIgnored(clause);
+    for (const { concept, keywords } of words) {
+      let weight = 0;
+      let length = 0;
+      let count = 0;
+      let at = 0;
+      for (const { weight: w, pattern } of keywords) {
+        const found = pattern.find(plain, whole);
+        if (found < 0) continue;
+        count += 1;
+        if (w > weight || (w === weight && pattern.length > length)) {
+          weight = w;
+          length = pattern.length;
+          at = found;
+        }
+      }
+      if (weight < minConceptScore) continue;
+      evidence.push({
+        source: 'concept',
+        id: concept.id,
+        category: concept.category,
+        step: concept.step,
+        unknownOutcome: concept.unknownOutcome,
+        tier: 1,
+        weight: outcomeOnly.has(concept.id) ? Math.min(weight, outcomeWeight) : weight + 0.25 * (count - 1),
+        length,
+        clause: index,
+        at,
+      });
+    }
+  });
+  return evidence;
 }
 
-/** Unknown-outcome concepts outrank the rest; then the highest score; ties go to the earlier concept. */
-function bestConcept(hits: readonly ConceptHit[]): Concept | null {
-  const pool = hits.some((hit) => hit.concept.unknownOutcome) ? hits.filter((hit) => hit.concept.unknownOutcome) : hits;
-  let best: ConceptHit | null = null;
-  for (const hit of pool) if (best === null || hit.score > best.score) best = hit;
-  return best?.concept ?? null;
+/**
+ * Evidence about the outcome alone ("不知道成功没有", "failed but charged"), not its cause: it makes the outcome
+ * unknown, but a strong cause told alongside ("断电了") still chooses the branch after the status check.
+ */
+const outcomeOnly = new Set([
+  'outcomeConflict',
+  'statusUnclear',
+  'interrupted',
+  'debitWithoutReceipt',
+  'phoneTickNoSale',
+]);
+const outcomeWeight = 2.9;
+
+type Phase = 'payment' | 'signOn' | 'settle';
+
+/** What each clause says besides its symptoms: its phase, whether it guesses, how the payment ended. */
+interface ClauseFacts {
+  readonly phase: Phase;
+  readonly hedged: boolean;
+  readonly done: boolean;
+  readonly notDone: boolean;
+  readonly question: boolean;
+  readonly inProgress: boolean;
+  readonly dropped: boolean;
+}
+
+/** Reads every clause's facts once, testing only the patterns whose literal occurs in the text at all. */
+function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] {
+  const only = (patterns: readonly Pattern[]) => patterns.filter((pattern) => present(pattern, grams));
+  const signOn = only(compiledPhases.signOn);
+  const settle = only(compiledPhases.settle);
+  const hedge = only(compiledHedges);
+  const signals = {
+    done: only(compiledSignals.done),
+    notDone: only(compiledSignals.notDone),
+    question: only(compiledSignals.question),
+    inProgress: only(compiledSignals.inProgress),
+    dropped: only(compiledSignals.dropped),
+  };
+  const whole = clauses.length === 1;
+  return clauses.map((clause) => {
+    const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
+    // Sign-on and settlement words make a clause housekeeping; everything else is about the payment.
+    const phase: Phase = found(signOn) ? 'signOn' : found(settle) ? 'settle' : 'payment';
+    const payment = phase === 'payment';
+    return {
+      phase,
+      hedged: found(hedge),
+      done: payment && found(signals.done),
+      notDone: payment && found(signals.notDone),
+      question: payment && found(signals.question),
+      inProgress: payment && found(signals.inProgress),
+      dropped: payment && found(signals.dropped),
+    };
+  });
+}
+
+const housekeeping = {
+  signOn: { id: 'signOn', step: 'setup.signOnFix' },
+  settle: { id: 'settle', step: 'setup.settleFix' },
+} as const;
+
+/**
+ * Evidence read in context: in a sign-on or settlement clause a timeout or failure is that housekeeping failing
+ * (no money moved, never the status check); a guessed balance problem stays a question; with a phone in play, a
+ * read failure or a bare decline is the phone's.
+ */
+function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[]): Evidence[] {
+  const phone = evidence.some((item) => item.id === 'phone' && item.weight >= 3);
+  const read: Evidence[] = [];
+  for (const item of evidence) {
+    const phase = facts[item.clause]?.phase ?? 'payment';
+    if (
+      phase !== 'payment' &&
+      (item.category === 'network' || item.unknownOutcome || item.id === 'transactionFailed')
+    ) {
+      read.push({
+        ...item,
+        source: 'concept',
+        id: housekeeping[phase].id,
+        category: 'terminal_setup',
+        step: housekeeping[phase].step,
+        unknownOutcome: false,
+        tier: Math.max(item.tier, 1),
+        weight: Math.max(item.weight, 3),
+      });
+      continue;
+    }
+    if (item.category === 'balance_account' && item.source !== 'code' && facts[item.clause]?.hedged) {
+      read.push({ ...item, step: 'balance.check' });
+      continue;
+    }
+    if (phone && isPhoneReading(item)) continue;
+    read.push(item);
+  }
+  return read;
+}
+
+/** Reading and decline evidence that a phone in the same story explains better. */
+const isPhoneReading = (item: Evidence) =>
+  item.source !== 'code' &&
+  ((item.category === 'reading_physical' && item.id !== 'multipleCards' && item.id !== 'shielding') ||
+    item.id === 'declined' ||
+    item.id === 'declinedByBank' ||
+    item.id === 'transactionTerminated');
+
+/**
+ * The payment's outcome as told: money moved or the sale completed, and also failed or left no result; the line
+ * dropped while it was under way; or the merchant asks whether the customer was charged.
+ */
+function outcomeConflict(facts: readonly ClauseFacts[]): Evidence | null {
+  const any = (key: keyof Omit<ClauseFacts, 'phase'>) => facts.some((fact) => fact[key]);
+  const conflict = any('question') || (any('done') && any('notDone')) || (any('inProgress') && any('dropped'));
+  if (!conflict) return null;
+  return {
+    source: 'outcome',
+    id: 'outcomeConflict',
+    category: 'network',
+    step: 'network.signal',
+    unknownOutcome: true,
+    tier: 1,
+    weight: outcomeWeight,
+    length: 0,
+    clause: 0,
+    at: 0,
+  };
+}
+
+/** Strong evidence of an unknown outcome: outranks every other reading of the same tier. */
+const stronglyUnknown = (item: Evidence) =>
+  item.unknownOutcome && (item.tier > 1 || item.weight >= 3 || outcomeOnly.has(item.id));
+
+/** Code over message over words; among words, a possible charge first; then strength, length, first mention. */
+function outranks(a: Evidence, b: Evidence): boolean {
+  if (a.tier !== b.tier) return a.tier > b.tier;
+  if (a.tier === 1 && stronglyUnknown(a) !== stronglyUnknown(b)) return stronglyUnknown(a);
+  if (a.weight !== b.weight) return a.weight > b.weight;
+  if (a.length !== b.length) return a.length > b.length;
+  if (a.clause !== b.clause) return a.clause < b.clause;
+  return a.at < b.at;
 }
 
 // ---- the match ------------------------------------------------------------------------------------------
@@ -275,45 +667,58 @@ function bestConcept(hits: readonly ConceptHit[]): Concept | null {
 /** What the terminal showed, read from a merchant's own words; null when nothing is recognised. */
 export function matchSymptom(input: string): SymptomMatch | null {
   if (typeof input !== 'string') return null;
-  const norm = normalizeSymptomInput(input);
-  if (norm.compact === '') return null;
-
+  const text = foldText(input);
+  const clauses = clausesOf(text);
+  if (clauses.length === 0) return null;
+  // The whole, folded once: the clauses put back together (clause-break words aside; no pattern spans them).
+  const norm: NormalizedInput = {
+    text,
+    spaced: clauses.map((clause) => clause.spaced).join(' '),
+    compact: clauses.map((clause) => clause.compact).join(''),
+    stemmed: clauses.map((clause) => clause.stemmed).join(' '),
+  };
+  const grams = presentIn(norm);
+  const facts = clauseFacts(grams, clauses);
+  const evidence = inContext(collectEvidence(grams, clauses), facts);
+  const conflict = outcomeConflict(facts);
+  if (conflict) evidence.push(conflict);
   const code = findCode(norm);
-  const message = bestMessage(findMessages(norm));
-  const concept = bestConcept(scoreConcepts(withoutIgnored(norm)));
-  const unknownSignal = Boolean(message?.unknownOutcome || concept?.unknownOutcome);
-
   if (code) {
-    return {
-      category: code.category,
-      code: code.code,
-      message: message?.id ?? null,
-      step: code.step,
-      unknownOutcome: code.unknownOutcome || unknownSignal,
-      via: 'code',
-    };
+    evidence.push({
+      source: 'code',
+      id: code.entry.code,
+      category: code.entry.category,
+      step: code.entry.step,
+      unknownOutcome: code.entry.unknownOutcome,
+      tier: 3,
+      weight: code.keyed ? 4 : 3,
+      length: 2,
+      clause: 0,
+      at: 0,
+    });
   }
-  if (message) {
-    return {
-      category: message.category,
-      code: null,
-      message: message.id,
-      step: message.step,
-      unknownOutcome: message.unknownOutcome || unknownSignal,
-      via: 'message',
-    };
-  }
-  if (concept) {
-    return {
-      category: concept.category,
-      code: null,
-      message: null,
-      step: concept.step,
-      unknownOutcome: concept.unknownOutcome,
-      via: 'words',
-    };
-  }
-  return null;
+  let best: Evidence | null = null;
+  for (const item of evidence) if (best === null || outranks(item, best)) best = item;
+  if (best === null) return null;
+  return {
+    category: best.category,
+    code: code?.entry.code ?? null,
+    message: messageOf(best, evidence),
+    step: best.step,
+    unknownOutcome: best.unknownOutcome || evidence.some(stronglyUnknown),
+    via: best.source === 'code' ? 'code' : best.source === 'message' ? 'message' : 'words',
+    ...(best.source === 'concept' || best.source === 'outcome' ? { concept: best.id } : {}),
+  };
+}
+
+/** The screen message behind the match: the winner itself, or the most specific message beside a code. */
+function messageOf(best: Evidence, evidence: readonly Evidence[]): string | null {
+  if (best.source === 'message') return best.id;
+  if (best.source !== 'code') return null;
+  let message: Evidence | null = null;
+  for (const item of evidence)
+    if (item.source === 'message' && (message === null || outranks(item, message))) message = item;
+  return message?.id ?? null;
 }
 
 /** A code word followed by 3–6 characters ("错误码 1001", "code E0102"): longer than any bank-card code. */

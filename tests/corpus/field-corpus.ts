@@ -1,0 +1,118 @@
+/**
+ * The field corpus (field-phrasings.json): real phrasings from public help pages, terminal manuals, merchant Q&A
+ * and issue threads, each with the category, response code and unknown-outcome flag it should read as.
+ * Split once by a seeded hash of the text: one fifth is held out and is never used to tune the lookup.
+ */
+import rows from './field-phrasings.json' with { type: 'json' };
+import type { Category } from '../../src/domain/lookup/categories.ts';
+import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
+
+export interface FieldPhrasing {
+  readonly text: string;
+  readonly lang: 'zh' | 'zh-Hant' | 'en';
+  /** URL, or repository/path as the search tool gave it. */
+  readonly source: string;
+  readonly category: Category;
+  readonly code: string | null;
+  readonly unknownOutcome: boolean;
+}
+
+export const fieldPhrasings = rows as readonly FieldPhrasing[];
+
+/** Changing the seed reshuffles the split; it is fixed so the held-out fifth stays unseen. */
+export const splitSeed = 15;
+
+/** FNV-1a over the seed and the text: a row keeps its side of the split when other rows are added. */
+function hash(text: string): number {
+  let h = 0x811c9dc5 ^ splitSeed;
+  for (const char of text) {
+    h ^= char.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+export const isHeldOut = (row: FieldPhrasing) => hash(row.text) % 5 === 0;
+export const tunedRows = fieldPhrasings.filter((row) => !isHeldOut(row));
+export const heldOutRows = fieldPhrasings.filter(isHeldOut);
+
+export interface CorpusScore {
+  readonly rows: number;
+  /** Share of rows whose category is right (%). */
+  readonly category: number;
+  /** The same over English rows only (%). */
+  readonly english: number;
+  /** Rows naming a code whose code is read exactly (%). */
+  readonly code: number;
+  /** Rows without a code that were given one anyway. */
+  readonly spuriousCodes: number;
+  /** Unknown-outcome rows that reach the status check (%). */
+  readonly unknownRecall: number;
+  /** Rows with a clear outcome sent to the status check anyway (%). */
+  readonly falseAlarms: number;
+  /** Rows nothing matched (%). */
+  readonly noMatch: number;
+  readonly misses: readonly { text: string; want: string; got: string }[];
+}
+
+const pct = (part: number, whole: number) => (whole === 0 ? 100 : Number(((part / whole) * 100).toFixed(1)));
+
+/** Scores a matcher on some rows; `misses` lists the rows it got wrong (category, code or outcome). */
+export function scoreCorpus(match: (text: string) => SymptomMatch | null, rowsToScore: readonly FieldPhrasing[]) {
+  let category = 0;
+  let english = 0;
+  let englishRight = 0;
+  let coded = 0;
+  let codeRight = 0;
+  let spuriousCodes = 0;
+  let unknown = 0;
+  let unknownCaught = 0;
+  let clear = 0;
+  let falseAlarms = 0;
+  let none = 0;
+  const misses: { text: string; want: string; got: string }[] = [];
+  for (const row of rowsToScore) {
+    const got = match(row.text);
+    const categoryRight = got?.category === row.category;
+    if (categoryRight) category += 1;
+    if (got === null) none += 1;
+    if (row.lang === 'en') {
+      english += 1;
+      if (categoryRight) englishRight += 1;
+    }
+    if (row.code !== null) {
+      coded += 1;
+      if (got?.code === row.code) codeRight += 1;
+    } else if (got?.code) spuriousCodes += 1;
+    const flagged = got?.unknownOutcome === true;
+    if (row.unknownOutcome) {
+      unknown += 1;
+      if (flagged) unknownCaught += 1;
+    } else {
+      clear += 1;
+      if (flagged) falseAlarms += 1;
+    }
+    const codeOk = row.code === null ? !got?.code : got?.code === row.code;
+    if (!categoryRight || !codeOk || flagged !== row.unknownOutcome) {
+      const describe = (c: string | null | undefined, code: string | null | undefined, u: boolean) =>
+        `${c ?? 'none'}${code ? ` ${code}` : ''}${u ? ' unknown' : ''}`;
+      misses.push({
+        text: row.text,
+        want: describe(row.category, row.code, row.unknownOutcome),
+        got: describe(got?.category, got?.code, flagged),
+      });
+    }
+  }
+  const score: CorpusScore = {
+    rows: rowsToScore.length,
+    category: pct(category, rowsToScore.length),
+    english: pct(englishRight, english),
+    code: pct(codeRight, coded),
+    spuriousCodes,
+    unknownRecall: pct(unknownCaught, unknown),
+    falseAlarms: pct(falseAlarms, clear),
+    noMatch: pct(none, rowsToScore.length),
+    misses,
+  };
+  return score;
+}

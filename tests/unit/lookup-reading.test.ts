@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { concepts } from '../../src/domain/lookup/lexicon.ts';
+import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
+import { text } from '../support/content.ts';
+
+const read = (input: string) => matchSymptom(input);
+
+describe('the lookup tolerates real writing', () => {
+  it.each(['未能读取卡片', '无法读卡', '不能读取这张卡', '没有读到卡', '读不出来'])(
+    'reads %s as a read failure',
+    (input) => {
+      expect(read(input)).toMatchObject({ category: 'reading_physical', unknownOutcome: false });
+    },
+  );
+
+  it('folds typos and near-homophones of key words', () => {
+    expect(read('读卡失贩')).toMatchObject({ message: 'readFailed' });
+    expect(read('连机超时')).toMatchObject({ category: 'network', unknownOutcome: true });
+    expect(read('insuficient funds')).toMatchObject({ category: 'balance_account' });
+  });
+
+  it('reads traditional characters, full-width forms and upper-case terminal lines', () => {
+    expect(read('讀卡失敗')).toMatchObject({ message: 'readFailed' });
+    expect(read('ＤＥＣＬＩＮＥＤ　０５')).toMatchObject({ code: '05', via: 'code' });
+    expect(read('DECLINED 05 DO NOT HONOUR')).toMatchObject({ code: '05', category: 'issuer_acquirer_host' });
+    expect(read('TRAN DECLINED 91 ISSUER NOT AVAILABLE')).toMatchObject({ code: '91' });
+  });
+
+  it('reads English with stems, British spellings and paraphrases', () => {
+    expect(read('contactless card was not authorised')).toMatchObject({ category: 'card_state' });
+    expect(read('chip required')).toMatchObject({ step: 'limit.insert' });
+    expect(read('tap not accepted')).toMatchObject({ category: 'amount_limit' });
+    expect(read('PIN required for this amount')).toMatchObject({ step: 'limit.check' });
+    expect(read('limit exceeded, use the card reader')).toMatchObject({ category: 'amount_limit' });
+    expect(read('the reader keeps declining cards')).toMatchObject({ category: 'card_state' });
+  });
+
+  it('lets a gap stand between the words of a phrase, but not a negation', () => {
+    expect(read('手机上已经显示支付成功了，终端却没反应')).toMatchObject({ unknownOutcome: true });
+    expect(read('手机没成功')).not.toMatchObject({ unknownOutcome: true });
+  });
+});
+
+describe('one scoring step for every piece of evidence', () => {
+  it('lets specific words outrank a generic 交易失败 or an acquirer’s private code', () => {
+    expect(read('苹果手机付款 交易失败')).toMatchObject({ category: 'phone_wallet' });
+    expect(read('提示U9 交易失败 商户状态异常')).toMatchObject({ category: 'terminal_setup', code: null });
+    expect(read('E1 连接主机超时')).toMatchObject({ message: 'commTimeout', code: null, unknownOutcome: true });
+  });
+
+  it('settles ties by specificity and position, not by the order of the lexicon', () => {
+    expect(read('商户限制交易')).toMatchObject({ concept: 'merchantRestricted' });
+    expect(read('交易受限')).toMatchObject({ category: 'card_state' });
+  });
+
+  it('reads a contradiction about the payment as an unknown outcome', () => {
+    for (const input of [
+      'failed on the screen but the money was taken',
+      'declined, then it went through',
+      '刷卡失败但是钱扣了',
+      '交易被拒后来又成功了',
+      "customer's phone shows a tick, the terminal shows nothing",
+      '顾客手机显示支付成功，终端什么都没显示',
+      'POS机交易失败会扣钱吗',
+    ]) {
+      expect(read(input), input).toMatchObject({ unknownOutcome: true });
+    }
+  });
+
+  it('never sends a sign-on or settlement failure to the status check', () => {
+    expect(read('签到的时候通讯超时')).toMatchObject({ step: 'setup.signOnFix', unknownOutcome: false });
+    expect(read('POS机签到显示通讯超时')).toMatchObject({ step: 'setup.signOnFix', unknownOutcome: false });
+    expect(read('批结算时提示连接超时')).toMatchObject({ step: 'setup.settleFix', unknownOutcome: false });
+    expect(read('connection timed out during settlement')).toMatchObject({ unknownOutcome: false });
+    expect(read('签到失败 交易失败')).toMatchObject({ category: 'terminal_setup', unknownOutcome: false });
+    // A payment after the sign-on still can time out with the money gone.
+    expect(read('签到成功了，刷卡的时候超时了')).toMatchObject({ unknownOutcome: true });
+  });
+
+  it('takes only an established 51 as a balance problem: a guess asks first', () => {
+    for (const input of ['maybe no money on it', '可能是余额不足吧', '卡里可能没钱了', '顾客说卡里钱不够']) {
+      expect(read(input), input).toMatchObject({ category: 'balance_account', step: 'balance.check', code: null });
+    }
+    expect(read('应答码51')).toMatchObject({ step: 'balance.fix', code: '51' });
+    expect(read('屏幕显示余额不足')).toMatchObject({ step: 'balance.fix' });
+  });
+});
+
+describe('hostile input', () => {
+  it('is never matched and never echoed', () => {
+    const hostile = [
+      '<script>alert("请插卡")</script>',
+      '<img src=x onerror=alert(51)>',
+      `${'x'.repeat(100_000)}请插卡`,
+      '6222 0212 3456 7890',
+      '卡号 6222021234567894',
+      '\u202e\u200b\u0000☃︎🀄️💳',
+      Array.from({ length: 200 }, (_, i) => String.fromCodePoint(0x1f300 + i)).join(''),
+    ];
+    for (const input of hostile) {
+      const match = read(input);
+      expect(match, input.slice(0, 40)).toBeNull();
+    }
+    const withCard = read('卡号 6222 0212 3456 7894 显示51');
+    expect(JSON.stringify(withCard)).not.toMatch(/6222|7894/);
+  });
+});
+
+describe('what was understood', () => {
+  it('has a label and a meaning for every concept the words can land on, in every language', () => {
+    for (const locale of ['zh-CN', 'en', 'zh-Hant']) {
+      for (const id of [...concepts.map((concept) => concept.id), 'outcomeConflict']) {
+        expect(text(locale, 'lookup', `concepts.${id}.label`)).not.toBe('');
+        expect(text(locale, 'lookup', `concepts.${id}.meaning`)).not.toBe('');
+      }
+    }
+  });
+
+  it('names the concept only when words made the match', () => {
+    expect(read('手机付不了')).toMatchObject({ via: 'words', concept: 'phone' });
+    expect(read('请插卡')).not.toHaveProperty('concept');
+  });
+});
