@@ -28,6 +28,8 @@ async function answersOnFirstScreen(page: Page, height: number) {
 /** A bookmarked #/support link, with the seat already chosen once (kept in the browser's real storage). */
 async function openDesk(page: Page, seat = 'acquirer') {
   await page.goto('/#/support');
+  // The link's choice is kept once the app has started.
+  await expect(page.locator('[data-action="support"]')).toHaveAttribute('aria-pressed', 'true');
   await page.evaluate((value) => localStorage.setItem('tapfix.support.seat', value), seat);
   await page.goto('/');
   await expect(page.locator('[data-action="support"]')).toHaveAttribute('aria-pressed', 'true');
