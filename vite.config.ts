@@ -217,7 +217,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
-        clientsClaim: false,
+        // The first worker takes the page it was installed from, so its lazy pages load offline at once.
+        clientsClaim: true,
         skipWaiting: false,
         // Same-origin precache only: nothing is fetched from, or cached for, another origin.
         runtimeCaching: [],

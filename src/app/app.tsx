@@ -1,35 +1,45 @@
 import type { i18n as I18n } from 'i18next';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Snapshot } from 'xstate';
 import type { StepId } from '../domain/diagnosis/steps.ts';
 import { contentVersion as buildContentVersion } from '../i18n/content-version.ts';
 import type { Language } from '../i18n/languages.ts';
-import { clearDiagnosis } from '../persistence/diagnosis-store.ts';
-import { createHistoryStore, type HistoryStore } from '../persistence/history-store.ts';
+import { clearDiagnosis, diagnosisPrefix, readDiagnosis } from '../persistence/diagnosis-store.ts';
+import { createHistoryStore, historyLimit, historyPrefix, type HistoryStore } from '../persistence/history-store.ts';
+import { newId } from '../persistence/ids.ts';
 import type { Seat } from '../domain/case/seat.ts';
 import { loadSeat, loadSupportMode, saveLanguage, saveSeat, saveSupportMode } from '../persistence/preferences.ts';
+import type { RecordStorage } from '../persistence/records.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
+import { announceWindow, windowIsOpen } from '../persistence/window-presence.ts';
 import { buildId } from '../pwa/build-id.ts';
+import { PwaNotices } from '../pwa/pwa-notices.tsx';
 import { DiagnosisActor } from '../ui/diagnosis-actor.ts';
+import { ElsewhereNotice } from '../ui/elsewhere-notice.tsx';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { HomeScreen } from '../ui/home-screen.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
+import { lazyPage } from '../ui/lazy-page.tsx';
 import { MenuPage, type MenuTarget } from '../ui/menu-page.tsx';
 import { NavBar } from '../ui/nav-bar.tsx';
-import { PwaNotices } from '../ui/pwa-notices.tsx';
 import { ResumePrompt } from '../ui/resume-prompt.tsx';
 import type { ShareBridge } from '../ui/share-bridge.ts';
-import { StepScreen, useCurrentStep, type SupportState } from '../ui/step-screen.tsx';
 import { SeatPicker } from '../ui/seat-picker.tsx';
-import { useNavigation, type Page } from './history-sync.ts';
-import { useDiagnosisPersistence } from './persistence-sync.ts';
+import { StepScreen, useCurrentStep, type SupportState } from '../ui/step-screen.tsx';
+import { diagnosisOfEntry, isOwnEntry, useNavigation, type Page } from './history-sync.ts';
+import { useDiagnosisPersistence, type Claim } from './persistence-sync.ts';
 import { browserShare } from './share.ts';
 import { readStartup, type Startup } from './startup.ts';
 
 export interface AppProps {
   i18n: I18n;
-  storage: KeyValueStorage | null;
+  /** Small preferences read before the first paint (language, support mode, one-time notices): localStorage. */
+  settings: KeyValueStorage | null;
+  /** Saved diagnoses and history: IndexedDB in the browser, shared with the app's other windows. */
+  records: RecordStorage | null;
+  /** False when the records live in memory only: the merchant is told progress will not be kept. */
+  durable?: boolean;
   /** A diagnosis to start from (tests); without one, a saved diagnosis is offered on the home screen. */
   snapshot?: Snapshot<unknown>;
   /** The wording saves belong to: the build's content hash unless a test names one. */
@@ -42,11 +52,13 @@ export interface AppProps {
 }
 
 // Pages off the diagnosis's path load when first opened (all precached): they stay out of the first screen's bytes.
-const AboutScreen = lazy(() => import('../ui/about-screen.tsx').then((m) => ({ default: m.AboutScreen })));
-const FlowMap = lazy(() => import('../ui/flow-map.tsx').then((m) => ({ default: m.FlowMap })));
-const HistoryPage = lazy(() => import('../ui/history-page.tsx').then((m) => ({ default: m.HistoryPage })));
-const SummaryPage = lazy(() => import('../ui/summary-page.tsx').then((m) => ({ default: m.SummaryPage })));
+// Offline before the app was ever cached, such a page says it needs a connection once, never the crash screen.
+const AboutScreen = lazyPage(() => import('../ui/about-screen.tsx').then((m) => m.AboutScreen));
+const FlowMap = lazyPage(() => import('../ui/flow-map.tsx').then((m) => m.FlowMap));
+const HistoryPage = lazyPage(() => import('../ui/history-page.tsx').then((m) => m.HistoryPage));
+const SummaryPage = lazyPage(() => import('../ui/summary-page.tsx').then((m) => m.SummaryPage));
 
+/** The app's one clock; everything that stamps a time is handed it (tests hand in their own). */
 const systemNow = () => new Date();
 const menuTargets: readonly MenuTarget[] = ['history', 'map', 'about'];
 const supportHash = '#/support';
@@ -54,43 +66,77 @@ const supportHash = '#/support';
 /** Composition root: wires the machine, content, storage and service worker into the views. */
 export function App({
   i18n,
-  storage,
+  settings,
+  records,
+  durable = true,
   snapshot,
   contentVersion = buildContentVersion,
   share,
   now = systemNow,
   onStarted,
 }: AppProps) {
-  const [startup, setStartup] = useState<Startup>(() =>
-    snapshot ? { resume: null, discarded: false, canSave: true } : readStartup(storage, contentVersion),
-  );
-  // Continuing a saved diagnosis mounts a new actor from its snapshot.
-  const [session, setSession] = useState<{ key: number; snapshot: Snapshot<unknown> | undefined }>({
-    key: 0,
-    snapshot,
+  /** This window, for the ownership of the diagnosis it runs. */
+  const [owner] = useState(() => newId());
+  useEffect(() => announceWindow(owner), [owner]);
+  // Read before navigation rewrites it: a reload keeps the app's own history entry, a link brings none.
+  const [entry] = useState(() => {
+    const state: unknown = typeof window === 'undefined' ? null : window.history.state;
+    return { own: isOwnEntry(state), diagnosis: diagnosisOfEntry(state) };
   });
-  const history = useMemo(() => createHistoryStore(storage, { now }), [storage, now]);
+  const start = useCallback(
+    () => readStartup(records, contentVersion, { preferred: entry.diagnosis, durable }),
+    [records, contentVersion, entry, durable],
+  );
+  const [startup, setStartup] = useState<Startup>(() =>
+    snapshot ? { resume: null, discarded: false, canSave: durable && records !== null } : start(),
+  );
+  // Continuing a saved diagnosis mounts a new actor from its snapshot, claiming it for this window.
+  const [session, setSession] = useState<{
+    key: number;
+    snapshot: Snapshot<unknown> | undefined;
+    resumed: Claim | null;
+  }>({ key: 0, snapshot, resumed: null });
+  const history = useMemo(() => createHistoryStore(records, { now }), [records, now]);
   const bridge = useMemo(() => share ?? browserShare(), [share]);
 
   const started = useRef(onStarted);
   useEffect(() => started.current?.(), []);
 
+  const continueSave = useCallback((save: { id: string; claim: number; snapshot: Snapshot<unknown> }) => {
+    setStartup((current) => ({ ...current, resume: null, discarded: false }));
+    setSession((current) => ({
+      key: current.key + 1,
+      snapshot: save.snapshot,
+      resumed: { id: save.id, claim: save.claim + 1 },
+    }));
+  }, []);
   const resume = useCallback(() => {
-    const saved = startup.resume;
-    if (!saved) return;
-    setStartup({ ...startup, resume: null, discarded: false });
-    setSession((current) => ({ key: current.key + 1, snapshot: saved.snapshot }));
-  }, [startup]);
+    if (startup.resume) continueSave(startup.resume.save);
+  }, [startup, continueSave]);
+  // The offered save goes, unless another open window is running it (that one is not this window's to clear).
   const startOver = useCallback(() => {
-    clearDiagnosis(storage);
+    const save = startup.resume?.save;
     setStartup((current) => ({ ...current, resume: null, discarded: false }));
-  }, [storage]);
-  /** After a render error: drop the diagnosis that broke (history stays) and start a fresh one. */
-  const restartAfterCrash = useCallback(() => {
-    clearDiagnosis(storage);
-    setStartup((current) => ({ ...current, resume: null, discarded: false }));
-    setSession((current) => ({ key: current.key + 1, snapshot: undefined }));
-  }, [storage]);
+    if (save) {
+      void windowIsOpen(save.owner).then((open) => {
+        if (!open) clearDiagnosis(records, save.id);
+      });
+    }
+  }, [startup, records]);
+  /** Back to a fresh home; what is saved is offered again (a crash never deletes it). */
+  const freshStart = useCallback(() => {
+    setStartup({ ...start(), discarded: false });
+    setSession((current) => ({ key: current.key + 1, snapshot: undefined, resumed: null }));
+  }, [start]);
+  /** Continues, here, a diagnosis another window took over, as that window saved it. */
+  const takeBack = useCallback(
+    (id: string) => {
+      const save = readDiagnosis(records, id, contentVersion);
+      if (save) continueSave(save);
+      else freshStart();
+    },
+    [records, contentVersion, continueSave, freshStart],
+  );
   const onTransition = useCallback(() => {
     setStartup((current) =>
       current.resume || current.discarded ? { ...current, resume: null, discarded: false } : current,
@@ -99,20 +145,26 @@ export function App({
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ErrorBoundary onRestart={restartAfterCrash}>
+      <ErrorBoundary onRestart={freshStart}>
         <DiagnosisActor.Provider
           key={session.key}
           options={session.snapshot ? { snapshot: session.snapshot } : undefined}
         >
           <Shell
-            storage={storage}
+            settings={settings}
+            records={records}
             history={history}
             share={bridge}
             contentVersion={contentVersion}
             now={now}
+            owner={owner}
+            resumed={session.resumed}
+            ownEntry={entry.own}
             startup={startup}
             onResume={resume}
             onStartOver={startOver}
+            onTakeBack={takeBack}
+            onFreshStart={freshStart}
             onTransition={onTransition}
           />
         </DiagnosisActor.Provider>
@@ -122,77 +174,112 @@ export function App({
 }
 
 interface ShellProps {
-  storage: KeyValueStorage | null;
+  settings: KeyValueStorage | null;
+  records: RecordStorage | null;
   history: HistoryStore;
   share: ShareBridge;
   contentVersion: string;
   now: () => Date;
+  owner: string;
+  resumed: Claim | null;
+  /** This page load is a reload (or Back) of the app's own entry, not a link. */
+  ownEntry: boolean;
   startup: Startup;
   onResume: () => void;
   onStartOver: () => void;
+  onTakeBack: (id: string) => void;
+  onFreshStart: () => void;
   onTransition: () => void;
 }
 
+const noFailures: ReadonlySet<string> = new Set();
+const ignore = () => () => undefined;
+
+/** Which records could not be stored: the latest save, or the history entry just written. */
+function useFailedRecords(records: RecordStorage | null) {
+  const failed = useSyncExternalStore(
+    records?.onFailedChange ?? ignore,
+    records?.failed ?? (() => noFailures),
+    () => noFailures,
+  );
+  const keys = [...failed];
+  return {
+    save: keys.some((key) => key.startsWith(diagnosisPrefix)),
+    history: keys.some((key) => key.startsWith(historyPrefix)),
+  };
+}
+
 function Shell({
-  storage,
+  settings,
+  records,
   history,
   share,
   contentVersion,
   now,
+  owner,
+  resumed,
+  ownEntry,
   startup,
   onResume,
   onStartOver,
+  onTakeBack,
+  onFreshStart,
   onTransition,
 }: ShellProps) {
   const { t, i18n } = useTranslation();
   const step = useCurrentStep();
   const actor = DiagnosisActor.useActorRef();
-  const { page, openPage, closePage } = useNavigation(actor, {
-    now,
-    // A reload brings back the URL of the saved step (offered on home instead); after a discarded save the
-    // URL is as stale as the save. A link to another step is followed.
-    ignoreStepInUrl: (urlStep) => startup.discarded || urlStep === startup.resume?.step,
-  });
-  const { saveFailed } = useDiagnosisPersistence(actor, {
-    storage,
+  const persistence = useDiagnosisPersistence(actor, {
+    records,
+    settings,
     history,
+    owner,
+    resumed,
     appVersion: buildId,
     contentVersion,
     now,
     onTransition,
   });
+  const { page, openPage, closePage } = useNavigation(actor, {
+    now,
+    diagnosisId: persistence.diagnosisId,
+    // A reload brings back the app's own URL: the save is offered on home instead (after a discarded save the
+    // URL is as stale as the save). A link, even to the saved step, is followed.
+    ignoreStepInUrl: () => ownEntry && (startup.resume !== null || startup.discarded),
+  });
+  const failed = useFailedRecords(records);
   // A bookmarked `#/support` link turns support mode on (read before navigation rewrites the address).
   const [supportLink] = useState(() => typeof location !== 'undefined' && location.hash === supportHash);
-  const [supportMode, setSupportMode] = useState(() => supportLink || loadSupportMode(storage));
-  const [seat, setSeat] = useState<Seat | null>(() => loadSeat(storage));
+  const [supportMode, setSupportMode] = useState(() => supportLink || loadSupportMode(settings));
+  const [seat, setSeat] = useState<Seat | null>(() => loadSeat(settings));
   /** The agent's note lives with the case (its first trail entry, new for every case): never stored. */
   const caseKey = DiagnosisActor.useSelector((snapshot) => snapshot.context.trail[0] ?? null);
   const [noteOf, setNoteOf] = useState<{ key: unknown; text: string }>({ key: null, text: '' });
   const note = noteOf.key === caseKey && caseKey !== null ? noteOf.text : '';
   useEffect(() => {
-    if (supportLink) saveSupportMode(storage, true);
-  }, [supportLink, storage]);
+    if (supportLink) saveSupportMode(settings, true);
+  }, [supportLink, settings]);
 
   // Stable, so the header's language switch does not render again at every step.
   const changeLanguage = useCallback(
     (language: Language) => {
       void i18n.changeLanguage(language);
       document.documentElement.lang = language;
-      saveLanguage(storage, language);
+      saveLanguage(settings, language);
     },
-    [i18n, storage],
+    [i18n, settings],
   );
 
   function changeSupportMode(on: boolean) {
     setSupportMode(on);
-    saveSupportMode(storage, on);
+    saveSupportMode(settings, on);
   }
 
   const support: SupportState = {
     seat,
     onPickSeat: (picked) => {
       setSeat(picked);
-      saveSeat(storage, picked);
+      saveSeat(settings, picked);
     },
     onChangeSeat: () => setSeat(null),
     note,
@@ -224,14 +311,15 @@ function Shell({
           />
         );
       case 'history':
-        return <HistoryPage store={history} share={share} onClose={close} />;
+        return <HistoryPage page="history" store={history} limit={historyLimit} share={share} onClose={close} />;
       case 'map':
-        return <FlowMap onOpenStep={openStep} onClose={close} />;
+        return <FlowMap page="map" onOpenStep={openStep} onClose={close} />;
       case 'about':
-        return <AboutScreen onClose={close} />;
+        return <AboutScreen page="about" buildId={buildId} onClose={close} />;
       case 'summary':
         return (
           <SummaryPage
+            page="summary"
             appVersion={buildId}
             contentVersion={contentVersion}
             share={share}
@@ -271,10 +359,28 @@ function Shell({
           </button>
         </div>
       </header>
-      {startup.canSave && !saveFailed ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
+      {startup.canSave ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
+      {startup.canSave && (persistence.saveFailed || failed.save) ? (
+        <p className="storage-note" data-notice="not-saved">
+          {t('storage.notSaved')}
+        </p>
+      ) : null}
+      {startup.canSave && failed.history ? (
+        <p className="storage-note" data-notice="history-not-kept">
+          {t('storage.historyNotKept')}
+        </p>
+      ) : null}
       <main className="main">
         {page ? (
-          <Suspense fallback={null}>{renderPage(page)}</Suspense>
+          renderPage(page)
+        ) : persistence.lost && step !== 'home' ? (
+          <ElsewhereNotice
+            reason={persistence.lost}
+            onTakeBack={
+              persistence.lost === 'continued' ? () => onTakeBack(persistence.diagnosisId() ?? '') : undefined
+            }
+            onNew={onFreshStart}
+          />
         ) : step === 'home' ? (
           <>
             {startup.discarded ? (
@@ -291,7 +397,7 @@ function Shell({
               />
             ) : null}
             {supportMode && !seat ? <SeatPicker onPick={support.onPickSeat} /> : null}
-            <HomeScreen />
+            <HomeScreen now={now} />
           </>
         ) : (
           <StepScreen
@@ -305,7 +411,7 @@ function Shell({
       </main>
       {/* After the step in reading order, as on screen (held at the foot: pwa-notices.css). */}
       <PwaNotices canUpdateNow={step === 'home'} />
-      {step === 'home' || page ? null : <NavBar />}
+      {step === 'home' || page || persistence.lost ? null : <NavBar />}
     </div>
   );
 }

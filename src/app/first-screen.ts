@@ -1,6 +1,6 @@
 import { defaultLanguage, type Language } from '../i18n/languages.ts';
+import { legacyDiagnosisKey, savedHintKey } from '../persistence/keys.ts';
 import { loadSupportMode } from '../persistence/preferences.ts';
-import { diagnosisKey } from '../persistence/keys.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
 
 /**
@@ -13,9 +13,14 @@ export function prerenderFits(storage: KeyValueStorage | null, language: Languag
   // Without storage the home screen says progress will not be kept.
   if (!storage) return false;
   try {
-    // A save (even one the app will drop) may bring a resume offer or a notice above home.
+    // A save (even one the app will drop) may bring a resume offer or a notice above home. Saves live in
+    // IndexedDB, which a classic script cannot read before the paint: the app keeps a hint here.
     // Support mode's header and seat question are not in the prerendered home either.
-    return storage.getItem(diagnosisKey) === null && !loadSupportMode(storage);
+    return (
+      storage.getItem(savedHintKey) === null &&
+      storage.getItem(legacyDiagnosisKey) === null &&
+      !loadSupportMode(storage)
+    );
   } catch {
     return false;
   }

@@ -8,25 +8,33 @@ import { deferred, type Deferred } from './after-paint.ts';
 export const pages = ['menu', 'history', 'map', 'about', 'summary'] as const;
 export type Page = (typeof pages)[number];
 
+/** What the app keeps in each of its own history entries; an entry without it came from a link or typed URL. */
 interface EntryState {
   tapfixDepth: number;
   tapfixPage?: Page;
+  /** The diagnosis this window was running, so a reload offers that one. */
+  tapfixDiagnosis?: string;
 }
 
 const entryOf = (state: unknown): EntryState => {
   const entry = state as Partial<EntryState> | null;
   const depth = typeof entry?.tapfixDepth === 'number' ? entry.tapfixDepth : 0;
   const page = pages.find((p) => p === entry?.tapfixPage);
-  return page ? { tapfixDepth: depth, tapfixPage: page } : { tapfixDepth: depth };
+  const diagnosis = typeof entry?.tapfixDiagnosis === 'string' ? { tapfixDiagnosis: entry.tapfixDiagnosis } : {};
+  return page ? { tapfixDepth: depth, tapfixPage: page, ...diagnosis } : { tapfixDepth: depth, ...diagnosis };
 };
 
-const systemNow = () => new Date();
+/** Whether a history entry is one the app wrote (a reload or Back/Forward), not a link followed or typed. */
+export const isOwnEntry = (state: unknown) => typeof (state as Partial<EntryState> | null)?.tapfixDepth === 'number';
+
+/** The diagnosis the app was running when it wrote this entry (null for a link or none). */
+export const diagnosisOfEntry = (state: unknown): string | null => entryOf(state).tapfixDiagnosis ?? null;
 
 const hashFor = (step: StepId | 'home') => (step === 'home' ? '#/' : `#/step/${step}`);
 
 /** The step a URL names: #/step/<id> or #/code/<short code>; null for anything else. */
 export function stepFromHash(hash: string): StepId | null {
-  const match = /^#\/(step|code)\/([\w.]{1,40})$/.exec(hash);
+  const match = /^#\/(step|code)\/([\w.-]{1,40})$/.exec(hash);
   if (!match) return null;
   const [, kind, value = ''] = match;
   if (kind === 'code') return stepByCode(value);
@@ -41,7 +49,9 @@ export interface Navigation {
 }
 
 export interface NavigationOptions {
-  now?: () => Date;
+  now: () => Date;
+  /** The running diagnosis's id, written into each entry. */
+  diagnosisId?: () => string | null;
   /**
    * True for a step in the URL that a reload brought back rather than a link to follow (e.g. the step of the
    * saved diagnosis): opening it would restart the diagnosis there, so the home screen offers the save instead.
@@ -51,6 +61,7 @@ export interface NavigationOptions {
 }
 
 const followAll = () => false;
+const noDiagnosis = () => null;
 
 /**
  * Keeps browser history one entry per step of the trail (plus one for an open page), so the phone's Back
@@ -59,7 +70,7 @@ const followAll = () => false;
  */
 export function useNavigation(
   actor: ActorRefFrom<DiagnosisMachine>,
-  { now = systemNow, ignoreStepInUrl = followAll }: NavigationOptions = {},
+  { now, diagnosisId = noDiagnosis, ignoreStepInUrl = followAll }: NavigationOptions,
 ): Navigation {
   const [page, setPage] = useState<Page | null>(null);
   const [ignoreUrl] = useState(() => ignoreStepInUrl);
@@ -67,16 +78,23 @@ export function useNavigation(
   /** History writes of the last transitions, not made yet. */
   const syncPending = useRef<Deferred | null>(null);
 
+  const [idOf] = useState(() => diagnosisId);
+
   useEffect(() => {
     let ignorePops = 0;
     const depth = () => actor.getSnapshot().context.trail.length;
+    /** The state of the app's own entry at depth d. */
+    const own = (d: number): EntryState => {
+      const id = idOf();
+      return id ? { tapfixDepth: d, tapfixDiagnosis: id } : { tapfixDepth: d };
+    };
 
     const opened = stepFromHash(location.hash);
     if (opened && !ignoreUrl(opened) && currentStep(actor.getSnapshot()) === 'home') {
       actor.send({ type: 'step.open', step: opened, at: now().toISOString() });
     }
-    history.replaceState({ tapfixDepth: 0 } satisfies EntryState, '', hashFor('home'));
-    for (let d = 1; d <= depth(); d += 1) history.pushState({ tapfixDepth: d } satisfies EntryState, '');
+    history.replaceState(own(0), '', hashFor('home'));
+    for (let d = 1; d <= depth(); d += 1) history.pushState(own(d), '');
     history.replaceState(history.state, '', hashFor(currentStep(actor.getSnapshot())));
 
     /** Brings history in line with where the diagnosis is now, however many steps it moved since. */
@@ -86,14 +104,14 @@ export function useNavigation(
       const have = entryOf(history.state).tapfixDepth;
       const hash = hashFor(currentStep(snapshot));
       if (want > have) {
-        for (let d = have + 1; d < want; d += 1) history.pushState({ tapfixDepth: d } satisfies EntryState, '');
-        history.pushState({ tapfixDepth: want } satisfies EntryState, '', hash);
+        for (let d = have + 1; d < want; d += 1) history.pushState(own(d), '');
+        history.pushState(own(want), '', hash);
       } else if (want < have) {
         // Drop the entries above: a later Back then leaves as many steps as the trail holds.
         ignorePops += 1;
         history.go(want - have);
-      } else if (location.hash !== hash) {
-        history.replaceState(history.state, '', hash);
+      } else if (location.hash !== hash || entryOf(history.state).tapfixDiagnosis !== idOf()) {
+        history.replaceState({ ...entryOf(history.state), ...own(want) }, '', hash);
       }
     }
     // pushState costs milliseconds (a same-document navigation): it waits until the new step has painted.
@@ -110,6 +128,11 @@ export function useNavigation(
     });
 
     function onPop(event: PopStateEvent) {
+      if (!isOwnEntry(event.state)) {
+        // A link followed or an address changed by hand: open it, never treat it as Back.
+        openLink();
+        return;
+      }
       const entry = entryOf(event.state);
       if (ignorePops > 0) {
         ignorePops -= 1;
@@ -125,12 +148,28 @@ export function useNavigation(
       }
       const want = depth();
       if (entry.tapfixDepth < want) {
-        actor.send({ type: 'nav.back' });
+        // A long jump back (the history list) steps back as far, answer by answer.
+        for (let have = want; entry.tapfixDepth < have;) {
+          actor.send({ type: 'nav.back' });
+          const now = depth();
+          if (now >= have) break;
+          have = now;
+        }
       } else if (entry.tapfixDepth > want) {
         // Forward into steps that are gone: return to where the diagnosis is.
         ignorePops += 1;
         history.go(want - entry.tapfixDepth);
       }
+    }
+
+    /** Opens the step the address names as a new diagnosis (the one left keeps its save), or goes home. */
+    function openLink() {
+      following.cancel();
+      setPage(null);
+      const step = stepFromHash(location.hash);
+      if (step) actor.send({ type: 'step.open', step, at: now().toISOString() });
+      // The link's entry becomes the app's own, so Back from it does not open it again.
+      history.replaceState(own(depth()), '', hashFor(currentStep(actor.getSnapshot())));
     }
 
     window.addEventListener('popstate', onPop);
@@ -140,13 +179,13 @@ export function useNavigation(
       following.flush();
       syncPending.current = null;
     };
-  }, [actor, now, ignoreUrl]);
+  }, [actor, now, ignoreUrl, idOf]);
 
   const openPage = useCallback((next: Page) => {
     // A page entry goes above the step's own entry, never under it.
     syncPending.current?.flush();
     const entry = entryOf(history.state);
-    const state: EntryState = { tapfixDepth: entry.tapfixDepth, tapfixPage: next };
+    const state: EntryState = { ...entry, tapfixPage: next };
     // One entry for pages: moving between them replaces it, so Back always returns to the diagnosis.
     if (entry.tapfixPage) history.replaceState(state, '', `#/${next}`);
     else history.pushState(state, '', `#/${next}`);

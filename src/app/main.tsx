@@ -2,21 +2,30 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { pickLanguage } from '../i18n/languages.ts';
 import { createI18n } from '../i18n/setup.ts';
+import { diagnosisPrefix } from '../persistence/keys.ts';
+import { openBrowserRecords } from '../persistence/open-records.ts';
 import { loadLanguage } from '../persistence/preferences.ts';
 import { browserStorage } from '../persistence/storage.ts';
+import { browserPwaBridges, PwaProvider } from '../pwa/pwa-context.tsx';
 import '../ui/styles.css';
 import { App } from './app.tsx';
 import { stalePrerenderAttribute, takeEarlyTap } from './first-screen.ts';
 
-const storage = browserStorage();
-const language = pickLanguage(loadLanguage(storage), navigator.languages);
+const settings = browserStorage();
+const language = pickLanguage(loadLanguage(settings), navigator.languages);
 document.documentElement.lang = language;
 
-const i18n = await createI18n({ language });
+// The content and the saved records load side by side; IndexedDB opens in a few milliseconds.
+const [i18n, { records, durable }] = await Promise.all([createI18n({ language }), openBrowserRecords(settings)]);
 const root = document.getElementById('root');
 if (root) {
   const html = document.documentElement;
-  const prerendered = root.firstElementChild !== null && !html.hasAttribute(stalePrerenderAttribute);
+  // A save brings a resume offer (or a notice) above home: then the prerendered home is not this visit's screen,
+  // even when the boot script's hint was lost.
+  const prerendered =
+    root.firstElementChild !== null &&
+    !html.hasAttribute(stalePrerenderAttribute) &&
+    records.keys(diagnosisPrefix).length === 0;
   // A tap on the prerendered home before the app could answer it is made again once it can; from here on
   // React answers taps itself (it hydrates at once on a tap).
   let earlyTap = takeEarlyTap(window);
@@ -28,7 +37,9 @@ if (root) {
   };
   const app = (
     <StrictMode>
-      <App i18n={i18n} storage={storage} onStarted={replayEarlyTap} />
+      <PwaProvider bridges={browserPwaBridges(settings)}>
+        <App i18n={i18n} settings={settings} records={records} durable={durable} onStarted={replayEarlyTap} />
+      </PwaProvider>
     </StrictMode>
   );
   // As a transition, React renders in slices and lets the browser answer in between (no long task on a slow

@@ -4,11 +4,12 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { defaultLanguage } from '../i18n/languages.ts';
 import { createI18n } from '../i18n/setup.ts';
+import { memoryRecords } from '../persistence/records.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
 import { App } from './app.tsx';
 
 /** A first visit: storage that works and holds nothing (see prerenderFits for when this markup is used). */
-const emptyStorage: KeyValueStorage = {
+const emptySettings: KeyValueStorage = {
   getItem: () => null,
   setItem: () => undefined,
   removeItem: () => undefined,
@@ -32,7 +33,7 @@ export async function renderFirstScreen(): Promise<string> {
   });
   return renderToString(
     <StrictMode>
-      <App i18n={i18n} storage={emptyStorage} />
+      <App i18n={i18n} settings={emptySettings} records={memoryRecords()} />
     </StrictMode>,
   );
 }

@@ -1,7 +1,8 @@
 /**
- * Keeps the running diagnosis across reloads, crashes and closed tabs: a versioned envelope around the
- * machine's persisted snapshot in injected storage. Anything that does not fit this build is dropped and
- * the reason reported, never half-restored.
+ * Keeps unfinished diagnoses across reloads, crashes and killed browsers: one record per diagnosis, a versioned
+ * envelope around the machine's persisted snapshot, naming the window that owns it. A window saves, finishes
+ * and clears only the diagnosis it owns; continuing a save in another window moves the ownership there.
+ * Anything that does not fit this build is kept aside under a backup key, never deleted.
  */
 import type { Snapshot } from 'xstate';
 import { categories } from '../domain/lookup/categories.ts';
@@ -10,125 +11,216 @@ import { answerIds, answersOf, type AnswerId } from '../domain/diagnosis/flow.ts
 import { containsCardNumber, redactCardNumbers } from '../domain/case/redact.ts';
 import type { SymptomMatch } from '../domain/lookup/symptom-match.ts';
 import { isStepId, type Side, type StepId } from '../domain/diagnosis/steps.ts';
-import { diagnosisKey } from './keys.ts';
+import { isId, newId } from './ids.ts';
+import { backupKey, diagnosisPrefix, legacyDiagnosisKey } from './keys.ts';
+import { isRecord, isTime, readEnvelope } from './read.ts';
+import type { RecordChange, RecordStorage } from './records.ts';
 import type { KeyValueStorage } from './storage.ts';
 
-export { diagnosisKey };
+export { diagnosisPrefix };
 
-/** Bump when the machine's states or context change shape; older saves are then discarded as 'schema'. */
-export const diagnosisSchema = 2;
+/** Bump when the machine's states or context change shape; older saves are then kept aside as 'schema'. */
+export const diagnosisSchema = 3;
+
+/** Who runs a diagnosis: a window (random per page load) and how many times it has changed hands. */
+export interface Ownership {
+  readonly id: string;
+  readonly owner: string;
+  /** Raised by one each time another window takes the diagnosis over; the higher claim wins. */
+  readonly claim: number;
+}
 
 /** What is stored. savedAt is ISO 8601: epoch milliseconds have 13 digits and pass Luhn one time in ten. */
 export interface DiagnosisEnvelope {
   readonly schema: number;
+  readonly id: string;
+  readonly owner: string | null;
+  readonly claim: number;
   /** The content version the snapshot was made with (redacted like everything stored). */
   readonly content: string;
   readonly savedAt: string;
   readonly snapshot: Snapshot<unknown>;
 }
 
+export interface SavedDiagnosis {
+  readonly id: string;
+  readonly owner: string | null;
+  readonly claim: number;
+  readonly savedAt: string;
+  readonly snapshot: Snapshot<unknown>;
+}
+
 export type DiscardReason = 'schema' | 'content' | 'corrupt' | 'unknownStep';
 
-export type DiagnosisLoad =
-  | { readonly status: 'none' }
-  | { readonly status: 'ok'; readonly snapshot: Snapshot<unknown>; readonly savedAt: string }
-  | { readonly status: 'discarded'; readonly reason: DiscardReason }
-  /** Storage is missing or throws (private mode): progress will not be kept. */
-  | { readonly status: 'unavailable' };
+export interface DiagnosisList {
+  /** Saves this build can continue, newest first. */
+  readonly saves: readonly SavedDiagnosis[];
+  /** Saves that cannot be continued here and were moved aside, with the first reason. */
+  readonly discarded: DiscardReason | null;
+}
 
 /** A save larger than this is not a diagnosis of ours. */
 const maxStoredChars = 200_000;
 /** Longer than any path through the machine, loops included. */
 const maxTrail = 500;
+/** Unfinished diagnoses kept; an older one goes when a new one is saved beyond this. */
+export const savesLimit = 10;
+
+export const diagnosisKeyOf = (id: string) => `${diagnosisPrefix}${id}`;
 
 /**
- * Saves the persisted snapshot (actor.getPersistedSnapshot()); false when it could not be kept.
- * A snapshot whose JSON holds a card number is refused, not redacted: the machine holds only ids, so a hit
- * is a bug, and a silently altered context would restore a different diagnosis. The older save is removed
- * too, so a reload never resumes from a step the merchant has already left.
+ * Saves the persisted snapshot (actor.getPersistedSnapshot()) of the diagnosis this window owns; false when it
+ * could not be kept. A snapshot whose JSON holds a card number is refused, not redacted: the machine holds only
+ * ids, so a hit is a bug, and a silently altered context would restore a different diagnosis. The older save of
+ * that diagnosis is removed too, so a reload never resumes from a step the merchant has already left.
  */
 export function saveDiagnosis(
-  storage: KeyValueStorage | null,
+  records: RecordStorage | null,
+  ownership: Ownership,
   snapshot: Snapshot<unknown>,
   contentVersion: string,
-  now: Date = new Date(),
+  now: Date,
 ): boolean {
-  if (!storage) return false;
+  if (!records) return false;
+  const key = diagnosisKeyOf(ownership.id);
   try {
     const snapshotJson = JSON.stringify(snapshot);
     const envelope: DiagnosisEnvelope = {
       schema: diagnosisSchema,
+      id: ownership.id,
+      owner: ownership.owner,
+      claim: ownership.claim,
       content: storedContentVersion(contentVersion),
       savedAt: now.toISOString(),
       snapshot,
     };
     const json = JSON.stringify(envelope);
     if (containsCardNumber(snapshotJson) || containsCardNumber(json)) {
-      storage.removeItem(diagnosisKey);
+      records.remove(key);
       return false;
     }
-    storage.setItem(diagnosisKey, json);
-    return true;
+    const isNew = records.get(key) === null;
+    records.set(key, json);
+    if (isNew) dropOldestSaves(records);
+    return !records.failed().has(key);
   } catch {
-    // Quota, privacy mode, or a snapshot JSON cannot hold: this visit goes on without a save.
+    // A snapshot JSON cannot hold: this visit goes on without a save.
     return false;
   }
 }
 
-/** Reads the saved diagnosis; anything unusable is removed and reported with its reason. Never throws. */
-export function loadDiagnosis(
-  storage: KeyValueStorage | null,
+/** Every save this build can continue (newest first); the others are moved aside and the first reason told. */
+export function listDiagnoses(
+  records: RecordStorage | null,
   { contentVersion }: { readonly contentVersion: string },
-): DiagnosisLoad {
-  if (!storage) return { status: 'unavailable' };
-  let raw: string | null;
-  try {
-    raw = storage.getItem(diagnosisKey);
-  } catch {
-    return { status: 'unavailable' };
+): DiagnosisList {
+  if (!records) return { saves: [], discarded: null };
+  const saves: SavedDiagnosis[] = [];
+  let discarded: DiscardReason | null = null;
+  for (const key of records.keys(diagnosisPrefix)) {
+    const result = readSave(records.get(key), contentVersion);
+    if (result.status === 'ok') saves.push(result.save);
+    // A newer build's save stays where it is, for that build.
+    if (result.status !== 'discarded') continue;
+    discarded ??= result.reason;
+    keepAside(records, key);
   }
-  if (raw === null) return { status: 'none' };
-  const result = readEnvelope(raw, contentVersion);
-  if (result.status === 'discarded') clearDiagnosis(storage);
-  return result;
+  return { saves: saves.sort((a, b) => b.savedAt.localeCompare(a.savedAt)), discarded };
+}
+
+/** The save of one diagnosis as stored now (null when none, or not one this build reads). */
+export function readDiagnosis(
+  records: RecordStorage | null,
+  id: string,
+  contentVersion: string,
+): SavedDiagnosis | null {
+  const result = readSave(records?.get(diagnosisKeyOf(id)) ?? null, contentVersion);
+  return result.status === 'ok' ? result.save : null;
+}
+
+/** Who holds a diagnosis as stored now; null when it is not saved (or not readable). */
+export function readOwnership(records: RecordStorage | null, id: string): { owner: string; claim: number } | null {
+  try {
+    const parsed: unknown = JSON.parse(records?.get(diagnosisKeyOf(id)) ?? 'null');
+    if (!isRecord(parsed) || !isId(parsed.owner) || !Number.isSafeInteger(parsed.claim)) return null;
+    return { owner: parsed.owner, claim: parsed.claim as number };
+  } catch {
+    return null;
+  }
 }
 
 /** Forgets the saved diagnosis (finished, restarted); false when storage refused. */
-export function clearDiagnosis(storage: KeyValueStorage | null): boolean {
-  try {
-    storage?.removeItem(diagnosisKey);
-    return storage !== null;
-  } catch {
-    return false;
-  }
+export function clearDiagnosis(records: RecordStorage | null, id: string): boolean {
+  if (!records) return false;
+  const key = diagnosisKeyOf(id);
+  records.remove(key);
+  return !records.failed().has(key);
 }
+
+/** Moves a record that cannot be used here under its backup key (replacing an older backup of it). */
+export function keepAside(records: RecordStorage, key: string) {
+  const value = records.get(key);
+  if (value !== null) records.set(backupKey(key), value);
+  records.remove(key);
+}
+
+/** Old unfinished diagnoses beyond the limit go, oldest first (a merchant never has ten open at once). */
+function dropOldestSaves(records: RecordStorage) {
+  const keys = records.keys(diagnosisPrefix);
+  if (keys.length <= savesLimit) return;
+  const dated = keys.map((key) => ({ key, savedAt: savedAtOf(records.get(key)) }));
+  dated.sort((a, b) => a.savedAt.localeCompare(b.savedAt));
+  for (const { key } of dated.slice(0, keys.length - savesLimit)) records.remove(key);
+}
+
+const savedAtOf = (raw: string | null) => {
+  try {
+    const parsed: unknown = raw === null ? null : JSON.parse(raw);
+    return isRecord(parsed) && typeof parsed.savedAt === 'string' ? parsed.savedAt : '';
+  } catch {
+    return '';
+  }
+};
 
 /** The content version as stored and compared: redacted, so even a long numeric build id is safe to keep. */
 function storedContentVersion(contentVersion: string): string {
   return redactCardNumbers(String(contentVersion)).text;
 }
 
-type EnvelopeResult = Exclude<DiagnosisLoad, { status: 'none' } | { status: 'unavailable' }>;
+type SaveRead =
+  | { readonly status: 'ok'; readonly save: SavedDiagnosis }
+  | { readonly status: 'none' | 'newer' }
+  | { readonly status: 'discarded'; readonly reason: DiscardReason };
 
-function readEnvelope(raw: string, contentVersion: string): EnvelopeResult {
-  const discard = (reason: DiscardReason): EnvelopeResult => ({ status: 'discarded', reason });
-  if (typeof raw !== 'string' || raw.length > maxStoredChars || containsCardNumber(raw)) return discard('corrupt');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
+function readSave(raw: string | null, contentVersion: string): SaveRead {
+  if (raw === null) return { status: 'none' };
+  const discard = (reason: DiscardReason): SaveRead => ({ status: 'discarded', reason });
+  const envelope = readEnvelope(raw, { schema: diagnosisSchema, maxChars: maxStoredChars });
+  if (envelope.status === 'newer') return { status: 'newer' };
+  if (envelope.status === 'older') return discard('schema');
+  if (envelope.status === 'unreadable') return discard('corrupt');
+  const { id, owner, claim, content, savedAt } = envelope.body;
+  if (!isId(id) || !(owner === null || isId(owner)) || !Number.isSafeInteger(claim) || !isTime(savedAt)) {
     return discard('corrupt');
   }
-  if (!isRecord(parsed)) return discard('corrupt');
-  // No schema at all is a save from before the envelope existed: old, not broken.
-  if (parsed.schema !== diagnosisSchema) {
-    return discard(parsed.schema === undefined || typeof parsed.schema === 'number' ? 'schema' : 'corrupt');
-  }
-  if (typeof parsed.content !== 'string' || typeof parsed.savedAt !== 'string') return discard('corrupt');
-  if (parsed.content !== storedContentVersion(contentVersion)) return discard('content');
-  const snapshot = readSnapshot(parsed.snapshot);
+  if (typeof content !== 'string') return discard('corrupt');
+  if (content !== storedContentVersion(contentVersion)) return discard('content');
+  const snapshot = readSnapshot(envelope.body.snapshot);
   if (!snapshot.ok) return discard(snapshot.reason);
-  return { status: 'ok', snapshot: snapshot.snapshot, savedAt: parsed.savedAt };
+  return { status: 'ok', save: { id, owner, claim: claim as number, savedAt, snapshot: snapshot.snapshot } };
+}
+
+/**
+ * The save kept in localStorage before saves moved to IndexedDB (schema 2, one slot), as a record of today's
+ * shape with a new id; anything else is kept aside as it was.
+ */
+export function migrateLegacyDiagnosis(local: KeyValueStorage): RecordChange[] {
+  const raw = local.getItem(legacyDiagnosisKey);
+  if (raw === null) return [];
+  const legacy = readEnvelope(raw, { schema: 2, maxChars: maxStoredChars });
+  if (legacy.status !== 'ok') return [[backupKey(legacyDiagnosisKey), raw]];
+  const id = newId();
+  return [[diagnosisKeyOf(id), JSON.stringify({ ...legacy.body, schema: diagnosisSchema, id, owner: null, claim: 0 })]];
 }
 
 export type SnapshotResult =
@@ -142,8 +234,6 @@ class Invalid extends Error {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isEmptyRecord = (value: unknown) => value === undefined || (isRecord(value) && Object.keys(value).length === 0);
 
 /**

@@ -1,46 +1,33 @@
 /**
- * The last finished diagnoses on this device, newest first, as structured summaries in a versioned
- * envelope. Unreadable data is reset (and said so), single unreadable entries are dropped. Never throws.
+ * The last finished diagnoses on this device, one record per diagnosis (keyed by its id, so finishing the same
+ * diagnosis again replaces its entry), each a structured summary in a versioned envelope. An entry this build
+ * cannot read is moved aside, one from a newer build is left for it: nothing is ever wiped to make room.
  */
-import { isResolved, readCaseSummary, type CaseSummary } from '../domain/case/case-summary.ts';
+import type { HistoryEntry, HistoryLoad } from '../domain/case/history-entry.ts';
+import { isResolved, type CaseSummary } from '../domain/case/case-summary.ts';
 import { containsCardNumber, redactStrings } from '../domain/case/redact.ts';
+import { isId, newId } from './ids.ts';
+import { backupKey, historyPrefix, legacyHistoryKey } from './keys.ts';
+import { isRecord, isTime, readEnvelope } from './read.ts';
+import type { RecordChange, RecordStorage } from './records.ts';
+import { readCaseSummary } from './stored-summary.ts';
 import type { KeyValueStorage } from './storage.ts';
 
-export const historyKey = 'tapfix.history';
+export { historyPrefix };
+export type { HistoryEntry, HistoryLoad };
 
-/** Bump when HistoryEntry or CaseSummary change shape; older history is then reset as 'schema'. */
-export const historySchema = 1;
+/** Bump when HistoryEntry or CaseSummary change shape; an older build then leaves such entries alone. */
+export const historySchema = 2;
 
 /** How many finished diagnoses are kept. */
 export const historyLimit = 50;
 
-/** Far above 50 summaries (a few KB each), far below a browser's storage quota. */
-const maxStoredChars = 1_000_000;
-
-export interface HistoryEntry {
-  readonly id: string;
-  /** ISO 8601 times (epoch milliseconds would pass Luhn one time in ten). */
-  readonly startedAt: string | null;
-  readonly endedAt: string;
-  readonly summary: CaseSummary;
-  readonly resolved: boolean;
-}
-
-interface HistoryEnvelope {
-  readonly schema: number;
-  readonly entries: readonly HistoryEntry[];
-}
-
-export type HistoryResetReason = 'schema' | 'corrupt' | 'tooLarge';
-
-export type HistoryLoad =
-  /** dropped: entries that could not be read (e.g. a step this build no longer has) and were removed. */
-  | { readonly status: 'ok'; readonly entries: readonly HistoryEntry[]; readonly dropped: number }
-  /** What was stored could not be used and has been cleared: history starts empty. */
-  | { readonly status: 'reset'; readonly reason: HistoryResetReason; readonly entries: readonly HistoryEntry[] }
-  | { readonly status: 'unavailable'; readonly entries: readonly HistoryEntry[] };
+/** A few KB per summary; far more is not ours. */
+const maxStoredChars = 100_000;
 
 export interface AddOptions {
+  /** The diagnosis's id: finishing it again replaces its entry. A new id when absent. */
+  readonly id?: string;
   /** Defaults to the summary's outcome being done.resolved. */
   readonly resolved?: boolean;
   /** Defaults to the summary's end time, else now. */
@@ -52,138 +39,92 @@ export interface HistoryStore {
   load(): HistoryLoad;
   list(): readonly HistoryEntry[];
   get(id: string): HistoryEntry | null;
-  /** Adds a finished diagnosis in front; the oldest beyond the limit go. Null when it could not be kept. */
+  /** Keeps a finished diagnosis; the oldest beyond the limit go. Null when it could not be kept. */
   add(summary: CaseSummary, options?: AddOptions): HistoryEntry | null;
   /** True when the id is no longer stored (also when it never was). */
   remove(id: string): boolean;
+  /** Removes every entry this build shows. */
   clear(): boolean;
 }
 
-/** The history in injected storage; now() is injectable so tests control ids and times. */
-export function createHistoryStore(
-  storage: KeyValueStorage | null,
-  { now = () => new Date() }: { readonly now?: () => Date } = {},
-): HistoryStore {
-  const write = (entries: readonly HistoryEntry[]): boolean => {
-    if (!storage) return false;
-    try {
-      if (entries.length === 0) {
-        storage.removeItem(historyKey);
-        return true;
-      }
-      const json = serialise(entries);
-      if (json === null) return false;
-      storage.setItem(historyKey, json);
-      return true;
-    } catch {
-      // Quota or privacy mode: the history stays as it was.
-      return false;
-    }
-  };
+const entryKey = (id: string) => `${historyPrefix}${id}`;
 
+/** The history in the records; now() gives the end time when the summary has none. */
+export function createHistoryStore(records: RecordStorage | null, { now }: { readonly now: () => Date }): HistoryStore {
   const load = (): HistoryLoad => {
-    if (!storage) return { status: 'unavailable', entries: [] };
-    let raw: string | null;
-    try {
-      raw = storage.getItem(historyKey);
-    } catch {
-      return { status: 'unavailable', entries: [] };
+    if (!records) return { status: 'unavailable', entries: [] };
+    const entries: HistoryEntry[] = [];
+    let dropped = 0;
+    let newer = 0;
+    for (const key of records.keys(historyPrefix)) {
+      const read = readStored(records.get(key));
+      if (read.status === 'newer') newer += 1;
+      else if (read.status === 'ok' && entryKey(read.entry.id) === key) entries.push(read.entry);
+      else {
+        dropped += 1;
+        const value = records.get(key);
+        if (value !== null) records.set(backupKey(key), value);
+        records.remove(key);
+      }
     }
-    if (raw === null) return { status: 'ok', entries: [], dropped: 0 };
-    const result = readHistory(raw);
-    if (result.status === 'reset') write([]);
-    else if (result.dropped > 0) write(result.entries);
-    return result;
+    entries.sort((a, b) => b.endedAt.localeCompare(a.endedAt));
+    return { status: 'ok', entries, dropped, newer };
   };
-
   const list = () => load().entries;
+  const removeAll = (ids: readonly string[]) => {
+    if (!records) return false;
+    for (const id of ids) records.remove(entryKey(id));
+    return ids.every((id) => !records.failed().has(entryKey(id)));
+  };
 
   return {
     load,
     list,
     get: (id) => list().find((entry) => entry.id === id) ?? null,
     add(summary, options = {}) {
-      const current = load();
-      if (current.status === 'unavailable') return null;
+      if (!records) return null;
       const endedAt = options.endedAt?.toISOString() ?? summary.endedAt ?? now().toISOString();
+      const id = options.id !== undefined && isId(options.id) ? options.id : newId();
       // Read back like stored data: what is written is exactly what a later load returns.
-      const entry = readEntry(
+      const json = serialise(
         redactStrings({
-          id: uniqueId(endedAt, current.entries),
+          id,
           startedAt: summary.startedAt,
           endedAt,
           summary: withoutFields(summary),
           resolved: options.resolved ?? isResolved(summary),
         }),
       );
-      if (entry === null) return null;
-      return write([entry, ...current.entries].slice(0, historyLimit)) ? entry : null;
+      const read = json === null ? null : readStored(json);
+      if (json === null || read?.status !== 'ok') return null;
+      const key = entryKey(id);
+      records.set(key, json);
+      const older = list().slice(historyLimit);
+      removeAll(older.map((entry) => entry.id));
+      return records.failed().has(key) ? null : read.entry;
     },
-    remove(id) {
-      const current = load();
-      if (current.status === 'unavailable') return false;
-      const entries = current.entries.filter((entry) => entry.id !== id);
-      return entries.length === current.entries.length ? true : write(entries);
-    },
-    clear: () => write([]),
+    remove: (id) => removeAll([id]),
+    clear: () => removeAll(list().map((entry) => entry.id)),
   };
 }
 
-/**
- * JSON of the envelope, dropping the oldest entries until it fits; null if even one does not, or if a card
- * number is still found after redaction (then nothing is written at all).
- */
-function serialise(entries: readonly HistoryEntry[]): string | null {
-  for (let count = entries.length; count > 0; count -= 1) {
-    const envelope: HistoryEnvelope = { schema: historySchema, entries: entries.slice(0, count) };
-    const json = JSON.stringify(envelope);
-    if (json.length > maxStoredChars) continue;
-    return containsCardNumber(json) ? null : json;
-  }
-  return null;
+/** JSON of one entry's envelope; null when it is too large or a card number is still found after redaction. */
+function serialise(entry: unknown): string | null {
+  const json = JSON.stringify({ schema: historySchema, ...(entry as object) });
+  return json.length > maxStoredChars || containsCardNumber(json) ? null : json;
 }
 
-/** A readable id from the end time, made unique among the entries kept. */
-function uniqueId(endedAt: string, entries: readonly HistoryEntry[]): string {
-  const base = `h${Date.parse(endedAt).toString(36)}`;
-  const taken = new Set(entries.map((entry) => entry.id));
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  return id;
-}
+type StoredRead =
+  | { readonly status: 'ok'; readonly entry: HistoryEntry }
+  | { readonly status: 'newer' }
+  | { readonly status: 'unreadable' };
 
-type ReadResult = Exclude<HistoryLoad, { status: 'unavailable' }>;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isTime = (value: unknown): value is string =>
-  typeof value === 'string' && value.length <= 40 && Number.isFinite(Date.parse(value));
-
-function readHistory(raw: string): ReadResult {
-  const reset = (reason: HistoryResetReason): ReadResult => ({ status: 'reset', reason, entries: [] });
-  if (typeof raw !== 'string') return reset('corrupt');
-  if (raw.length > maxStoredChars) return reset('tooLarge');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return reset('corrupt');
-  }
-  if (!isRecord(parsed)) return reset('corrupt');
-  if (parsed.schema !== historySchema) {
-    return reset(parsed.schema === undefined || typeof parsed.schema === 'number' ? 'schema' : 'corrupt');
-  }
-  if (!Array.isArray(parsed.entries)) return reset('corrupt');
-  const entries: HistoryEntry[] = [];
-  const ids = new Set<string>();
-  for (const value of parsed.entries) {
-    const entry = readEntry(value);
-    // Duplicates and card numbers are dropped like unreadable entries; beyond the limit is dropped too.
-    if (entry === null || ids.has(entry.id) || entries.length >= historyLimit) continue;
-    ids.add(entry.id);
-    entries.push(entry);
-  }
-  return { status: 'ok', entries, dropped: parsed.entries.length - entries.length };
+function readStored(raw: string | null): StoredRead {
+  const envelope = readEnvelope(raw, { schema: historySchema, maxChars: maxStoredChars });
+  if (envelope.status === 'newer') return { status: 'newer' };
+  if (envelope.status !== 'ok') return { status: 'unreadable' };
+  const entry = readEntry(envelope.body);
+  return entry ? { status: 'ok', entry } : { status: 'unreadable' };
 }
 
 /**
@@ -204,4 +145,27 @@ function readEntry(value: unknown): HistoryEntry | null {
   const summary = withoutFields(read);
   const entry: HistoryEntry = { id, startedAt, endedAt, summary, resolved };
   return containsCardNumber(JSON.stringify(entry)) ? null : entry;
+}
+
+/**
+ * The history kept in localStorage before records moved to IndexedDB (schema 1, one envelope of entries): each
+ * readable entry becomes a record; an envelope this build cannot read is kept aside as it was.
+ */
+export function migrateLegacyHistory(local: KeyValueStorage): RecordChange[] {
+  const raw = local.getItem(legacyHistoryKey);
+  if (raw === null) return [];
+  const legacy = readEnvelope(raw, { schema: 1, maxChars: 1_000_000 });
+  if (legacy.status !== 'ok' || !Array.isArray(legacy.body.entries)) return [[backupKey(legacyHistoryKey), raw]];
+  const changes: RecordChange[] = [];
+  const unreadable: unknown[] = [];
+  for (const value of legacy.body.entries.slice(0, historyLimit)) {
+    const entry = readEntry(value);
+    const json = entry ? serialise(entry) : null;
+    if (entry && json) changes.push([entryKey(entry.id), json]);
+    else unreadable.push(value);
+  }
+  if (unreadable.length > 0) {
+    changes.push([backupKey(legacyHistoryKey), JSON.stringify({ schema: 1, entries: unreadable })]);
+  }
+  return changes;
 }

@@ -1,3 +1,6 @@
+/** Where the memory is kept: the app's injected Web Storage (localStorage in the browser). */
+type NoticeStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
 /** Remembers that a one-time notice was shown. */
 export interface NoticeMemory {
   wasShown(): boolean;
@@ -6,19 +9,19 @@ export interface NoticeMemory {
 
 export const offlineReadyKey = 'tapfix.offlineReadyShown';
 
-/** Backed by localStorage; when storage is unavailable (private modes, quota) it forgets, so the notice may show again. */
-export function localNoticeMemory(key: string): NoticeMemory {
+/** Kept in the injected storage; when it is unavailable (private modes, quota) it forgets, so the notice may show again. */
+export function storedNoticeMemory(storage: NoticeStorage | null, key: string): NoticeMemory {
   return {
     wasShown() {
       try {
-        return globalThis.localStorage.getItem(key) !== null;
+        return storage?.getItem(key) != null;
       } catch {
         return false;
       }
     },
     markShown() {
       try {
-        globalThis.localStorage.setItem(key, '1');
+        storage?.setItem(key, '1');
       } catch {
         // Unavailable storage only means the notice may show once more.
       }

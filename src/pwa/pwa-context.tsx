@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { browserConnectivity, type Connectivity } from './connectivity.ts';
-import { localNoticeMemory, offlineReadyKey, type NoticeMemory } from './notice-memory.ts';
+import { offlineReadyKey, storedNoticeMemory, type NoticeMemory } from './notice-memory.ts';
 import {
   createServiceWorkerBridge,
   idleServiceWorker,
@@ -15,13 +15,29 @@ export interface PwaBridges {
   readonly offlineReadyMemory: NoticeMemory;
 }
 
-const browserBridges: PwaBridges = {
-  serviceWorker: createServiceWorkerBridge(),
-  connectivity: browserConnectivity,
-  offlineReadyMemory: localNoticeMemory(offlineReadyKey),
+/** The browser's worker and network; the one-time notices are remembered in the app's storage. */
+export function browserPwaBridges(storage: Parameters<typeof storedNoticeMemory>[0]): PwaBridges {
+  return {
+    serviceWorker: createServiceWorkerBridge(),
+    connectivity: browserConnectivity,
+    offlineReadyMemory: storedNoticeMemory(storage, offlineReadyKey),
+  };
+}
+
+/** Until the app provides the browser's bridges (and on the server): no worker, a network, nothing to tell. */
+const inertBridges: PwaBridges = {
+  serviceWorker: {
+    subscribe: () => () => undefined,
+    getSnapshot: () => idleServiceWorker,
+    update: async () => undefined,
+    dismissUpdate: () => undefined,
+    dismissOfflineReady: () => undefined,
+  },
+  connectivity: { subscribe: () => () => undefined, getSnapshot: () => true },
+  offlineReadyMemory: { wasShown: () => true, markShown: () => undefined },
 };
 
-const PwaContext = createContext<PwaBridges>(browserBridges);
+const PwaContext = createContext<PwaBridges>(inertBridges);
 
 /** Replaces the real service worker, network status and storage below it (tests, stories). */
 export function PwaProvider({ bridges, children }: { bridges: PwaBridges; children: ReactNode }) {

@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { contentVersion } from '../i18n/content-version.ts';
-import { buildId } from '../pwa/build-id.ts';
 import './flow-map.css';
 import { PageFrame } from './page-frame.tsx';
 
 export interface AboutScreenProps {
+  /** The build this page came from (the app reads it from the page's meta). */
+  buildId: string;
   onClose: () => void;
 }
 
 /** What the app is, where its codes come from, what it keeps, and which build and wording support is looking at. */
-export function AboutScreen({ onClose }: AboutScreenProps) {
+export function AboutScreen({ buildId, onClose }: AboutScreenProps) {
   const { t } = useTranslation('about');
   const { t: tCommon } = useTranslation('common');
   return (

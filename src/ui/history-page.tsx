@@ -1,14 +1,24 @@
+import type { HistoryEntry, HistoryLoad } from '../domain/case/history-entry.ts';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { howLine, renderCaseSummary } from './case-summary-text.ts';
 import { useContent } from './content.ts';
-import { historyLimit, type HistoryEntry, type HistoryLoad, type HistoryStore } from '../persistence/history-store.ts';
 import { PageFrame } from './page-frame.tsx';
 import type { ShareBridge } from './share-bridge.ts';
 import { ShareControls } from './share-controls.tsx';
 
+/** The stored history, as the app hands it in. */
+export interface HistoryBook {
+  load(): HistoryLoad;
+  list(): readonly HistoryEntry[];
+  remove(id: string): boolean;
+  clear(): boolean;
+}
+
 interface HistoryPageProps {
-  store: HistoryStore;
+  store: HistoryBook;
+  /** How many entries are kept. */
+  limit: number;
   share: ShareBridge;
   onClose: () => void;
 }
@@ -16,7 +26,7 @@ interface HistoryPageProps {
 type Confirm = { readonly kind: 'delete'; readonly id: string } | { readonly kind: 'clear' } | null;
 
 /** The last finished diagnoses on this device: read one, share it again, delete one or all. */
-export function HistoryPage({ store, share, onClose }: HistoryPageProps) {
+export function HistoryPage({ store, limit, share, onClose }: HistoryPageProps) {
   const { t } = useTranslation();
   // Read once on open: a reset or dropped entries are reported by that first read only.
   const [initial] = useState<HistoryLoad>(() => store.load());
@@ -51,16 +61,20 @@ export function HistoryPage({ store, share, onClose }: HistoryPageProps) {
 
   return (
     <PageFrame page="history" title={t('history.title')} onClose={onClose} focusKey={`list-${focusKey}`}>
-      {initial.status === 'reset' ? <p className="notice">{t('history.reset')}</p> : null}
       {initial.status === 'ok' && initial.dropped > 0 ? (
         <p className="notice">{t('history.dropped', { count: initial.dropped })}</p>
+      ) : null}
+      {initial.status === 'ok' && initial.newer > 0 ? (
+        <p className="notice" data-notice="history-newer">
+          {t('history.newer', { count: initial.newer })}
+        </p>
       ) : null}
       {initial.status === 'unavailable' ? <p className="notice">{t('history.unavailable')}</p> : null}
       {entries.length === 0 ? (
         <p className="lead history-empty">{t('history.empty')}</p>
       ) : (
         <>
-          <p className="hint">{t('history.lead', { limit: historyLimit })}</p>
+          <p className="hint">{t('history.lead', { limit })}</p>
           <ul className="history-list">
             {entries.map((entry) => (
               <EntryItem

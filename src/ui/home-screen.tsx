@@ -20,11 +20,10 @@ const loadLookup = async () => {
   return { readTerminalInput, messageMatch };
 };
 
-/** When a diagnosis begins, as an ISO time (the case summary and history show it). */
-const startTime = () => new Date().toISOString();
-
 /** Three ways in: what the screen shows (typed), a common message (one tap), or step by step. */
-export function HomeScreen() {
+export function HomeScreen({ now }: { now: () => Date }) {
+  /** When a diagnosis begins, as an ISO time (the case summary and history show it). */
+  const startTime = () => now().toISOString();
   const { t } = useTranslation();
   const { t: tLookup } = useTranslation('lookup');
   const text = useContent();

@@ -35,13 +35,12 @@ interface StepScreenProps {
   support?: SupportState | undefined;
   /** Opens the case summary of this diagnosis. */
   onOpenSummary?: () => void;
-  now?: () => Date;
+  /** The app's clock (support-mode timers). */
+  now: () => Date;
 }
 
-const systemNow = () => new Date();
-
 /** Renders whatever step the machine is on; which answers exist and where they lead is the machine's business. */
-export function StepScreen({ step, supportMode = false, support, onOpenSummary, now = systemNow }: StepScreenProps) {
+export function StepScreen({ step, supportMode = false, support, onOpenSummary, now }: StepScreenProps) {
   const { t } = useTranslation();
   const actor = DiagnosisActor.useActorRef();
   const desk = useDesk();

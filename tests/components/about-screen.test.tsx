@@ -21,7 +21,7 @@ async function renderAbout(language: Language | 'cimode' = 'zh-CN') {
   const user = userEvent.setup();
   const view = render(
     <I18nextProvider i18n={i18n}>
-      <AboutScreen onClose={onClose} />
+      <AboutScreen buildId={buildId} onClose={onClose} />
     </I18nextProvider>,
   );
   return { user, onClose, ...view };

@@ -6,13 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentStep } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { languages, type Language } from '../../src/i18n/languages.ts';
 import { createI18n } from '../../src/i18n/setup.ts';
-import { clearDiagnosis, diagnosisKey } from '../../src/persistence/diagnosis-store.ts';
-import { historyKey } from '../../src/persistence/history-store.ts';
-import type { KeyValueStorage } from '../../src/persistence/storage.ts';
+import { memoryRecords } from '../../src/persistence/records.ts';
 import { DiagnosisActor } from '../../src/ui/diagnosis-actor.ts';
 import { ErrorBoundary } from '../../src/ui/error-boundary.tsx';
 import { resources, text } from '../support/content.ts';
-import { memoryStorage } from '../support/render-app.tsx';
 
 const crash = (key: string, language: Language = 'zh-CN') => text(language, 'common', `crash.${key}`);
 
@@ -27,19 +24,10 @@ async function renderInLanguage(language: Language, children: ReactNode) {
   return render(<I18nextProvider i18n={i18n}>{children}</I18nextProvider>);
 }
 
-/** The app's wiring: restart clears the saved diagnosis and sends session.restart; history is not touched. */
-function Guarded({ storage, children }: { storage: KeyValueStorage; children: ReactNode }) {
+/** The app's wiring: restart goes home; nothing stored is touched (home offers the save again). */
+function Guarded({ children }: { children: ReactNode }) {
   const actor = DiagnosisActor.useActorRef();
-  return (
-    <ErrorBoundary
-      onRestart={() => {
-        clearDiagnosis(storage);
-        actor.send({ type: 'session.restart' });
-      }}
-    >
-      {children}
-    </ErrorBoundary>
-  );
+  return <ErrorBoundary onRestart={() => actor.send({ type: 'session.restart' })}>{children}</ErrorBoundary>;
 }
 
 /** A stand-in diagnosis screen that breaks on scope.cards; its button starts or answers "declined". */
@@ -100,16 +88,14 @@ describe('when a screen fails to render', () => {
     expect(screen.queryByText(crash('title', 'en'))).not.toBeInTheDocument();
   });
 
-  it('restarting goes back home and forgets the broken diagnosis, but keeps the history', async () => {
-    const storage = memoryStorage();
-    const history = JSON.stringify({ schema: 1, entries: [] });
-    storage.setItem(historyKey, history);
-    storage.setItem(diagnosisKey, '{"saved":"diagnosis that crashed"}');
+  it('restarting goes back home and keeps the saved diagnosis and the history', async () => {
+    const saved = { 'tapfix.history.abcdefgh': '{"schema":2}', 'tapfix.diagnosis.abcdefgh': '{"schema":3}' };
+    const records = memoryRecords(saved);
     const user = userEvent.setup();
     await renderInLanguage(
       'zh-CN',
       <DiagnosisActor.Provider>
-        <Guarded storage={storage}>
+        <Guarded>
           <BrokenOnScope />
         </Guarded>
       </DiagnosisActor.Provider>,
@@ -120,7 +106,6 @@ describe('when a screen fails to render', () => {
     await user.click(screen.getByRole('button', { name: crash('restart') }));
 
     expect(screen.getByRole('button', { name: 'home' })).toBeInTheDocument();
-    expect(storage.getItem(diagnosisKey)).toBeNull();
-    expect(storage.getItem(historyKey)).toBe(history);
+    expect(records.dump()).toEqual(saved);
   });
 });

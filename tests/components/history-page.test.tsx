@@ -5,9 +5,10 @@ import { buildCaseSummary } from '../../src/domain/case/case-summary.ts';
 import { currentStep, diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { onScreen, type Scripted } from '../support/replay.ts';
 import { stepInfo } from '../../src/domain/diagnosis/steps.ts';
-import { createHistoryStore, historyKey } from '../../src/persistence/history-store.ts';
+import { createHistoryStore, historyPrefix } from '../../src/persistence/history-store.ts';
+import { memoryRecords } from '../../src/persistence/records.ts';
 import { text } from '../support/content.ts';
-import { memoryStorage, renderApp } from '../support/render-app.tsx';
+import { renderApp } from '../support/render-app.tsx';
 
 const common = (key: string) => text('zh-CN', 'common', key);
 const steps = (key: string) => text('zh-CN', 'steps', key);
@@ -56,8 +57,8 @@ const escalated = () =>
     25,
   );
 
-async function openHistory(storage = memoryStorage()) {
-  const view = await renderApp({ storage });
+async function openHistory(records = memoryRecords()) {
+  const view = await renderApp({ records });
   await view.user.click(screen.getByRole('button', { name: common('menu.open') }));
   await view.user.click(screen.getByRole('button', { name: new RegExp(`^${common('menu.history')}`) }));
   // The page loads on first use.
@@ -66,12 +67,15 @@ async function openHistory(storage = memoryStorage()) {
 }
 
 function withHistory() {
-  const storage = memoryStorage();
-  const history = createHistoryStore(storage);
+  const records = memoryRecords();
+  const history = createHistoryStore(records, { now: () => new Date() });
   history.add(resolved());
   history.add(escalated());
-  return storage;
+  return records;
 }
+
+const storedEntries = (records: ReturnType<typeof memoryRecords>) =>
+  Object.keys(records.dump()).filter((key) => key.startsWith(historyPrefix));
 
 const entries = () => within(screen.getByRole('list')).getAllByRole('listitem');
 
@@ -104,8 +108,8 @@ describe('the history of finished diagnoses', () => {
   });
 
   it('deletes one after an inline confirmation, and keeps it when cancelled', async () => {
-    const storage = withHistory();
-    const { user } = await openHistory(storage);
+    const records = withHistory();
+    const { user } = await openHistory(records);
     const newest = () => entries()[0] as HTMLElement;
 
     await user.click(within(newest()).getByRole('button', { name: common('history.delete') }));
@@ -117,18 +121,18 @@ describe('the history of finished diagnoses', () => {
     await user.click(within(newest()).getByRole('button', { name: common('history.confirmDelete') }));
     expect(entries()).toHaveLength(1);
     expect(entries()[0]).toHaveTextContent(summary('via.guided'));
-    expect(JSON.parse(storage.dump()[historyKey] ?? '{}').entries).toHaveLength(1);
+    expect(storedEntries(records)).toHaveLength(1);
   });
 
   it('clears them all after confirming, then says there is nothing yet', async () => {
-    const storage = withHistory();
-    const { user } = await openHistory(storage);
+    const records = withHistory();
+    const { user } = await openHistory(records);
     await user.click(screen.getByRole('button', { name: common('history.clear') }));
     expect(screen.getByText(fill(common('history.clearConfirm'), { count: '2' }))).toBeVisible();
     await user.click(screen.getByRole('button', { name: common('history.confirmClear') }));
     expect(screen.queryByRole('list')).toBeNull();
     expect(screen.getByText(common('history.empty'))).toBeVisible();
-    expect(storage.dump()[historyKey]).toBeUndefined();
+    expect(storedEntries(records)).toEqual([]);
   });
 
   it('says there is nothing yet on a new device', async () => {
@@ -136,17 +140,27 @@ describe('the history of finished diagnoses', () => {
     expect(screen.getByText(common('history.empty'))).toBeVisible();
   });
 
-  it('says so when the stored history could not be read and was cleared', async () => {
-    const storage = memoryStorage();
-    storage.setItem(historyKey, '{"schema":1,"entries":[');
-    await openHistory(storage);
-    expect(screen.getByText(common('history.reset'))).toBeVisible();
-    expect(screen.getByText(common('history.empty'))).toBeVisible();
+  it('sets an unreadable entry aside (never deletes it) and says so', async () => {
+    const records = withHistory();
+    records.set(`${historyPrefix}broken`, '{"schema":2,"entries":[');
+    await openHistory(records);
+    expect(screen.getByText(fill(common('history.dropped'), { count: '1' }))).toBeVisible();
+    expect(entries()).toHaveLength(2);
+    expect(records.dump()['tapfix.backup.history.broken']).toBe('{"schema":2,"entries":[');
+  });
+
+  it('leaves entries saved by a newer version alone and says they are not shown', async () => {
+    const records = withHistory();
+    const newer = JSON.stringify({ schema: 99, id: 'fromthefuture', what: 'a newer shape' });
+    records.set(`${historyPrefix}fromthefuture`, newer);
+    await openHistory(records);
+    expect(screen.getByText(fill(common('history.newer'), { count: '1' }))).toBeVisible();
+    expect(entries()).toHaveLength(2);
+    expect(records.dump()[`${historyPrefix}fromthefuture`]).toBe(newer);
   });
 
   it('records a diagnosis finished in the app', async () => {
-    const storage = memoryStorage();
-    const view = await renderApp({ storage });
+    const view = await renderApp();
     await view.user.click(screen.getByRole('button', { name: new RegExp(`^${common('home.start')}`) }));
     await view.user.click(screen.getByRole('button', { name: steps('gate.charged.options.paid') }));
     await view.user.click(screen.getByRole('button', { name: common('menu.open') }));

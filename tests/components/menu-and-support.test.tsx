@@ -1,6 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { text } from '../support/content.ts';
+import { memoryRecords } from '../../src/persistence/records.ts';
 import { memoryStorage, renderApp } from '../support/render-app.tsx';
 
 const common = (key: string, locale = 'zh-CN') => text(locale, 'common', key);
@@ -78,7 +79,8 @@ describe('the header menu', () => {
 describe('support mode', () => {
   it('shows on every step what to read out and what to listen for, and stays on after a reload', async () => {
     const storage = memoryStorage();
-    const view = await renderApp({ storage });
+    const records = memoryRecords();
+    const view = await renderApp({ storage, records });
     await switchSupportMode(view);
     expect(storage.dump()['tapfix.support']).toBe('on');
     await view.user.click(screen.getByRole('button', { name: startsWith(common('home.start')) }));
@@ -97,7 +99,7 @@ describe('support mode', () => {
     );
     view.unmount();
 
-    const reloaded = await renderApp({ storage });
+    const reloaded = await renderApp({ storage, records });
     await reloaded.user.click(screen.getByRole('button', { name: common('resume.continue') }));
     expect(heading()).toHaveTextContent(steps('scope.cards.title'));
     expect(screen.getByRole('complementary', { name: common('support.title') })).toBeVisible();
@@ -152,13 +154,14 @@ describe('text on the new screens comes from content only', () => {
   it('renders the resume offer, menu, history, support box and case summary without words of their own', async () => {
     const storage = memoryStorage();
     storage.setItem('tapfix.support', 'on');
-    const first = await renderApp({ storage });
+    const records = memoryRecords();
+    const first = await renderApp({ storage, records });
     await first.user.click(screen.getByRole('button', { name: startsWith(common('home.start')) }));
     await first.user.click(screen.getByRole('button', { name: steps('gate.charged.options.paid') }));
     await first.user.click(screen.getByRole('button', { name: common('nav.back') }));
     first.unmount();
 
-    const { user, container, i18n } = await renderApp({ storage });
+    const { user, container, i18n } = await renderApp({ storage, records });
     /** Shows the screen in cimode (keys instead of words), checks it, and returns to Chinese. */
     async function expectNoLiterals() {
       await act(async () => void (await i18n.changeLanguage('cimode')));

@@ -1,12 +1,12 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { diagnosisKey } from '../../src/persistence/diagnosis-store.ts';
-import { historyKey } from '../../src/persistence/history-store.ts';
-import type { KeyValueStorage } from '../../src/persistence/storage.ts';
+import { diagnosisPrefix } from '../../src/persistence/diagnosis-store.ts';
+import { historyPrefix } from '../../src/persistence/history-store.ts';
+import { memoryRecords, type RecordBackend } from '../../src/persistence/records.ts';
+import { createRecordStorage } from '../../src/persistence/records.ts';
 import { stepInfo } from '../../src/domain/diagnosis/steps.ts';
 import { text } from '../support/content.ts';
-import { memoryStorage, renderApp } from '../support/render-app.tsx';
-import { throwingStorage } from '../support/storage.ts';
+import { renderApp } from '../support/render-app.tsx';
 
 const common = (key: string) => text('zh-CN', 'common', key);
 const steps = (key: string) => text('zh-CN', 'steps', key);
@@ -14,6 +14,14 @@ const heading = () => screen.getByRole('heading', { level: 1 });
 const startsWith = (value: string) => new RegExp(`^${value}`);
 
 type Render = Awaited<ReturnType<typeof renderApp>>;
+type Records = ReturnType<typeof memoryRecords>;
+
+/** The saved diagnoses as a reload would find them. */
+const saves = (records: Records) =>
+  Object.entries(records.dump())
+    .filter(([key]) => key.startsWith(diagnosisPrefix))
+    .map(([, value]) => JSON.parse(value) as { id: string; snapshot: { value: unknown } });
+const historyEntries = (records: Records) => Object.keys(records.dump()).filter((key) => key.startsWith(historyPrefix));
 
 async function startGuided({ user }: Render) {
   await user.click(screen.getByRole('button', { name: startsWith(common('home.start')) }));
@@ -25,16 +33,16 @@ async function answer({ user }: Render, key: string) {
 
 describe('a reload in the middle of a diagnosis', () => {
   it('offers to continue where it stopped, with the same answers', async () => {
-    const storage = memoryStorage();
-    const first = await renderApp({ storage });
+    const records = memoryRecords();
+    const first = await renderApp({ records });
     await startGuided(first);
     await answer(first, 'gate.charged.options.declined');
     await answer(first, 'scope.cards.options.all');
     expect(heading()).toHaveTextContent(steps('network.signal.title'));
-    expect(storage.dump()[diagnosisKey]).toBeDefined();
+    expect(saves(records)).toHaveLength(1);
     first.unmount();
 
-    const second = await renderApp({ storage });
+    const second = await renderApp({ records });
     expect(heading()).toHaveTextContent(common('home.title'));
     const prompt = screen.getByRole('region', { name: common('resume.title') });
     expect(prompt).toHaveTextContent(stepInfo('network.signal').code);
@@ -51,66 +59,93 @@ describe('a reload in the middle of a diagnosis', () => {
     expect(heading()).toHaveTextContent(steps('scope.cards.title'));
   });
 
-  it('follows a link to another step, which starts a new diagnosis there', async () => {
-    const storage = memoryStorage();
-    const first = await renderApp({ storage });
+  it('follows a link to another step, which starts a new diagnosis there and keeps the saved one', async () => {
+    const records = memoryRecords();
+    const first = await renderApp({ records });
     await startGuided(first);
     await answer(first, 'gate.charged.options.declined');
     first.unmount();
 
     history.replaceState(null, '', '#/code/N2');
-    await renderApp({ storage });
+    const second = await renderApp({ records });
     expect(heading()).toHaveTextContent(steps('network.fix.title'));
     expect(screen.queryByRole('region', { name: common('resume.title') })).toBeNull();
+    await answer(second, 'network.fix.options.notFixed');
+    expect(saves(records).map((save) => save.snapshot.value)).toEqual(
+      expect.arrayContaining([{ scope: 'cards' }, { network: 'otherDevices' }]),
+    );
   });
 
-  it('starts over when asked, and forgets the saved diagnosis', async () => {
-    const storage = memoryStorage();
-    const first = await renderApp({ storage });
+  it('a reload of its own address offers the save instead of opening the step afresh', async () => {
+    const records = memoryRecords();
+    const first = await renderApp({ records });
+    await startGuided(first);
+    await answer(first, 'gate.charged.options.declined');
+    first.unmount();
+    // What a reload keeps: the app's own history entry, with its address.
+    expect(location.hash).toBe('#/step/scope.cards');
+    await renderApp({ records });
+    expect(heading()).toHaveTextContent(common('home.title'));
+    expect(screen.getByRole('region', { name: common('resume.title') })).toBeVisible();
+  });
+
+  it('starts over when asked, and forgets the save no open window runs', async () => {
+    const records = memoryRecords();
+    const first = await renderApp({ records });
     await startGuided(first);
     await answer(first, 'gate.charged.options.declined');
     first.unmount();
 
-    const second = await renderApp({ storage });
+    const second = await renderApp({ records });
     await second.user.click(screen.getByRole('button', { name: common('resume.startOver') }));
     expect(screen.queryByRole('region', { name: common('resume.title') })).toBeNull();
     expect(heading()).toHaveTextContent(common('home.title'));
-    expect(storage.dump()[diagnosisKey]).toBeUndefined();
+    await waitFor(() => expect(saves(records)).toEqual([]));
   });
 
   it('offers nothing after a restart, which clears the save', async () => {
-    const storage = memoryStorage();
-    const first = await renderApp({ storage });
+    const records = memoryRecords();
+    const first = await renderApp({ records });
     await startGuided(first);
     await answer(first, 'gate.charged.options.declined');
     await first.user.click(screen.getByRole('button', { name: common('nav.restart') }));
-    expect(storage.dump()[diagnosisKey]).toBeUndefined();
+    expect(saves(records)).toEqual([]);
     first.unmount();
 
-    await renderApp({ storage });
+    await renderApp({ records });
     expect(screen.queryByRole('region', { name: common('resume.title') })).toBeNull();
   });
 
   it('moves a finished diagnosis into history once, and offers nothing to continue', async () => {
-    const storage = memoryStorage();
-    const view = await renderApp({ storage });
+    const records = memoryRecords();
+    const view = await renderApp({ records });
     await startGuided(view);
     await answer(view, 'gate.charged.options.declined');
     await answer(view, 'scope.cards.options.one');
     await answer(view, 'balance.check.options.yes');
     await answer(view, 'balance.fix.options.fixed');
     expect(heading()).toHaveTextContent(steps('done.resolved.title'));
-    expect(storage.dump()[diagnosisKey]).toBeUndefined();
-    const history = JSON.parse(storage.dump()[historyKey] ?? '{}') as { entries: unknown[] };
-    expect(history.entries).toHaveLength(1);
+    expect(saves(records)).toEqual([]);
+    expect(historyEntries(records)).toHaveLength(1);
 
     // Changing the language re-renders the outcome; it is still one entry.
     await view.user.click(screen.getByRole('button', { name: 'English, EN' }));
-    expect(JSON.parse(storage.dump()[historyKey] ?? '{}').entries).toHaveLength(1);
+    expect(historyEntries(records)).toHaveLength(1);
     view.unmount();
 
-    await renderApp({ storage });
+    // A reload of the outcome shows it again, and adds nothing to history.
+    await renderApp({ records });
     expect(screen.queryByRole('region', { name: common('resume.title') })).toBeNull();
+    expect(heading()).toHaveTextContent(steps('done.resolved.title'));
+    expect(historyEntries(records)).toHaveLength(1);
+  });
+
+  it('a link to an outcome shows it without writing history', async () => {
+    const records = memoryRecords();
+    history.replaceState(null, '', `#/code/${stepInfo('done.resolved').code}`);
+    await renderApp({ records });
+    expect(heading()).toHaveTextContent(steps('done.resolved.title'));
+    expect(historyEntries(records)).toEqual([]);
   });
 });
 
@@ -127,8 +162,8 @@ describe('a page left right after an answer', () => {
   ];
 
   it.each(ways)('keeps the step just reached when the page is %s before the save was written', async (_, leave) => {
-    const storage = memoryStorage();
-    await renderApp({ storage });
+    const records = memoryRecords();
+    await renderApp({ records });
     // Clicks without waiting after them: the save, which waits for an idle moment, has not been written yet.
     fireEvent.click(screen.getByRole('button', { name: startsWith(common('home.start')) }));
     fireEvent.click(screen.getByRole('button', { name: steps('gate.charged.options.declined') }));
@@ -138,8 +173,7 @@ describe('a page left right after an answer', () => {
     } finally {
       Reflect.deleteProperty(document, 'visibilityState');
     }
-    const saved = JSON.parse(storage.dump()[diagnosisKey] ?? '{}') as { snapshot?: { value?: unknown } };
-    expect(saved.snapshot?.value).toEqual({ scope: 'cards' });
+    expect(saves(records).map((save) => save.snapshot.value)).toEqual([{ scope: 'cards' }]);
   });
 });
 
@@ -149,14 +183,13 @@ describe('a saved diagnosis that cannot be used', () => {
     ['from an older version', JSON.stringify({ schema: 1, content: 'x', savedAt: '2026-01-01T00:00:00.000Z' })],
   ];
 
-  it.each(cases)('starts clean with a one-line notice when it is %s', async (_, raw) => {
-    const storage = memoryStorage();
-    storage.setItem(diagnosisKey, raw);
-    const view = await renderApp({ storage });
+  it.each(cases)('starts clean with a one-line notice when it is %s, and keeps it aside', async (_, raw) => {
+    const records = memoryRecords({ [`${diagnosisPrefix}abcdefgh`]: raw });
+    const view = await renderApp({ records });
     expect(heading()).toHaveTextContent(common('home.title'));
     expect(screen.getByText(common('storage.discarded'))).toBeVisible();
     expect(screen.queryByRole('region', { name: common('resume.title') })).toBeNull();
-    expect(storage.dump()[diagnosisKey]).toBeUndefined();
+    expect(records.dump()).toEqual({ 'tapfix.backup.diagnosis.abcdefgh': raw });
 
     // The notice goes once the merchant moves on.
     await startGuided(view);
@@ -165,18 +198,28 @@ describe('a saved diagnosis that cannot be used', () => {
   });
 
   it('starts clean when it was made with other wording', async () => {
-    const storage = memoryStorage();
-    const first = await renderApp({ storage, contentVersion: 'wording-1' });
+    const records = memoryRecords();
+    const first = await renderApp({ records, contentVersion: 'wording-1' });
     await startGuided(first);
     first.unmount();
-    await renderApp({ storage, contentVersion: 'wording-2' });
+    await renderApp({ records, contentVersion: 'wording-2' });
     expect(screen.getByText(common('storage.discarded'))).toBeVisible();
   });
 });
 
+/** Records whose backend refuses every write from now on (storage full), but still holds what it had. */
+function fullRecords(initial: Record<string, string> = {}) {
+  const backend: RecordBackend = {
+    write: () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    },
+  };
+  return createRecordStorage(new Map(Object.entries(initial)), backend);
+}
+
 describe('a device that cannot keep progress', () => {
   it('still runs the diagnosis and says quietly that progress will not be kept', async () => {
-    const view = await renderApp({ storage: throwingStorage });
+    const view = await renderApp({ records: memoryRecords(), durable: false });
     expect(screen.getByText(common('storage.unavailable'))).toBeVisible();
     await startGuided(view);
     await answer(view, 'gate.charged.options.declined');
@@ -184,17 +227,26 @@ describe('a device that cannot keep progress', () => {
     expect(screen.getByText(common('storage.unavailable'))).toBeVisible();
   });
 
-  it('says so once a save fails (storage full)', async () => {
-    const storage = memoryStorage();
-    const full: KeyValueStorage = {
-      ...storage,
-      setItem: () => {
-        throw new DOMException('quota', 'QuotaExceededError');
-      },
-    };
-    const view = await renderApp({ storage: full });
-    expect(screen.queryByText(common('storage.unavailable'))).toBeNull();
+  it('still shows what was saved when storage is full, and says so once a save fails', async () => {
+    const records = memoryRecords();
+    const first = await renderApp({ records });
+    await startGuided(first);
+    await answer(first, 'gate.charged.options.declined');
+    first.unmount();
+
+    const view = await renderApp({ records: fullRecords(records.dump()) });
+    expect(screen.queryByText(common('storage.notSaved'))).toBeNull();
+    await view.user.click(screen.getByRole('button', { name: common('resume.continue') }));
+    expect(heading()).toHaveTextContent(steps('scope.cards.title'));
+    await answer(view, 'scope.cards.options.all');
+    expect(await screen.findByText(common('storage.notSaved'))).toBeVisible();
+  });
+
+  it('says so when a finished diagnosis could not be kept in history', async () => {
+    const view = await renderApp({ records: fullRecords() });
     await startGuided(view);
-    expect(screen.getByText(common('storage.unavailable'))).toBeVisible();
+    await answer(view, 'gate.charged.options.paid');
+    expect(heading()).toHaveTextContent(steps('done.paid.title'));
+    expect(await screen.findByText(common('storage.historyNotKept'))).toBeVisible();
   });
 });

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
-import { acceptDialogs, buildIdOf, checkForUpdate, screen, takeServiceWorkerControl } from './support/app.ts';
+import {
+  acceptDialogs,
+  buildIdOf,
+  checkForUpdate,
+  screen,
+  storedRecords,
+  takeServiceWorkerControl,
+} from './support/app.ts';
 import { distDir, repoRoot } from './support/paths.ts';
 import { watchForProblems, type PageProblems } from './support/problems.ts';
 import { startStaticServer, type StaticServer } from './support/static-server.ts';
@@ -299,14 +306,18 @@ test(`soak: ${diagnoses} random diagnoses in one page session, with an update in
   if (offline) await setOffline(false);
   expectNoProblems(problems, `seed ${seed}, at the end`);
 
-  const history = await page.evaluate(() => localStorage.getItem('tapfix.history'));
-  let historyNote = 'tapfix.history was never written (no history yet)';
-  if (history !== null) {
-    const envelope = JSON.parse(history) as { entries: Array<{ summary?: { outcome?: { step?: string } | null } }> };
+  const records = await storedRecords(page);
+  type Entry = { endedAt: string; summary?: { outcome?: { step?: string } | null } };
+  const entries = Object.entries(records)
+    .filter(([key]) => key.startsWith('tapfix.history.'))
+    .map(([, value]) => JSON.parse(value) as Entry)
+    .sort((a, b) => b.endedAt.localeCompare(a.endedAt));
+  let historyNote = 'no history was written (no history yet)';
+  if (entries.length > 0) {
     const kept = Math.min(outcomes.length, historyLimit);
-    expect(envelope.entries, 'the history holds exactly the finished diagnoses, newest first').toHaveLength(kept);
-    expect(envelope.entries.map((entry) => entry.summary?.outcome?.step)).toEqual(outcomes.slice(-kept).reverse());
-    historyNote = `${envelope.entries.length} history entries, matching the last ${kept} outcomes`;
+    expect(entries, 'the history holds exactly the finished diagnoses, newest first').toHaveLength(kept);
+    expect(entries.map((entry) => entry.summary?.outcome?.step)).toEqual(outcomes.slice(-kept).reverse());
+    historyNote = `${entries.length} history entries, matching the last ${kept} outcomes`;
   }
 
   const [first = 0, beforeUpdate = 0, afterUpdate = 0, last = 0] = checkpoints.map((done) => heap[done]);

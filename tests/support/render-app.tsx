@@ -4,6 +4,7 @@ import type { Snapshot } from 'xstate';
 import { App } from '../../src/app/app.tsx';
 import type { Language } from '../../src/i18n/languages.ts';
 import { createI18n } from '../../src/i18n/setup.ts';
+import { memoryRecords, type RecordStorage } from '../../src/persistence/records.ts';
 import type { KeyValueStorage } from '../../src/persistence/storage.ts';
 import { PwaProvider, type PwaBridges } from '../../src/pwa/pwa-context.tsx';
 import { createStore } from '../../src/pwa/store.ts';
@@ -12,7 +13,7 @@ import { resources } from './content.ts';
 
 /** A service worker that never has news, a network that is up, and a memory that forgets. */
 export function quietBridges(overrides: Partial<PwaBridges> = {}): PwaBridges {
-  const sw = createStore({ offlineReady: false, needRefresh: false });
+  const sw = createStore({ offlineReady: false, preparing: false, needRefresh: false });
   return {
     serviceWorker: {
       subscribe: sw.subscribe,
@@ -41,7 +42,11 @@ export function memoryStorage(): KeyValueStorage & { dump(): Record<string, stri
 interface RenderOptions {
   language?: Language | 'cimode';
   snapshot?: Snapshot<unknown>;
+  /** Preferences (localStorage in the browser). */
   storage?: KeyValueStorage | null;
+  /** Saved diagnoses and history (IndexedDB in the browser); fresh and empty unless given. */
+  records?: RecordStorage | null;
+  durable?: boolean;
   bridges?: PwaBridges;
   /** Share sheet and clipboard; none by default, so the text-selection fallback applies. */
   share?: ShareBridge;
@@ -54,6 +59,8 @@ export async function renderApp({
   language = 'zh-CN',
   snapshot,
   storage = null,
+  records = memoryRecords(),
+  durable = true,
   bridges = quietBridges(),
   share = {},
   now,
@@ -65,7 +72,9 @@ export async function renderApp({
     <PwaProvider bridges={bridges}>
       <App
         i18n={i18n}
-        storage={storage}
+        settings={storage}
+        records={records}
+        durable={durable}
         snapshot={snapshot}
         share={share}
         {...(now ? { now } : {})}
@@ -73,5 +82,5 @@ export async function renderApp({
       />
     </PwaProvider>,
   );
-  return { user, i18n, ...view };
+  return { user, i18n, records, ...view };
 }

@@ -6,14 +6,47 @@ import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import { containsCardNumber } from '../../src/domain/case/redact.ts';
 import {
   clearDiagnosis,
-  diagnosisKey,
+  diagnosisKeyOf,
   diagnosisSchema,
-  loadDiagnosis,
+  listDiagnoses,
+  migrateLegacyDiagnosis,
   readSnapshot,
   saveDiagnosis,
+  savesLimit,
 } from '../../src/persistence/diagnosis-store.ts';
-import type { KeyValueStorage } from '../../src/persistence/storage.ts';
-import { mapStorage, throwingStorage } from '../support/storage.ts';
+import { createRecordStorage, memoryRecords, type RecordStorage } from '../../src/persistence/records.ts';
+import { mapStorage as webStorage } from '../support/storage.ts';
+
+const claim = { id: 'diagnosisone', owner: 'windowone', claim: 0 };
+const diagnosisKey = diagnosisKeyOf(claim.id);
+const saveTime = new Date(Date.UTC(2026, 10, 25, 9, 45));
+
+/** Records in memory, with what the backend holds visible as a Map. */
+function mapStorage(initial: Record<string, string> = {}) {
+  const storage = memoryRecords(initial);
+  return {
+    storage,
+    data: {
+      has: (key: string) => key in storage.dump(),
+      get: (key: string) => storage.dump()[key],
+      get size() {
+        return Object.keys(storage.dump()).length;
+      },
+    },
+  };
+}
+
+const save = (records: RecordStorage | null, snapshot: Snapshot<unknown>, version: string, now = saveTime) =>
+  saveDiagnosis(records, claim, snapshot, version, now);
+
+/** What the app finds at start: the newest save, the first reason one was set aside, or nothing. */
+function loadDiagnosis(records: RecordStorage | null, { contentVersion }: { contentVersion: string }) {
+  if (!records) return { status: 'unavailable' };
+  const { saves, discarded } = listDiagnoses(records, { contentVersion });
+  if (discarded) return { status: 'discarded', reason: discarded };
+  const [first] = saves;
+  return first ? { status: 'ok', snapshot: first.snapshot, savedAt: first.savedAt } : { status: 'none' };
+}
 import { replay, sendAll, type Scripted } from '../support/replay.ts';
 import type { AnswerId } from '../../src/domain/diagnosis/flow.ts';
 
@@ -41,6 +74,9 @@ function persisted(events: readonly Scripted[]) {
 function stored(snapshot: unknown, overrides: Record<string, unknown> = {}) {
   return JSON.stringify({
     schema: diagnosisSchema,
+    id: claim.id,
+    owner: claim.owner,
+    claim: 0,
     content: content.contentVersion,
     savedAt: '2026-11-25T09:45:00.000Z',
     snapshot,
@@ -58,7 +94,7 @@ describe('saving and restoring a diagnosis', () => {
   it('resumes at the same step with the same answers after a reload', () => {
     const { storage, data } = mapStorage();
     const before = actorAfter(networkStart);
-    expect(saveDiagnosis(storage, before.getPersistedSnapshot(), content.contentVersion)).toBe(true);
+    expect(save(storage, before.getPersistedSnapshot(), content.contentVersion)).toBe(true);
     expect(data.has(diagnosisKey)).toBe(true);
 
     const loaded = loadDiagnosis(storage, content);
@@ -74,7 +110,7 @@ describe('saving and restoring a diagnosis', () => {
   it('keeps when the diagnosis began', () => {
     const { storage } = mapStorage();
     const at = '2026-11-25T09:45:00.000Z';
-    saveDiagnosis(storage, persisted([{ type: 'diagnosis.start', at }, answer('declined')]), content.contentVersion);
+    save(storage, persisted([{ type: 'diagnosis.start', at }, answer('declined')]), content.contentVersion);
     const loaded = loadDiagnosis(storage, content);
     if (loaded.status !== 'ok') throw new Error(JSON.stringify(loaded));
     const restored = createActor(diagnosisMachine, { snapshot: loaded.snapshot }).start().getSnapshot();
@@ -84,7 +120,7 @@ describe('saving and restoring a diagnosis', () => {
   it('keeps remembered answers after an answer was changed', () => {
     const { storage } = mapStorage();
     const actor = actorAfter([...networkStart, { type: 'answer.change', step: 'scope.cards' }]);
-    saveDiagnosis(storage, actor.getPersistedSnapshot(), content.contentVersion);
+    save(storage, actor.getPersistedSnapshot(), content.contentVersion);
     const loaded = loadDiagnosis(storage, content);
     expect(loaded.status).toBe('ok');
     if (loaded.status !== 'ok') return;
@@ -105,7 +141,7 @@ describe('saving and restoring a diagnosis', () => {
           sendAll(actor, [answer(answers[choice % answers.length] ?? 'continue')]);
         }
         const { storage } = mapStorage();
-        expect(saveDiagnosis(storage, actor.getPersistedSnapshot(), content.contentVersion)).toBe(true);
+        expect(save(storage, actor.getPersistedSnapshot(), content.contentVersion)).toBe(true);
         const loaded = loadDiagnosis(storage, content);
         if (loaded.status !== 'ok') throw new Error(JSON.stringify(loaded));
         const restored = createActor(diagnosisMachine, { snapshot: loaded.snapshot }).start().getSnapshot();
@@ -119,8 +155,8 @@ describe('saving and restoring a diagnosis', () => {
   it('reports none when nothing was saved, and forgets a cleared diagnosis', () => {
     const { storage, data } = mapStorage();
     expect(loadDiagnosis(storage, content)).toEqual({ status: 'none' });
-    saveDiagnosis(storage, persisted(networkStart), content.contentVersion);
-    expect(clearDiagnosis(storage)).toBe(true);
+    save(storage, persisted(networkStart), content.contentVersion);
+    expect(clearDiagnosis(storage, claim.id)).toBe(true);
     expect(data.size).toBe(0);
     expect(loadDiagnosis(storage, content)).toEqual({ status: 'none' });
   });
@@ -178,11 +214,19 @@ describe('starting clean when the saved diagnosis does not fit', () => {
     ['a huge save', stored(withContext({}), { padding: 'x'.repeat(300_000) }), 'corrupt'],
   ];
 
-  it.each(cases)('discards %s with the reason, and removes it', (_, raw, reason) => {
+  it.each(cases)('sets %s aside with the reason, under a backup key', (_, raw, reason) => {
     const { storage, data } = mapStorage({ [diagnosisKey]: raw });
     expect(loadDiagnosis(storage, content)).toEqual({ status: 'discarded', reason });
     expect(data.has(diagnosisKey)).toBe(false);
+    expect(data.get('tapfix.backup.diagnosis.diagnosisone')).toBe(raw);
     expect(loadDiagnosis(storage, content)).toEqual({ status: 'none' });
+  });
+
+  it('leaves a save from a newer version where it is, for that version', () => {
+    const raw = stored(persisted(networkStart), { schema: diagnosisSchema + 1 });
+    const { storage, data } = mapStorage({ [diagnosisKey]: raw });
+    expect(loadDiagnosis(storage, content)).toEqual({ status: 'none' });
+    expect(data.get(diagnosisKey)).toBe(raw);
   });
 
   it('validates a match from a symptom, and refuses a broken one', () => {
@@ -241,52 +285,72 @@ describe('starting clean when the saved diagnosis does not fit', () => {
 });
 
 describe('when storage is unavailable or full', () => {
-  it('never throws when every storage call throws, and says progress will not be kept', () => {
-    expect(saveDiagnosis(throwingStorage, persisted(networkStart), content.contentVersion)).toBe(false);
-    expect(loadDiagnosis(throwingStorage, content)).toEqual({ status: 'unavailable' });
-    expect(clearDiagnosis(throwingStorage)).toBe(false);
-  });
-
-  it('treats missing storage like unavailable storage', () => {
-    expect(saveDiagnosis(null, persisted(networkStart), content.contentVersion)).toBe(false);
+  it('treats missing storage as nothing kept', () => {
+    expect(save(null, persisted(networkStart), content.contentVersion)).toBe(false);
     expect(loadDiagnosis(null, content)).toEqual({ status: 'unavailable' });
-    expect(clearDiagnosis(null)).toBe(false);
+    expect(clearDiagnosis(null, claim.id)).toBe(false);
   });
 
   it('reports a full storage on save, and still reads what is there', () => {
-    const { storage, data } = mapStorage();
-    saveDiagnosis(storage, persisted(networkStart), content.contentVersion);
-    const full: KeyValueStorage = {
-      ...storage,
-      setItem: () => {
+    const { storage } = mapStorage();
+    save(storage, persisted(networkStart), content.contentVersion);
+    const full = createRecordStorage(new Map(Object.entries(storage.dump())), {
+      write: () => {
         throw new DOMException('quota', 'QuotaExceededError');
       },
-    };
-    expect(saveDiagnosis(full, persisted([...networkStart, answer('notFixed')]), content.contentVersion)).toBe(false);
-    expect(data.size).toBe(1);
+    });
+    expect(save(full, persisted([...networkStart, answer('notFixed')]), content.contentVersion)).toBe(false);
     expect(loadDiagnosis(full, content).status).toBe('ok');
+  });
+
+  it('keeps one save per diagnosis, and only the newest few', () => {
+    const { storage } = mapStorage();
+    for (let n = 0; n < savesLimit + 2; n += 1) {
+      const id = `diagnosis${String.fromCharCode(97 + n)}`;
+      const at = new Date(saveTime.getTime() + n * 60_000);
+      saveDiagnosis(storage, { id, owner: 'windowone', claim: 0 }, persisted(networkStart), 'c', at);
+    }
+    const { saves } = listDiagnoses(storage, { contentVersion: 'c' });
+    expect(saves).toHaveLength(savesLimit);
+    expect(saves[0]?.id).toBe(`diagnosis${String.fromCharCode(97 + savesLimit + 1)}`);
+  });
+
+  it('moves the one save kept in localStorage before into a record of its own, once', () => {
+    const legacy = JSON.stringify({
+      schema: 2,
+      content: content.contentVersion,
+      savedAt: '2026-11-25T09:45:00.000Z',
+      snapshot: persisted(networkStart),
+    });
+    const changes = migrateLegacyDiagnosis(webStorage({ 'tapfix.diagnosis': legacy }).storage);
+    expect(changes).toHaveLength(1);
+    const records = memoryRecords(Object.fromEntries(changes.map(([key, value]) => [key, value ?? ''])));
+    expect(loadDiagnosis(records, content).status).toBe('ok');
+    expect(migrateLegacyDiagnosis(webStorage({ 'tapfix.diagnosis': '{"bro' }).storage)).toEqual([
+      ['tapfix.backup.diagnosis', '{"bro'],
+    ]);
   });
 
   it('refuses a snapshot that cannot be serialised', () => {
     const cyclic: Record<string, unknown> = { status: 'active' };
     cyclic.self = cyclic;
-    expect(saveDiagnosis(mapStorage().storage, cyclic as unknown as Snapshot<unknown>, 'c')).toBe(false);
+    expect(save(mapStorage().storage, cyclic as unknown as Snapshot<unknown>, 'c')).toBe(false);
   });
 });
 
 describe('card numbers never reach storage', () => {
   it('refuses to save a snapshot holding a card number, and drops the older save', () => {
     const { storage, data } = mapStorage();
-    saveDiagnosis(storage, persisted(networkStart), content.contentVersion);
+    save(storage, persisted(networkStart), content.contentVersion);
     const leaky = { ...withContext({ note: '卡号 6222021234567894' }) } as unknown as Snapshot<unknown>;
-    expect(saveDiagnosis(storage, leaky, content.contentVersion)).toBe(false);
+    expect(save(storage, leaky, content.contentVersion)).toBe(false);
     expect(data.size).toBe(0);
   });
 
   it('keeps a numeric content version that looks like a card number, redacted, and still matches it', () => {
     const { storage, data } = mapStorage();
     const version = '6222021234567894';
-    expect(saveDiagnosis(storage, persisted(networkStart), version)).toBe(true);
+    expect(save(storage, persisted(networkStart), version)).toBe(true);
     expect(containsCardNumber(data.get(diagnosisKey) ?? '')).toBe(false);
     expect(loadDiagnosis(storage, { contentVersion: version }).status).toBe('ok');
     expect(loadDiagnosis(storage, { contentVersion: '6222021234567895' })).toEqual({
@@ -297,7 +361,7 @@ describe('card numbers never reach storage', () => {
 
   it('stores the save time as an ISO string, not epoch milliseconds', () => {
     const { storage, data } = mapStorage();
-    saveDiagnosis(storage, persisted(networkStart), 'c', new Date(Date.UTC(2026, 10, 25, 9, 45)));
+    save(storage, persisted(networkStart), 'c', new Date(Date.UTC(2026, 10, 25, 9, 45)));
     expect(JSON.parse(data.get(diagnosisKey) ?? '{}')).toMatchObject({ savedAt: '2026-11-25T09:45:00.000Z' });
     expect(data.get(diagnosisKey)).not.toMatch(/\d{10,}/);
   });

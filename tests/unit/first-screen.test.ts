@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { keepEarlyTaps, prerenderFits, takeEarlyTap } from '../../src/app/first-screen.ts';
-import { diagnosisKey } from '../../src/persistence/diagnosis-store.ts';
+import { savedHintKey } from '../../src/persistence/keys.ts';
 import { mapStorage, throwingStorage } from '../support/storage.ts';
 
 describe('prerenderFits: when the home screen built into index.html is the screen this visit shows', () => {
@@ -20,7 +20,7 @@ describe('prerenderFits: when the home screen built into index.html is the scree
   });
 
   it('does not fit when a diagnosis is saved (home offers to continue it)', () => {
-    expect(prerenderFits(mapStorage({ [diagnosisKey]: '{}' }).storage, 'zh-CN', '')).toBe(false);
+    expect(prerenderFits(mapStorage({ [savedHintKey]: '1' }).storage, 'zh-CN', '')).toBe(false);
   });
 
   it('does not fit without working storage (home says progress will not be kept)', () => {

@@ -4,9 +4,34 @@ import { buildCaseSummary, type CaseSummary } from '../../src/domain/case/case-s
 import { currentStep, diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { onScreen, type Scripted } from '../support/replay.ts';
 import { luhnValid } from '../../src/domain/case/redact.ts';
-import { diagnosisKey, loadDiagnosis, saveDiagnosis } from '../../src/persistence/diagnosis-store.ts';
-import { createHistoryStore, historyKey, historyLimit, historySchema } from '../../src/persistence/history-store.ts';
-import { mapStorage, throwingStorage } from '../support/storage.ts';
+import { diagnosisKeyOf, listDiagnoses, saveDiagnosis } from '../../src/persistence/diagnosis-store.ts';
+import {
+  createHistoryStore as createStore,
+  historyLimit,
+  historyPrefix,
+  historySchema,
+  migrateLegacyHistory,
+} from '../../src/persistence/history-store.ts';
+import { createRecordStorage, memoryRecords, type RecordStorage } from '../../src/persistence/records.ts';
+import { mapStorage as webStorage } from '../support/storage.ts';
+
+const clock = () => new Date(minutes(60));
+const createHistoryStore = (records: RecordStorage | null, { now = clock }: { now?: () => Date } = {}) =>
+  createStore(records, { now });
+
+/** Records in memory, with what the backend holds visible as a Map. */
+function mapStorage(initial: Record<string, string> = {}) {
+  const storage = memoryRecords(initial);
+  const data = {
+    has: (key: string) => key in storage.dump(),
+    get: (key: string) => storage.dump()[key],
+    set: (key: string, value: string) => storage.set(key, value),
+    keys: () => Object.keys(storage.dump()),
+    entries: () => Object.entries(storage.dump()),
+  };
+  return { storage, data };
+}
+const historyKeys = (data: { keys(): string[] }) => data.keys().filter((key) => key.startsWith(historyPrefix));
 
 const answer = (id: string) => ({ type: `answer.${id}` }) as Scripted;
 const start = Date.UTC(2026, 10, 25, 9, 0);
@@ -104,6 +129,14 @@ describe('the history of finished diagnoses', () => {
     expect(history.list()).toHaveLength(2);
   });
 
+  it('keeps one entry per diagnosis: finishing the same one again replaces it', () => {
+    const history = createHistoryStore(mapStorage().storage);
+    history.add(summary(1), { id: 'diagnosisone' });
+    history.add(summary(2, { fixed: false }), { id: 'diagnosisone' });
+    expect(history.list()).toHaveLength(1);
+    expect(history.get('diagnosisone')?.resolved).toBe(false);
+  });
+
   it('removes one entry, and clears them all', () => {
     const { storage, data } = mapStorage();
     const history = createHistoryStore(storage);
@@ -114,53 +147,51 @@ describe('the history of finished diagnoses', () => {
     expect(history.remove('not-there')).toBe(true);
     expect(history.clear()).toBe(true);
     expect(history.list()).toEqual([]);
-    expect(data.has(historyKey)).toBe(false);
+    expect(historyKeys(data)).toEqual([]);
   });
 });
 
-describe('starting the history again when it cannot be read', () => {
-  const cases: Array<[string, string, string]> = [
-    ['bad JSON', '[{"id":', 'corrupt'],
-    ['not an envelope', '"hello"', 'corrupt'],
-    ['entries that are not a list', JSON.stringify({ schema: historySchema, entries: {} }), 'corrupt'],
-    ['an older schema', JSON.stringify({ schema: historySchema - 1, entries: [] }), 'schema'],
-    ['a list from before the envelope', JSON.stringify([]), 'corrupt'],
-    ['huge data', JSON.stringify({ schema: historySchema, entries: [], pad: 'x'.repeat(1_100_000) }), 'tooLarge'],
+describe('reading a history it cannot fully use', () => {
+  const cases: Array<[string, string]> = [
+    ['bad JSON', '[{"id":'],
+    ['not an envelope', '"hello"'],
+    ['an older schema', JSON.stringify({ schema: historySchema - 1, entries: [] })],
+    ['huge data', JSON.stringify({ schema: historySchema, pad: 'x'.repeat(110_000) })],
   ];
 
-  it.each(cases)('resets %s and says so', (_, raw, reason) => {
-    const { storage, data } = mapStorage({ [historyKey]: raw });
-    const history = createHistoryStore(storage);
-    expect(history.load()).toEqual({ status: 'reset', reason, entries: [] });
-    expect(data.has(historyKey)).toBe(false);
-    expect(history.load()).toEqual({ status: 'ok', entries: [], dropped: 0 });
-  });
-
-  it('drops only the entries it cannot read, and saves the rest', () => {
+  it.each(cases)('sets %s aside under a backup key, never deleting it, and says so', (_, raw) => {
     const { storage, data } = mapStorage();
     const history = createHistoryStore(storage);
     const kept = history.add(summary(1));
-    const envelope = JSON.parse(data.get(historyKey) ?? '') as { entries: Array<Record<string, unknown>> };
-    const good = envelope.entries[0] ?? {};
-    const removedStep = { ...good, id: 'h-old', summary: { ...(good.summary as object), currentStep: 'gate.gone' } };
-    const withCard = { ...good, id: 'h-card', summary: '6222 0212 3456 7894' };
-    data.set(historyKey, JSON.stringify({ schema: historySchema, entries: [good, removedStep, withCard, good, 42] }));
-
-    expect(history.load()).toEqual({ status: 'ok', entries: [kept], dropped: 4 });
-    expect(JSON.parse(data.get(historyKey) ?? '')).toEqual({ schema: historySchema, entries: [good] });
+    data.set(`${historyPrefix}broken`, raw);
+    expect(history.load()).toEqual({ status: 'ok', entries: [kept], dropped: 1, newer: 0 });
+    expect(data.get('tapfix.backup.history.broken')).toBe(raw);
+    expect(history.load()).toEqual({ status: 'ok', entries: [kept], dropped: 0, newer: 0 });
   });
 
-  it('never throws when every storage call throws', () => {
-    const history = createHistoryStore(throwingStorage);
-    expect(history.load()).toEqual({ status: 'unavailable', entries: [] });
-    expect(history.list()).toEqual([]);
-    expect(history.get('x')).toBeNull();
-    expect(history.add(summary(1))).toBeNull();
-    expect(history.remove('x')).toBe(false);
-    expect(history.clear()).toBe(false);
+  it('leaves entries of a newer version alone, also when adding and clearing', () => {
+    const { storage, data } = mapStorage();
+    const newer = JSON.stringify({ schema: historySchema + 1, id: 'fromthefuture' });
+    data.set(`${historyPrefix}fromthefuture`, newer);
+    const history = createHistoryStore(storage);
+    history.add(summary(1));
+    expect(history.load()).toMatchObject({ status: 'ok', newer: 1 });
+    history.clear();
+    expect(data.get(`${historyPrefix}fromthefuture`)).toBe(newer);
   });
 
-  it('treats missing storage like unavailable storage', () => {
+  it('drops an entry holding a card number or a step this build does not have', () => {
+    const { storage, data } = mapStorage();
+    const history = createHistoryStore(storage);
+    const kept = history.add(summary(1), { id: 'goodentry' });
+    const good = JSON.parse(data.get(`${historyPrefix}goodentry`) ?? '') as Record<string, unknown>;
+    const removedStep = { ...good, id: 'oldentry', summary: { ...(good.summary as object), currentStep: 'gate.gone' } };
+    data.set(`${historyPrefix}oldentry`, JSON.stringify(removedStep));
+    data.set(`${historyPrefix}cardentry`, JSON.stringify({ ...good, id: 'cardentry', summary: '6222 0212 3456 7894' }));
+    expect(history.load()).toEqual({ status: 'ok', entries: [kept], dropped: 2, newer: 0 });
+  });
+
+  it('treats missing storage as nothing kept', () => {
     const history = createHistoryStore(null);
     expect(history.load().status).toBe('unavailable');
     expect(history.add(summary(1))).toBeNull();
@@ -168,18 +199,26 @@ describe('starting the history again when it cannot be read', () => {
   });
 
   it('reports a full storage on add and keeps what was there', () => {
-    const { storage, data } = mapStorage();
-    createHistoryStore(storage).add(summary(1));
-    const before = data.get(historyKey);
-    const full = createHistoryStore({
-      ...storage,
-      setItem: () => {
+    const { storage } = mapStorage();
+    const first = createHistoryStore(storage).add(summary(1));
+    const full = createRecordStorage(new Map(Object.entries(storage.dump())), {
+      write: () => {
         throw new DOMException('quota', 'QuotaExceededError');
       },
     });
-    expect(full.add(summary(2))).toBeNull();
-    expect(data.get(historyKey)).toBe(before);
-    expect(full.list()).toHaveLength(1);
+    const history = createHistoryStore(full);
+    expect(history.add(summary(2))).toBeNull();
+    expect(history.list().map((entry) => entry.id)).toContain(first?.id);
+  });
+
+  it('moves the history kept in localStorage before into one record per entry', () => {
+    const { storage } = mapStorage();
+    const entry = createHistoryStore(storage).add(summary(1));
+    const legacy = JSON.stringify({ schema: 1, entries: [{ ...entry }, 42] });
+    const changes = migrateLegacyHistory(webStorage({ 'tapfix.history': legacy }).storage);
+    const records = memoryRecords(Object.fromEntries(changes.map(([key, value]) => [key, value ?? ''])));
+    expect(createHistoryStore(records).list()).toEqual([entry]);
+    expect(records.dump()['tapfix.backup.history']).toBe(JSON.stringify({ schema: 1, entries: [42] }));
   });
 });
 
@@ -189,7 +228,8 @@ describe('card numbers never reach storage', () => {
   it('holds no card number anywhere after a diagnosis and a summary where the merchant typed one', () => {
     const { storage, data } = mapStorage();
     const actor = diagnosis(false);
-    expect(saveDiagnosis(storage, actor.getPersistedSnapshot(), 'c1')).toBe(true);
+    const claim = { id: 'diagnosisone', owner: 'windowone', claim: 0 };
+    expect(saveDiagnosis(storage, claim, actor.getPersistedSnapshot(), 'c1', new Date(minutes(1)))).toBe(true);
 
     const typed = {
       merchantId: card,
@@ -198,15 +238,15 @@ describe('card numbers never reach storage', () => {
       cardLast4: card.replaceAll(' ', ''),
       reference: `６２２２-０２１２-３４５６-７８９４`,
     };
-    const entry = createHistoryStore(storage).add(summary(1, { fixed: false, fields: typed }));
+    const entry = createHistoryStore(storage).add(summary(1, { fixed: false, fields: typed }), { id: claim.id });
     expect(entry?.summary.fields).toEqual({});
 
-    expect([...data.keys()].sort()).toEqual([diagnosisKey, historyKey].sort());
-    for (const [key, value] of data) {
+    expect(data.keys().sort()).toEqual([diagnosisKeyOf(claim.id), `${historyPrefix}${claim.id}`].sort());
+    for (const [key, value] of data.entries()) {
       expect(holdsCardNumber(value), key).toBe(false);
       expect(value, key).not.toContain('7894');
     }
-    expect(loadDiagnosis(storage, { contentVersion: 'c1' }).status).toBe('ok');
+    expect(listDiagnoses(storage, { contentVersion: 'c1' }).saves).toHaveLength(1);
   });
 
   it('never keeps the case fields: they are for sharing now, and a 商户号 may pass the Luhn check', () => {
@@ -215,16 +255,16 @@ describe('card numbers never reach storage', () => {
     const fields = { merchantId: '898906828836075', terminalId: '12345678', amount: '88', cardLast4: '7894' };
     const withFields = summary(1, { fields });
     expect(withFields.fields.merchantId).toBe('898906828836075');
-    const entry = history.add(withFields);
+    const entry = history.add(withFields, { id: 'withfields' });
     expect(entry?.summary).toEqual({ ...withFields, fields: {} });
-    const stored = data.get(historyKey) ?? '';
+    const stored = data.get(`${historyPrefix}withfields`) ?? '';
     for (const value of ['898906828836075', '12345678', '7894']) expect(stored).not.toContain(value);
     expect(holdsCardNumber(stored)).toBe(false);
 
     // Fields stored by an older build are dropped when read.
-    const envelope = JSON.parse(stored) as { entries: Array<{ summary: { fields: object } }> };
-    envelope.entries[0]!.summary.fields = { terminalId: '12345678' };
-    data.set(historyKey, JSON.stringify(envelope));
+    const envelope = JSON.parse(stored) as { summary: { fields: object } };
+    envelope.summary.fields = { terminalId: '12345678' };
+    data.set(`${historyPrefix}withfields`, JSON.stringify(envelope));
     expect(history.list()[0]?.summary.fields).toEqual({});
   });
 
@@ -233,6 +273,6 @@ describe('card numbers never reach storage', () => {
     const leaky: CaseSummary = { ...summary(1), appVersion: card };
     const entry = createHistoryStore(storage).add(leaky);
     expect(entry?.summary.appVersion).toBe('••••');
-    expect(holdsCardNumber(data.get(historyKey) ?? '')).toBe(false);
+    for (const key of historyKeys(data)) expect(holdsCardNumber(data.get(key) ?? '')).toBe(false);
   });
 });

@@ -118,3 +118,29 @@ export async function checkForUpdate(page: Page, timeout = 60_000): Promise<numb
   }).toPass({ timeout });
   return checks;
 }
+
+/** Every record the app keeps in IndexedDB (saved diagnoses, history), as key → stored text. */
+export async function storedRecords(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, string>>((resolve, reject) => {
+        const open = indexedDB.open('tapfix');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('records')) {
+            db.close();
+            resolve({});
+            return;
+          }
+          const store = db.transaction('records').objectStore('records');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          store.transaction.oncomplete = () => {
+            db.close();
+            resolve(Object.fromEntries(keys.result.map((key, index) => [String(key), String(values.result[index])])));
+          };
+        };
+      }),
+  );
+}

@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOfflineReadyNotice, useOnlineStatus, usePwa, type Pwa } from '../pwa/pwa-context.tsx';
+import { useOfflineReadyNotice, useOnlineStatus, usePwa, type Pwa } from './pwa-context.tsx';
 import './pwa-notices.css';
 
 export interface PwaNoticesProps {
@@ -19,9 +19,14 @@ export const PwaNotices = memo(function PwaNotices({ canUpdateNow }: PwaNoticesP
     <div className="pwa-notices">
       {online ? null : (
         <p className="pwa-offline" role="status" data-pwa="offline">
-          {t('offline.badge')}
+          {pwa.preparing ? t('offline.notReady') : t('offline.badge')}
         </p>
       )}
+      {online && pwa.preparing ? (
+        <p className="pwa-offline" role="status" data-pwa="preparing">
+          {t('preparing.badge')}
+        </p>
+      ) : null}
       {pwa.needRefresh ? (
         <UpdateNotice pwa={pwa} canUpdateNow={canUpdateNow} />
       ) : offlineReady.visible ? (
