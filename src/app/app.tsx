@@ -19,7 +19,8 @@ import type { Namespace } from '../i18n/resources.ts';
 import { clearDiagnosis, diagnosisPrefix, readDiagnosis } from '../persistence/diagnosis-store.ts';
 import { createHistoryStore, historyLimit, historyPrefix, type HistoryStore } from '../persistence/history-store.ts';
 import { newId } from '../persistence/ids.ts';
-import { loadSupportMode, saveLanguage, saveSupportMode } from '../persistence/preferences.ts';
+import type { Seat } from '../domain/case/seat.ts';
+import { loadSeat, loadSupportMode, saveLanguage, saveSeat, saveSupportMode } from '../persistence/preferences.ts';
 import type { RecordStorage } from '../persistence/records.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
 import { announceWindow, windowIsOpen } from '../persistence/window-presence.ts';
@@ -36,7 +37,8 @@ import { MenuPage, type MenuTarget } from '../ui/menu-page.tsx';
 import { NavBar } from '../ui/nav-bar.tsx';
 import { ResumePrompt } from '../ui/resume-prompt.tsx';
 import type { ShareBridge } from '../ui/share-bridge.ts';
-import { StepScreen, useCurrentStep } from '../ui/step-screen.tsx';
+import { SeatPicker } from '../ui/seat-picker.tsx';
+import { StepScreen, useCurrentStep, type SupportState } from '../ui/step-screen.tsx';
 import type { InstallBridge } from '../pwa/install.ts';
 import { diagnosisOfEntry, forgetStepInUrl, isOwnEntry, useNavigation, type Page } from './history-sync.ts';
 import { browserInstallBridge, useInstallOffer } from './install-offer.ts';
@@ -90,6 +92,7 @@ function WithContent({ namespaces, children }: { namespaces: readonly Namespace[
 /** The app's one clock; everything that stamps a time is handed it (tests hand in their own). */
 const systemNow = () => new Date();
 const menuTargets: readonly MenuTarget[] = ['history', 'map', 'about'];
+const supportHash = '#/support';
 
 /** Composition root: wires the machine, content, storage and service worker into the views. */
 export function App({
@@ -290,9 +293,19 @@ function Shell({
     ignoreStepInUrl: () => ownEntry && (startup.resume !== null || startup.discarded),
   });
   const failed = useFailedRecords(records);
-  const [supportMode, setSupportMode] = useState(() => loadSupportMode(settings));
+  // A bookmarked `#/support` link turns support mode on (read before navigation rewrites the address).
+  const [supportLink] = useState(() => typeof location !== 'undefined' && location.hash === supportHash);
+  const [supportMode, setSupportMode] = useState(() => supportLink || loadSupportMode(settings));
   const atOutcome = DiagnosisActor.useSelector(isAtOutcome);
   const installOffer = useInstallOffer(install, { settings, history, atHome: step === 'home', atOutcome, now });
+  const [seat, setSeat] = useState<Seat | null>(() => loadSeat(settings));
+  /** The agent's note lives with the case (its first trail entry, new for every case): never stored. */
+  const caseKey = DiagnosisActor.useSelector((snapshot) => snapshot.context.trail[0] ?? null);
+  const [noteOf, setNoteOf] = useState<{ key: unknown; text: string }>({ key: null, text: '' });
+  const note = noteOf.key === caseKey && caseKey !== null ? noteOf.text : '';
+  useEffect(() => {
+    if (supportLink) saveSupportMode(settings, true);
+  }, [supportLink, settings]);
 
   // Stable, so the header's language switch does not render again at every step.
   const changeLanguage = useCallback(
@@ -309,9 +322,28 @@ function Shell({
     saveSupportMode(settings, on);
   }
 
+  const support: SupportState = {
+    seat,
+    onPickSeat: (picked) => {
+      setSeat(picked);
+      saveSeat(settings, picked);
+    },
+    onChangeSeat: () => setSeat(null),
+    note,
+    onNoteChange: (text) => setNoteOf({ key: caseKey, text }),
+  };
+
   const close = () => closePage();
+  // In support mode the map opens a step inside the running case, as the code box does.
   const openStep = (target: StepId) =>
-    closePage(() => actor.send({ type: 'step.open', step: target, at: now().toISOString() }));
+    closePage(() =>
+      actor.send({
+        type: 'step.open',
+        step: target,
+        at: now().toISOString(),
+        ...(supportMode && step !== 'home' ? { from: step } : {}),
+      }),
+    );
 
   function renderPage(current: Page) {
     switch (current) {
@@ -340,16 +372,27 @@ function Shell({
             share={share}
             now={now}
             onClose={close}
+            note={supportMode ? note : ''}
           />
         );
     }
   }
 
   return (
-    <div className="shell">
+    <div className={supportMode ? 'shell support-mode' : 'shell'}>
       <header className="top-bar">
         <span className="brand">{t('app.shortName')}</span>
         <div className="top-actions">
+          <button
+            type="button"
+            className="support-toggle"
+            data-action="support"
+            aria-pressed={supportMode}
+            aria-label={t('support.toggleLabel')}
+            onClick={() => changeSupportMode(!supportMode)}
+          >
+            {t('support.toggle')}
+          </button>
           <LanguageSwitch onChange={changeLanguage} />
           <button
             type="button"
@@ -403,10 +446,17 @@ function Shell({
                 onStartOver={onStartOver}
               />
             ) : null}
+            {supportMode && !seat ? <SeatPicker onPick={support.onPickSeat} /> : null}
             <HomeScreen now={now} />
           </>
         ) : (
-          <StepScreen step={step} supportMode={supportMode} onOpenSummary={() => openPage('summary')} now={now} />
+          <StepScreen
+            step={step}
+            supportMode={supportMode}
+            support={support}
+            onOpenSummary={() => openPage('summary')}
+            now={now}
+          />
         )}
         {installOffer && !page ? <InstallOffer {...installOffer} /> : null}
       </main>

@@ -1,4 +1,5 @@
 import { legacyDiagnosisKey, savedHintKey } from '../persistence/keys.ts';
+import { loadSupportMode } from '../persistence/preferences.ts';
 import type { KeyValueStorage } from '../persistence/storage.ts';
 
 /**
@@ -13,7 +14,12 @@ export function prerenderFits(storage: KeyValueStorage | null, hash: string): bo
   try {
     // A save (even one the app will drop) may bring a resume offer or a notice above home. Saves live in
     // IndexedDB, which a classic script cannot read before the paint: the app keeps a hint here.
-    return storage.getItem(savedHintKey) === null && storage.getItem(legacyDiagnosisKey) === null;
+    // Support mode's header and seat question are not in the prerendered home either.
+    return (
+      storage.getItem(savedHintKey) === null &&
+      storage.getItem(legacyDiagnosisKey) === null &&
+      !loadSupportMode(storage)
+    );
   } catch {
     return false;
   }

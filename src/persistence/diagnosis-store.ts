@@ -310,7 +310,8 @@ function readContext(value: unknown): DiagnosisContext {
 }
 
 function readCount(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > maxTrail) throw new Invalid('corrupt');
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > maxTrail)
+    throw new Invalid('corrupt');
   return value;
 }
 
@@ -344,10 +345,14 @@ function readTrailEntry(value: unknown): TrailEntry {
   if (!isRecord(value)) throw new Invalid('corrupt');
   if (value.step === 'home') {
     if (value.answer !== null) throw new Invalid('corrupt');
-    return { step: 'home', answer: null };
+    return value.opened === undefined
+      ? { step: 'home', answer: null }
+      : { step: 'home', answer: null, opened: readStep(value.opened) };
   }
   const step = readStep(value.step);
-  return { step, answer: value.answer === null ? null : readAnswer(step, value.answer) };
+  const answer = value.answer === null ? null : readAnswer(step, value.answer);
+  // A step support opened by code from here.
+  return value.opened === undefined ? { step, answer } : { step, answer, opened: readStep(value.opened) };
 }
 
 function readRemembered(value: unknown): DiagnosisContext['remembered'] {

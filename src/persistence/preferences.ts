@@ -1,3 +1,4 @@
+import { isSeat, type Seat } from '../domain/case/seat.ts';
 import type { KeyValueStorage } from './storage.ts';
 
 const languageKey = 'tapfix.language';
@@ -57,5 +58,28 @@ export function saveInstallDismissed(storage: KeyValueStorage | null, at: string
     storage?.setItem(installDismissedKey, at);
   } catch {
     // Quota or privacy mode: the offer stays away for this visit only.
+  }
+}
+
+const seatKey = 'tapfix.support.seat';
+
+/** Who the support agent is (asked once); null until they said. */
+export function loadSeat(storage: KeyValueStorage | null): Seat | null {
+  try {
+    const value = storage?.getItem(seatKey);
+    return isSeat(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** False when the choice could not be kept (it still applies for this visit). */
+export function saveSeat(storage: KeyValueStorage | null, seat: Seat): boolean {
+  try {
+    if (!storage) return false;
+    storage.setItem(seatKey, seat);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -7,6 +7,7 @@ import {
   remedyResults,
   type CaseSummary,
   type RemedyResult,
+  type SummaryJump,
   type SummaryOutcome,
   type SummaryRemedy,
 } from '../domain/case/case-summary.ts';
@@ -29,7 +30,8 @@ const maxEntries = 200;
 
 const isShortString = (value: unknown, max = 64): value is string => typeof value === 'string' && value.length <= max;
 /** A step code as stored now ("N-2") or before the hyphen ("N2"); read back as the step's current code. */
-const isStepCode = (value: unknown): value is string => typeof value === 'string' && /^[A-Z](?:-?[0-9]{1,2})$/.test(value);
+const isStepCode = (value: unknown): value is string =>
+  typeof value === 'string' && /^[A-Z](?:-?[0-9]{1,2})$/.test(value);
 const isTimeOrNull = (value: unknown): value is string | null =>
   value === null || (isShortString(value) && Number.isFinite(Date.parse(value)));
 
@@ -48,7 +50,9 @@ function readSummary(value: unknown): CaseSummary | null {
       : null,
   );
   const remediesTried = readList(value.remediesTried, readRemedy);
-  if (!answers || !remediesTried) return null;
+  // Summaries stored before code jumps were kept have none.
+  const jumps = value.jumps === undefined ? [] : readList(value.jumps, readJump);
+  if (!answers || !remediesTried || !jumps) return null;
   let outcome: SummaryOutcome | null = null;
   if (value.outcome !== null) {
     const raw = value.outcome;
@@ -70,6 +74,9 @@ function readSummary(value: unknown): CaseSummary | null {
     how: { via: how.via as CaseSummary['how']['via'], code: how.code, message: how.message },
     answers,
     remediesTried,
+    jumps,
+    // The agent's note lives with the case: never read back.
+    note: null,
     outcome,
     currentStep,
     currentStepCode: currentStep === 'home' ? null : stepInfo(currentStep).code,
@@ -77,6 +84,15 @@ function readSummary(value: unknown): CaseSummary | null {
     appVersion: value.appVersion,
     contentVersion: value.contentVersion,
   };
+}
+
+function readJump(entry: Record<string, unknown>): SummaryJump | null {
+  const { afterAnswers } = entry;
+  if (!isStepId(entry.step) || !isStepCode(entry.stepCode)) return null;
+  if (typeof afterAnswers !== 'number' || !Number.isInteger(afterAnswers) || afterAnswers < 0 || afterAnswers > 200) {
+    return null;
+  }
+  return { step: entry.step, stepCode: stepInfo(entry.step).code, afterAnswers };
 }
 
 function readRemedy(entry: Record<string, unknown>): SummaryRemedy | null {

@@ -8,6 +8,8 @@ interface AnswerListProps {
   /** The answer given here before stepping back, offered again. */
   previous?: AnswerId | undefined;
   onAnswer: (answer: AnswerId) => void;
+  /** Support mode at a desk: keys 1–9 answer; each button shows and announces its key. */
+  numbered?: boolean;
 }
 
 /** A finger landing again this soon, this close, on the next question is the same double tap (5–500 ms apart). */
@@ -38,7 +40,7 @@ interface Press {
 }
 
 /** Big, full-width answer buttons: one tap per answer, reachable with a thumb. */
-export function AnswerList({ answers, labels, previous, onAnswer }: AnswerListProps) {
+export function AnswerList({ answers, labels, previous, onAnswer, numbered = false }: AnswerListProps) {
   const { t } = useTranslation();
   /** The press that began on these buttons since they were shown (the list mounts fresh with each step). */
   const press = useRef<Press | null>(null);
@@ -49,18 +51,24 @@ export function AnswerList({ answers, labels, previous, onAnswer }: AnswerListPr
         press.current = { finger: event.pointerType === 'touch', second: isSecondFingerTap(event) };
       }}
     >
-      {answers.map((answer) => (
+      {answers.map((answer, index) => (
         <li key={answer}>
           <button
             type="button"
             className={answer === previous ? 'answer previous' : 'answer'}
             data-answer={answer}
+            aria-keyshortcuts={numbered && index < 9 ? String(index + 1) : undefined}
             onClick={(event) => {
               if (isStrayTap(event, press.current)) return;
               if (press.current?.finger) lastFingerAnswer = { x: event.clientX, y: event.clientY, at: event.timeStamp };
               onAnswer(answer);
             }}
           >
+            {numbered && index < 9 ? (
+              <kbd className="answer-key" aria-hidden="true">
+                {index + 1}
+              </kbd>
+            ) : null}
             {labels?.[answer] ?? answer}
             {answer === previous ? <span className="sub">{t('step.previousAnswer')}</span> : null}
           </button>

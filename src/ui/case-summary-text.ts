@@ -27,6 +27,10 @@ export function renderCaseSummary(summary: CaseSummary, t: Translate): string {
       lines.push(t('summary:answer', { code: entry.stepCode, question: title(entry.step), answer }));
     }
   }
+  if (summary.jumps.length > 0) {
+    lines.push('', t('summary:jumpsTitle'));
+    for (const jump of summary.jumps) lines.push(t('summary:jump', { code: jump.stepCode, step: title(jump.step) }));
+  }
   if (summary.remediesTried.length > 0) {
     lines.push('', t('summary:remediesTitle'));
     for (const entry of summary.remediesTried) {
@@ -59,8 +63,47 @@ export function renderCaseSummary(summary: CaseSummary, t: Translate): string {
   });
   const head = redactCardNumbers(lines.join('\n')).text;
   const fieldsBlock = fieldLines.length > 0 ? ['', redact(t('summary:fieldsTitle')), ...fieldLines] : [];
+  const noteBlock = summary.note ? ['', redact(t('summary:noteTitle')), redact(summary.note)] : [];
   const version = redact(t('summary:version', { app: summary.appVersion, content: summary.contentVersion }));
-  return [head, ...fieldsBlock, '', version].join('\n');
+  return [head, ...fieldsBlock, ...noteBlock, '', version].join('\n');
+}
+
+/**
+ * The case as a ticket takes it: one labelled field a line ("Merchant ID: …"), so an agent pastes it into any
+ * ticket form. Redacted like the summary; only an accepted 商户号 line is exempt.
+ */
+export function renderTicket(summary: CaseSummary, t: Translate): string {
+  const text = contentText(t);
+  const code = summary.how.code ?? '';
+  const title = (step: StepId) => text.stepTitle(step, { code });
+  const label = (name: string) => t(`summary:ticket.labels.${name}`);
+  const none = t('summary:ticket.none');
+  const line = (name: string, value: string) => `${label(name)}: ${value}`;
+  const end =
+    summary.outcome ??
+    (summary.currentStep === 'home' ? null : { step: summary.currentStep, stepCode: summary.currentStepCode ?? '' });
+  const lines = [
+    line('case', howLine(summary, t)),
+    // ISO time: a ticket system reads it in any language and time zone.
+    line('started', summary.startedAt ?? none),
+    line('outcome', end ? `[${end.stepCode}] ${title(end.step)}` : none),
+    line('escalateTo', summary.outcome?.escalateTo ? text.escalationName(summary.outcome.escalateTo) : none),
+    line(
+      'path',
+      [...summary.answers.map((a) => a.stepCode), ...summary.remediesTried.map((r) => r.stepCode)].join(' ') || none,
+    ),
+    line('jumps', summary.jumps.map((jump) => `[${jump.stepCode}] ${title(jump.step)}`).join('; ') || none),
+  ].map(redact);
+  for (const name of caseFieldNames) {
+    const raw = summary.fields[name];
+    const checked = raw === undefined ? null : validateCaseField(name, raw);
+    if (checked?.status !== 'ok') continue;
+    const field = line(name === 'reference' ? referenceKind(checked.value) : name, checked.value);
+    lines.push(name === 'merchantId' ? field : redact(field));
+  }
+  lines.push(redact(line('note', summary.note ?? none)));
+  lines.push(redact(line('version', `${summary.appVersion} / ${summary.contentVersion}`)));
+  return lines.join('\n');
 }
 
 const redact = (text: string) => redactCardNumbers(text).text;
@@ -74,4 +117,3 @@ export function howLine(summary: CaseSummary, t: Translate): string {
   if (via === 'words') return t('summary:via.words');
   return t('summary:via.guided');
 }
-

@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Seat } from '../domain/case/seat.ts';
 import { currentStep, isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../domain/diagnosis/flow.ts';
 import { stepInfo, usualPinTries, type StepId } from '../domain/diagnosis/steps.ts';
@@ -9,15 +11,28 @@ import { NumberedSteps } from './numbered-steps.tsx';
 import { OutcomeView } from './outcome-view.tsx';
 import { useStepContent } from './content.ts';
 import { StepHeading } from './step-heading.tsx';
+import { useDesk } from './desk.ts';
+import { SeatPicker } from './seat-picker.tsx';
 import { SupportBox } from './support-box.tsx';
+import { useSupportKeys } from './support-keys.ts';
 import { Trail } from './trail.tsx';
 import { UnderstoodNote } from './understood-note.tsx';
 import { WarningNote } from './warning-note.tsx';
 
+/** Support mode's case state, kept by the app for the length of one case. */
+export interface SupportState {
+  seat: Seat | null;
+  onPickSeat: (seat: Seat) => void;
+  onChangeSeat: () => void;
+  note: string;
+  onNoteChange: (note: string) => void;
+}
+
 interface StepScreenProps {
   step: StepId;
-  /** Support mode: the script to read out and the step-code field on every step. */
+  /** Support mode: the script to read out, the step-code field and the note on every step. */
   supportMode?: boolean;
+  support?: SupportState | undefined;
   /** Opens the case summary of this diagnosis. */
   onOpenSummary?: () => void;
   /** The app's clock (support-mode timers). */
@@ -25,9 +40,11 @@ interface StepScreenProps {
 }
 
 /** Renders whatever step the machine is on; which answers exist and where they lead is the machine's business. */
-export function StepScreen({ step, supportMode = false, onOpenSummary, now }: StepScreenProps) {
+export function StepScreen({ step, supportMode = false, support, onOpenSummary, now }: StepScreenProps) {
   const { t } = useTranslation();
   const actor = DiagnosisActor.useActorRef();
+  const desk = useDesk();
+  const codeInput = useRef<HTMLInputElement>(null);
   const trail = DiagnosisActor.useSelector((s) => s.context.trail);
   const code = DiagnosisActor.useSelector((s) => s.context.match?.code ?? null);
   const previous = DiagnosisActor.useSelector((s) => s.context.remembered[step]);
@@ -40,6 +57,18 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now }: St
   });
   const answers = answersOf(step);
   const outcome = DiagnosisActor.useSelector(isAtOutcome);
+  const seat = support?.seat ?? null;
+  const keys = supportMode && seat !== null;
+  useSupportKeys(keys, {
+    onAnswer: (index) => {
+      const answer = answers[index];
+      if (answer) actor.send({ type: `answer.${answer}`, step });
+    },
+    onBack: () => {
+      if (actor.getSnapshot().can({ type: 'nav.back' })) actor.send({ type: 'nav.back' });
+    },
+    codeInput,
+  });
 
   if (!content) {
     return (
@@ -52,58 +81,82 @@ export function StepScreen({ step, supportMode = false, onOpenSummary, now }: St
   // Keyed by step: each step is new content, not the last one's elements moved about (no layout shift, no
   // pressed or focused answer carried over to the next question).
   return (
-    <section key={step} className={`step step-${info.kind}`} data-step={step} data-kind={info.kind}>
-      <p className="progress">{t('step.progress', { count: trail.length })}</p>
-      <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
-      <UnderstoodNote />
-      {supportMode ? <SupportBox script={content.script} now={now} /> : null}
-      {info.kind === 'question' || info.kind === 'code' ? (
-        <>
-          {content.prompt ? <p className="lead">{content.prompt}</p> : null}
-          {info.kind === 'code' && code ? <CodeCard code={code} /> : null}
-          {content.hint ? <p className="hint">{content.hint}</p> : null}
-          <WarningNote text={content.warning} />
-        </>
-      ) : null}
-      {info.kind === 'remedy' ? (
-        <>
-          {content.prompt ? <p className="lead">{content.prompt}</p> : null}
-          <WarningNote text={content.warning} />
-          {content.pin ? <p className="pin-tries">{content.pin}</p> : null}
-          <NumberedSteps title={t('step.stepsTitle')} items={content.steps} />
-          {content.check ? <p className="check">{content.check}</p> : null}
-        </>
-      ) : null}
-      {outcome ? <OutcomeView content={content} escalateTo={info.escalateTo} /> : null}
-      {answers.length > 0 ? (
-        <AnswerList
-          answers={answers}
-          labels={content.options}
-          previous={previous}
-          onAnswer={(answer) => actor.send({ type: `answer.${answer}`, step })}
+    <section
+      key={step}
+      className={`step step-${info.kind}${supportMode ? ' step-support' : ''}`}
+      data-step={step}
+      data-kind={info.kind}
+    >
+      <div className="step-main">
+        <p className="progress">{t('step.progress', { count: trail.length })}</p>
+        <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
+        <UnderstoodNote />
+        {supportMode && support && !seat ? <SeatPicker onPick={support.onPickSeat} /> : null}
+        {info.kind === 'question' || info.kind === 'code' ? (
+          <>
+            {content.prompt ? <p className="lead">{content.prompt}</p> : null}
+            {info.kind === 'code' && code ? <CodeCard code={code} /> : null}
+            {content.hint ? <p className="hint">{content.hint}</p> : null}
+            <WarningNote text={content.warning} />
+          </>
+        ) : null}
+        {info.kind === 'remedy' ? (
+          <>
+            {content.prompt ? <p className="lead">{content.prompt}</p> : null}
+            <WarningNote text={content.warning} />
+            {content.pin ? <p className="pin-tries">{content.pin}</p> : null}
+            <NumberedSteps title={t('step.stepsTitle')} items={content.steps} />
+            {content.check ? <p className="check">{content.check}</p> : null}
+          </>
+        ) : null}
+        {outcome ? (
+          <OutcomeView content={content} escalateTo={info.escalateTo} seat={supportMode ? seat : null} />
+        ) : null}
+        {answers.length > 0 ? (
+          <AnswerList
+            answers={answers}
+            labels={content.options}
+            previous={previous}
+            onAnswer={(answer) => actor.send({ type: `answer.${answer}`, step })}
+            numbered={keys}
+          />
+        ) : null}
+        {onOpenSummary ? (
+          <button
+            type="button"
+            className={outcome ? 'answer summary-open' : 'secondary-button summary-open'}
+            data-action="summary"
+            onClick={onOpenSummary}
+          >
+            {t('step.summary')}
+          </button>
+        ) : null}
+        {!outcome ? null : (
+          <button
+            type="button"
+            className="answer primary new-diagnosis"
+            data-action="new"
+            onClick={() => actor.send({ type: 'session.restart' })}
+          >
+            {t('step.newDiagnosis')}
+          </button>
+        )}
+        <Trail trail={trail} open={supportMode && desk} />
+      </div>
+      {/* After the answers: on a phone the agent answers first; at a desk it sits beside them (styles.css). */}
+      {supportMode && support ? (
+        <SupportBox
+          step={step}
+          script={content.script}
+          now={now}
+          seat={seat}
+          onChangeSeat={support.onChangeSeat}
+          escalateTo={outcome ? info.escalateTo : undefined}
+          note={support.note}
+          onNoteChange={support.onNoteChange}
+          codeInput={codeInput}
         />
       ) : null}
-      {onOpenSummary ? (
-        <button
-          type="button"
-          className={outcome ? 'answer summary-open' : 'secondary-button summary-open'}
-          data-action="summary"
-          onClick={onOpenSummary}
-        >
-          {t('step.summary')}
-        </button>
-      ) : null}
-      {!outcome ? null : (
-        <button
-          type="button"
-          className="answer primary new-diagnosis"
-          data-action="new"
-          onClick={() => actor.send({ type: 'session.restart' })}
-        >
-          {t('step.newDiagnosis')}
-        </button>
-      )}
-      <Trail trail={trail} />
     </section>
   );
 }

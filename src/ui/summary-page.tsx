@@ -1,8 +1,13 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseFieldNames, validateCaseField, type CaseFieldError, type CaseFieldName } from '../domain/case/case-fields.ts';
+import {
+  caseFieldNames,
+  validateCaseField,
+  type CaseFieldError,
+  type CaseFieldName,
+} from '../domain/case/case-fields.ts';
 import { buildCaseSummary } from '../domain/case/case-summary.ts';
-import { renderCaseSummary } from './case-summary-text.ts';
+import { renderCaseSummary, renderTicket } from './case-summary-text.ts';
 import { useContent } from './content.ts';
 import { currentStep, isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
@@ -16,6 +21,8 @@ interface SummaryPageProps {
   share: ShareBridge;
   now: () => Date;
   onClose: () => void;
+  /** The support agent's note for this case (masked in the summary); empty outside support mode. */
+  note?: string;
 }
 
 type Fields = Record<CaseFieldName, string>;
@@ -36,7 +43,7 @@ const inputModes: Record<CaseFieldName, 'text' | 'decimal' | 'numeric'> = {
  * The case summary of the running diagnosis, with optional transaction details to add and share now.
  * The details live only in this page's state: they are never stored, and a full card number is refused.
  */
-export function SummaryPage({ appVersion, contentVersion, share, now, onClose }: SummaryPageProps) {
+export function SummaryPage({ appVersion, contentVersion, share, now, onClose, note = '' }: SummaryPageProps) {
   const { t } = useTranslation('summary');
   const { t: tAny } = useContent();
   const snapshot = DiagnosisActor.useSelector((s) => s);
@@ -57,10 +64,12 @@ export function SummaryPage({ appVersion, contentVersion, share, now, onClose }:
     startedAt: snapshot.context.startedAt,
     endedAt: finished ? openedAt : null,
     fields,
+    note,
     appVersion,
     contentVersion,
   });
   const text = renderCaseSummary(summary, tAny);
+  const ticket = renderTicket(summary, tAny);
 
   /** Judges a field the merchant has left: a card number is cleared at once, never kept or shown again. */
   function check(names: readonly CaseFieldName[]) {
@@ -115,6 +124,7 @@ export function SummaryPage({ appVersion, contentVersion, share, now, onClose }:
         {text}
       </pre>
       <ShareControls text={text} bridge={share} target={textRef} beforeShare={() => check(caseFieldNames)} />
+      <TicketCopy text={ticket} bridge={share} beforeCopy={() => check(caseFieldNames)} />
     </PageFrame>
   );
 }
@@ -161,5 +171,53 @@ function CaseField({ name, value, error, onChange, onBlur }: CaseFieldProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The case in labelled fields for a ticket form: copied to the clipboard, else selected for a manual copy. */
+function TicketCopy({ text, bridge, beforeCopy }: { text: string; bridge: ShareBridge; beforeCopy: () => void }) {
+  const { t } = useTranslation('summary');
+  const [status, setStatus] = useState<'copied' | 'selected' | null>(null);
+  const target = useRef<HTMLPreElement>(null);
+  const titleId = useId();
+
+  async function copy() {
+    beforeCopy();
+    setStatus(null);
+    if (bridge.copy) {
+      try {
+        await bridge.copy(text);
+        setStatus('copied');
+        return;
+      } catch {
+        // No clipboard permission: select the text instead.
+      }
+    }
+    const selection = globalThis.getSelection?.();
+    if (target.current && selection) {
+      target.current.focus();
+      const range = document.createRange();
+      range.selectNodeContents(target.current);
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    setStatus('selected');
+  }
+
+  return (
+    <section className="ticket" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('ticket.title')}</h2>
+      <pre className="summary-text" ref={target} tabIndex={0} aria-labelledby={titleId} data-summary="ticket">
+        {text}
+      </pre>
+      <button type="button" className="answer" data-action="copy-ticket" onClick={() => void copy()}>
+        {t('ticket.copy')}
+      </button>
+      {status ? (
+        <p className="share-status" role="status">
+          {status === 'copied' ? t('ticket.copied') : t('share.selected')}
+        </p>
+      ) : null}
+    </section>
   );
 }

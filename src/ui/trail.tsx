@@ -1,30 +1,49 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrailEntry } from '../domain/diagnosis/diagnosis.machine.ts';
-import type { StepId } from '../domain/diagnosis/steps.ts';
+import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
 import { useContent } from './content.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 
 type Answered = { step: StepId; answer: NonNullable<TrailEntry['answer']> };
 
-/** The answers given so far, oldest first; each can be changed, which reopens that question. */
-export function Trail({ trail }: { trail: readonly TrailEntry[] }) {
+const isAnswered = (entry: TrailEntry): entry is TrailEntry & Answered =>
+  entry.step !== 'home' && entry.answer !== null && entry.step !== 'lookup.code';
+
+/**
+ * The answers given so far, oldest first; each can be changed, which reopens that question. A step support
+ * opened by code shows where the caller was when they called.
+ */
+export function Trail({ trail, open = false }: { trail: readonly TrailEntry[]; open?: boolean }) {
   const { t: tc } = useTranslation();
-  const answered = trail.filter(
-    (entry): entry is Answered => entry.step !== 'home' && entry.answer !== null && entry.step !== 'lookup.code',
-  );
-  if (answered.length === 0) return null;
+  const shown = trail.filter((entry) => isAnswered(entry) || entry.opened !== undefined);
+  if (shown.length === 0) return null;
   return (
-    <details className="trail">
+    <details className="trail" open={open}>
       <summary>
-        {tc('step.trailTitle')} ({answered.length})
+        {tc('step.trailTitle')} ({trail.filter(isAnswered).length})
       </summary>
       <ol>
-        {answered.map((entry) => (
-          <TrailAnswer key={entry.step} step={entry.step} answer={entry.answer} />
-        ))}
+        {shown.map((entry, index) =>
+          entry.opened !== undefined ? (
+            <TrailJump key={`jump-${index}`} step={entry.opened} />
+          ) : isAnswered(entry) ? (
+            <TrailAnswer key={entry.step} step={entry.step} answer={entry.answer} />
+          ) : null,
+        )}
       </ol>
     </details>
+  );
+}
+
+/** A step support opened by its code: the caller was there when they called. */
+function TrailJump({ step }: { step: StepId }) {
+  const { t: tc } = useTranslation();
+  const text = useContent();
+  return (
+    <li className="trail-jump" data-trail="jump">
+      {tc('support.jump', { code: stepInfo(step).code, step: text.stepTitle(step) })}
+    </li>
   );
 }
 

@@ -86,6 +86,8 @@ describe('support mode', () => {
     await view.user.click(screen.getByRole('button', { name: startsWith(common('home.start')) }));
 
     const box = screen.getByRole('complementary', { name: common('support.title') });
+    // On a phone the script is folded under the answers: one tap opens it.
+    await view.user.click(within(box).getByText(common('support.detail')));
     expect(within(box).getByRole('heading', { name: common('support.say') })).toBeVisible();
     expect(box).toHaveTextContent(steps('gate.charged.script.say'));
     expect(within(box).getByRole('heading', { name: common('support.listen') })).toBeVisible();

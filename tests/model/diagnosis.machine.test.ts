@@ -1,4 +1,4 @@
-import { transition, type SnapshotFrom } from 'xstate';
+import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import {
@@ -20,7 +20,6 @@ const shortestPaths = getShortestPaths(diagnosisMachine, traversal as never) as 
 }>;
 const simplePaths = getSimplePaths(diagnosisMachine, traversal as never) as unknown as typeof shortestPaths;
 const isOutcome = (step: StepId | 'home') => step !== 'home' && stepInfo(step).kind === 'outcome';
-
 
 describe('the diagnosis machine', () => {
   it('reaches every step in the registry from home', () => {
@@ -193,6 +192,12 @@ describe('the diagnosis machine', () => {
       { type: 'step.open', step: 'network.fix', at: 'later' },
     ]);
     expect(opened.getSnapshot().context.startedAt).toBe('later');
+    // Opened by support inside the running case: the case began when it began.
+    const kept = replay([
+      { type: 'diagnosis.start', at },
+      { type: 'step.open', step: 'network.fix', at: 'later', from: 'gate.charged' },
+    ]);
+    expect(kept.getSnapshot().context.startedAt).toBe(at);
     started.send({ type: 'session.restart' });
     expect(started.getSnapshot().context.startedAt).toBeNull();
     expect(replay([{ type: 'diagnosis.start' }]).getSnapshot().context.startedAt).toBeNull();
@@ -202,6 +207,56 @@ describe('the diagnosis machine', () => {
     for (const step of stepIds) {
       const actor = replay([{ type: 'diagnosis.start' }, { type: 'step.open', step }]);
       expect(currentStep(actor.getSnapshot())).toBe(step);
+    }
+  });
+
+  it('keeps the case when support opens a step by code: the jump is a trail entry, Back undoes it', () => {
+    for (const step of stepIds) {
+      const actor = replay([{ type: 'diagnosis.start' }, { type: 'answer.declined' }]);
+      const before = actor.getSnapshot().context;
+      actor.send({ type: 'step.open', step, from: 'scope.cards' });
+      const after = actor.getSnapshot().context;
+      expect(currentStep(actor.getSnapshot())).toBe(step);
+      expect(after.trail).toEqual([...before.trail, { step: 'scope.cards', answer: null, opened: step }]);
+      expect(after.remembered).toEqual(before.remembered);
+      actor.send({ type: 'nav.back' });
+      expect(currentStep(actor.getSnapshot())).toBe('scope.cards');
+      expect(actor.getSnapshot().context.trail).toEqual(before.trail);
+    }
+  });
+
+  it('lets an answer given before a code jump still be changed', () => {
+    const actor = replay([
+      { type: 'diagnosis.start' },
+      { type: 'answer.declined' },
+      { type: 'step.open', step: 'network.signal', from: 'scope.cards' },
+      { type: 'answer.change', step: 'gate.charged' },
+    ]);
+    expect(currentStep(actor.getSnapshot())).toBe('gate.charged');
+    expect(actor.getSnapshot().context.trail).toEqual([{ step: 'home', answer: null }]);
+    expect(actor.getSnapshot().context.remembered['gate.charged']).toBe('declined');
+  });
+
+  it('records a step opened from home as the first trail entry', () => {
+    const actor = replay([{ type: 'step.open', step: 'network.signal' }]);
+    expect(actor.getSnapshot().context.trail).toEqual([{ step: 'home', answer: null, opened: 'network.signal' }]);
+    actor.send({ type: 'nav.back' });
+    expect(currentStep(actor.getSnapshot())).toBe('home');
+  });
+
+  it('never offers a third PIN after a code jump: the wrong PINs of the case are kept', () => {
+    const pinSteps = stepIds.filter((step) => asksPin(step));
+    for (const step of pinSteps) {
+      const actor = replay([{ type: 'diagnosis.start' }]);
+      // Two wrong PINs reported by the symptom path are counted in context; a jump must not forget them.
+      const spent = createActor(diagnosisMachine, {
+        snapshot: diagnosisMachine.resolveState({
+          value: { scope: 'cards' },
+          context: { ...actor.getSnapshot().context, pinWrong: pinEntriesAllowed },
+        }),
+      }).start();
+      spent.send({ type: 'step.open', step, from: 'scope.cards' });
+      expect(currentStep(spent.getSnapshot())).toBe('done.pinStop');
     }
   });
 

@@ -8,7 +8,7 @@ import zhSteps from '../../content/zh-CN/steps.json';
 import zhSummary from '../../content/zh-CN/summary.json';
 import { buildCaseSummary, isResolved, type CaseSummary } from '../../src/domain/case/case-summary.ts';
 import { readCaseSummary } from '../../src/persistence/stored-summary.ts';
-import { renderCaseSummary } from '../../src/ui/case-summary-text.ts';
+import { renderCaseSummary, renderTicket } from '../../src/ui/case-summary-text.ts';
 import type { Translate } from '../../src/ui/content.ts';
 import { currentStep } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { cardMask, containsCardNumber } from '../../src/domain/case/redact.ts';
@@ -104,6 +104,8 @@ describe('buildCaseSummary', () => {
         { step: 'network.otherDevices', stepCode: code('network.otherDevices'), answer: 'yes' },
       ],
       remediesTried: [{ step: 'network.fix', stepCode: code('network.fix'), result: 'notFixed' }],
+      jumps: [],
+      note: null,
       outcome: { step: 'done.acquirer', stepCode: code('done.acquirer'), escalateTo: 'acquirer' },
       currentStep: 'done.acquirer',
       currentStepCode: code('done.acquirer'),
@@ -112,6 +114,35 @@ describe('buildCaseSummary', () => {
       contentVersion: 'c1',
     });
     expect(isResolved(summary)).toBe(false);
+  });
+
+  it("shows a step opened by code and the agent's note, masked, in the text and the ticket, and never reads the note back", async () => {
+    const summary = buildCaseSummary({
+      ...diagnose([
+        { type: 'diagnosis.start' },
+        answer('declined'),
+        { type: 'step.open', step: 'network.fix', from: 'scope.cards' },
+        answer('notFixed'),
+      ]),
+      startedAt: started,
+      note: 'caller read 6222 0212 3456 7894 aloud',
+      appVersion: '0.1.0',
+      contentVersion: 'c1',
+    });
+    expect(summary.jumps).toEqual([{ step: 'network.fix', stepCode: code('network.fix'), afterAnswers: 1 }]);
+    expect(summary.note).toBe(`caller read ${cardMask} aloud`);
+    const t = await translator('en');
+    const text = renderCaseSummary(summary, t);
+    expect(text).toContain(enSummary.jumpsTitle);
+    expect(text).toContain(`[${code('network.fix')}]`);
+    expect(text).toContain(`caller read ${cardMask} aloud`);
+    const ticket = renderTicket(summary, t);
+    expect(ticket).toContain(`${enSummary.ticket.labels.jumps}: [${code('network.fix')}]`);
+    expect(ticket).toContain(`${enSummary.ticket.labels.note}: caller read ${cardMask} aloud`);
+    expect(containsCardNumber(text) || containsCardNumber(ticket)).toBe(false);
+    const stored = readCaseSummary(JSON.parse(JSON.stringify(summary)));
+    expect(stored?.jumps).toEqual(summary.jumps);
+    expect(stored?.note).toBeNull();
   });
 
   it('has no outcome while the diagnosis is still running, and knows a fix at the counter is resolved', () => {

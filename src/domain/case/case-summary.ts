@@ -6,8 +6,9 @@
 import type { TrailEntry } from '../diagnosis/diagnosis.machine.ts';
 import type { AnswerId } from '../diagnosis/flow.ts';
 import { validateCaseFields, type CaseFields } from './case-fields.ts';
+import { redactCardNumbers } from './redact.ts';
 import type { SymptomMatch } from '../lookup/symptom-match.ts';
-import { stepInfo, type Escalation, type StepId } from '../diagnosis/steps.ts';
+import { isStepId, stepInfo, type Escalation, type StepId } from '../diagnosis/steps.ts';
 
 /** What a remedy step's answer says about it; 'unknown' = the retry ended without a clear result. */
 export type RemedyResult = Extract<AnswerId, 'fixed' | 'notFixed' | 'unknown'>;
@@ -31,6 +32,17 @@ export interface SummaryOutcome {
   readonly escalateTo: Escalation | null;
 }
 
+/** A step support opened by its code: the caller was there when they called. */
+export interface SummaryJump {
+  readonly step: StepId;
+  readonly stepCode: string;
+  /** How many answers of `answers` were given before the jump. */
+  readonly afterAnswers: number;
+}
+
+/** The agent's note is long enough for a call, short enough for a ticket line. */
+export const maxNoteLength = 2000;
+
 export interface CaseSummary {
   /** ISO 8601 times, never epoch milliseconds: a 13-digit number passes Luhn one time in ten. */
   readonly startedAt: string | null;
@@ -44,6 +56,10 @@ export interface CaseSummary {
   /** Questions answered, in the order of the trail (remedies are in remediesTried). */
   readonly answers: readonly SummaryAnswer[];
   readonly remediesTried: readonly SummaryRemedy[];
+  /** Steps opened by code in this case, in order. */
+  readonly jumps: readonly SummaryJump[];
+  /** The support agent's note, card numbers masked; never read back from storage (it lives with the case). */
+  readonly note: string | null;
   /** The end step when the diagnosis reached one. */
   readonly outcome: SummaryOutcome | null;
   readonly currentStep: StepId | 'home';
@@ -62,6 +78,8 @@ export interface CaseSummaryInput {
   readonly endedAt?: number | Date | string | null;
   /** Raw field input; validated again here, so only ok values (never a card number) reach the summary. */
   readonly fields?: Readonly<Record<string, string | undefined>>;
+  /** The support agent's note; masked here, so no card number reaches the summary. */
+  readonly note?: string;
   readonly appVersion: string;
   readonly contentVersion: string;
 }
@@ -73,7 +91,11 @@ const isRemedyResult = (answer: AnswerId): answer is RemedyResult => remedyResul
 export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
   const answers: SummaryAnswer[] = [];
   const remediesTried: SummaryRemedy[] = [];
-  for (const { step, answer } of input.context.trail) {
+  const jumps: SummaryJump[] = [];
+  for (const { step, answer, opened } of input.context.trail) {
+    if (opened !== undefined && isStepId(opened)) {
+      jumps.push({ step: opened, stepCode: stepInfo(opened).code, afterAnswers: answers.length });
+    }
     if (step === 'home' || answer === null) continue;
     const { kind, code } = stepInfo(step);
     if (kind === 'remedy' && isRemedyResult(answer)) remediesTried.push({ step, stepCode: code, result: answer });
@@ -88,6 +110,8 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     how: { via: match?.via ?? 'guided', code: match?.code ?? null, message: match?.message ?? null },
     answers,
     remediesTried,
+    jumps,
+    note: noteText(input.note),
     outcome:
       step !== 'home' && info?.kind === 'outcome'
         ? { step, stepCode: info.code, escalateTo: info.escalateTo ?? null }
@@ -98,6 +122,13 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     appVersion: input.appVersion,
     contentVersion: input.contentVersion,
   };
+}
+
+/** The note as a summary holds it: trimmed, bounded, card numbers masked; null when empty. */
+export function noteText(note: string | undefined): string | null {
+  if (typeof note !== 'string') return null;
+  const text = redactCardNumbers(note.slice(0, maxNoteLength)).text.trim();
+  return text === '' ? null : text;
 }
 
 /** The diagnosis ended at the counter with the problem fixed. */

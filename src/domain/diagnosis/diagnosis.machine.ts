@@ -17,6 +17,8 @@ import {
 export interface TrailEntry {
   readonly step: StepId | 'home';
   readonly answer: AnswerId | null;
+  /** Support opened this step by its code from here (the caller was there when they called). */
+  readonly opened?: StepId;
 }
 
 export interface DiagnosisContext {
@@ -45,7 +47,8 @@ export type DiagnosisEvent =
   | { type: `answer.${AnswerId}`; step: StepId }
   | { type: 'diagnosis.start'; at?: string }
   | { type: 'symptom.matched'; match: SymptomMatch; at?: string }
-  | { type: 'step.open'; step: StepId; at?: string }
+  /** `from`: the step on screen when support opened another; with it, the case so far is kept. */
+  | { type: 'step.open'; step: StepId; at?: string; from?: StepId }
   | { type: 'nav.back' }
   | { type: 'answer.change'; step: StepId }
   | { type: 'session.restart' }
@@ -134,6 +137,9 @@ const machineSetup = setup({
     /** Back from the first step leaves the diagnosis. */
     backLeaves: ({ context }) => context.trail.length > 0 && context.trail[backIndex(context)]?.step === 'home',
     backSteps: ({ context }) => isStepId(context.trail[backIndex(context)]?.step),
+    /** Support opens a step in a running case: what is known stays, the jump joins the trail. */
+    keepsCase: ({ context, event }) =>
+      event.type === 'step.open' && event.from !== undefined && context.trail.length > 0,
     /** The step to change was answered earlier in this diagnosis. */
     answeredEarlier: ({ context, event }) =>
       event.type === 'answer.change' && context.trail.some((entry) => entry.step === event.step),
@@ -159,6 +165,15 @@ const machineSetup = setup({
       },
     }),
     leaveHome: assign({ trail: () => [{ step: 'home', answer: null }] }),
+    /** The jump is a trail entry of the step left (the home entry when the case starts there): Back undoes it. */
+    noteJump: assign({
+      trail: ({ context, event }) => {
+        if (event.type !== 'step.open') return context.trail;
+        if (event.from === undefined || context.trail.length === 0)
+          return [{ step: 'home', answer: null, opened: event.step }];
+        return [...context.trail, { step: event.from, answer: null, opened: event.step }];
+      },
+    }),
     /** A new diagnosis begins: remember when, if the event says. */
     stampStart: assign({
       startedAt: ({ event }) =>
@@ -189,7 +204,10 @@ const machineSetup = setup({
 });
 
 type StateConfig = Parameters<typeof machineSetup.createStateConfig>[0];
-type AnswerTransition = Exclude<NonNullable<StateConfig["on"]>[`answer.${AnswerId}`], string | undefined | readonly unknown[]>;
+type AnswerTransition = Exclude<
+  NonNullable<StateConfig['on']>[`answer.${AnswerId}`],
+  string | undefined | readonly unknown[]
+>;
 
 /** The transition that takes one leg of an answer; `returnHere` happens later, through the status check. */
 function legTransition(step: StepId, answer: AnswerId, leg: Leg): AnswerTransition[] {
@@ -266,9 +284,21 @@ export const diagnosisMachine = machineSetup.createMachine({
   context: initialContext,
   on: {
     'session.restart': { target: '.home', actions: 'reset' },
-    'step.open': {
-      actions: ['reset', 'leaveHome', 'stampStart', { type: 'routeTo', params: ({ event }) => ({ step: event.step }) }],
-    },
+    'step.open': [
+      {
+        // Nothing is waiting behind the status check any more: the agent chose where the caller is.
+        guard: 'keepsCase',
+        actions: ['noteJump', 'clearPending', { type: 'routeTo', params: ({ event }) => ({ step: event.step }) }],
+      },
+      {
+        actions: [
+          'reset',
+          'stampStart',
+          'noteJump',
+          { type: 'routeTo', params: ({ event }) => ({ step: event.step }) },
+        ],
+      },
+    ],
     'answer.change': {
       guard: 'answeredEarlier',
       actions: ['rewind', { type: 'routeTo', params: ({ event }) => ({ step: event.step }) }],
@@ -277,10 +307,7 @@ export const diagnosisMachine = machineSetup.createMachine({
       { guard: 'backLeaves', target: '.home', actions: 'reset' },
       {
         guard: 'backSteps',
-        actions: [
-          { type: 'routeTo', params: ({ context }) => ({ step: previousStep(context) }) },
-          'popTrail',
-        ],
+        actions: [{ type: 'routeTo', params: ({ context }) => ({ step: previousStep(context) }) }, 'popTrail'],
       },
     ],
   },
