@@ -59,7 +59,6 @@ type Snapshot = SnapshotFrom<DiagnosisMachine>;
 const finished = (snapshot: Snapshot) =>
   snapshot.context.match !== null || snapshot.context.trail.some((entry) => entry.answer !== null);
 
-
 /**
  * Keeps the running diagnosis across reloads, crashes and other windows: saved after every transition under its
  * own id, cleared at home, and when it ends by answering, moved into history under the same id (so ending it

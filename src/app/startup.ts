@@ -1,4 +1,9 @@
-import { currentStep, diagnosisMachine, isAtOutcome, type DiagnosisContext } from '../domain/diagnosis/diagnosis.machine.ts';
+import {
+  currentStep,
+  diagnosisMachine,
+  isAtOutcome,
+  type DiagnosisContext,
+} from '../domain/diagnosis/diagnosis.machine.ts';
 import type { StepId } from '../domain/diagnosis/steps.ts';
 import { clearDiagnosis, listDiagnoses, type SavedDiagnosis } from '../persistence/diagnosis-store.ts';
 import type { RecordStorage } from '../persistence/records.ts';

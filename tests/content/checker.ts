@@ -76,7 +76,12 @@ export function domainFacts(): Facts {
         const info = stepInfo(step);
         return [
           step,
-          { kind: info.kind, answers: answersOf(step), asksRetry: info.asksRetry === true, asksPin: info.asksPin === true },
+          {
+            kind: info.kind,
+            answers: answersOf(step),
+            asksRetry: info.asksRetry === true,
+            asksPin: info.asksPin === true,
+          },
         ];
       }),
     ),
@@ -250,7 +255,8 @@ function checkSteps(name: string, steps: unknown, facts: Facts): string[] {
     for (const [branch, leafs] of Object.entries(steps)) {
       for (const leaf of isObject(leafs) ? Object.keys(leafs) : ['']) {
         const step = leaf ? `${branch}.${leaf}` : branch;
-        if (!(step in facts.steps)) errors.push(`${name}: ${step} is an orphan (no such step in src/domain/diagnosis/steps.ts)`);
+        if (!(step in facts.steps))
+          errors.push(`${name}: ${step} is an orphan (no such step in src/domain/diagnosis/steps.ts)`);
       }
     }
   }
@@ -382,8 +388,14 @@ function checkSafetyWords(steps: unknown, facts: Facts): string[] {
   for (const [step, info] of Object.entries(facts.steps)) {
     const content = at(steps, step);
     if (!isObject(content)) continue;
-    if (info.kind !== 'question' && !info.asksRetry && instructionLines(content).some((line) => safetyWords.retry.test(line))) {
-      errors.push(`${file}: ${step} asks for another attempt but is not asksRetry, so it offers no "no clear result" (S2)`);
+    if (
+      info.kind !== 'question' &&
+      !info.asksRetry &&
+      instructionLines(content).some((line) => safetyWords.retry.test(line))
+    ) {
+      errors.push(
+        `${file}: ${step} asks for another attempt but is not asksRetry, so it offers no "no clear result" (S2)`,
+      );
     }
     if (info.asksPin && !(typeof content.pin === 'string' && variables(content.pin).join() === 'left,wrong')) {
       errors.push(`${file}: ${step}.pin must show the PIN tries with {{wrong}} and {{left}} (S4)`);
@@ -393,7 +405,9 @@ function checkSafetyWords(steps: unknown, facts: Facts): string[] {
       .filter((value): value is string => typeof value === 'string');
     for (const rule of ['balance', 'voiding'] as const) {
       if (all.some((value) => safetyWords[rule].test(value)) && !safetyWords.allowed[rule]?.[step]) {
-        errors.push(`${file}: ${step} says ${rule === 'balance' ? '"not enough money"' : '"void"'} outside the places the safety rules allow`);
+        errors.push(
+          `${file}: ${step} says ${rule === 'balance' ? '"not enough money"' : '"void"'} outside the places the safety rules allow`,
+        );
       }
     }
   }

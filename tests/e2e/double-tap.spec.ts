@@ -43,7 +43,11 @@ test.describe('a double tap answers once (S9)', () => {
 
   for (const gap of [30]) {
     test(`with a finger: two taps ${gap} ms apart on every answer move exactly one step`, async ({ browser }) => {
-      const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });
+      const context = await browser.newContext({
+        hasTouch: true,
+        isMobile: true,
+        viewport: { width: 360, height: 740 },
+      });
       const page = await context.newPage();
       await start(page);
       for (const [index, [step, answer]] of path.entries()) {

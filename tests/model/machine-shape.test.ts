@@ -26,9 +26,12 @@ describe('the shape of the machine', () => {
 
   it('jumps through one router: each step has exactly one route transition, and nothing else fans out', () => {
     const routes = diagnosisMachine.root.transitions.get('xstate.route') ?? [];
-    expect(routes.flatMap((route) => route.target ?? []).map((target) => target.id).sort()).toEqual(
-      stepIds.map((step) => `diagnosis.${step}`).sort(),
-    );
+    expect(
+      routes
+        .flatMap((route) => route.target ?? [])
+        .map((target) => target.id)
+        .sort(),
+    ).toEqual(stepIds.map((step) => `diagnosis.${step}`).sort());
     for (const node of nodes) {
       for (const [event, list] of node.transitions) {
         if (event === 'xstate.route') continue;

@@ -22,12 +22,31 @@ type Snap = SnapshotFrom<DiagnosisMachine>;
 
 /** Entries the merchant's home screen can make, beyond the samples: each approval, a 55 and "no money" in words. */
 const extraMatches: SymptomMatch[] = [
-  ...Object.entries(approvalOutcomes).map(
-    ([code, step]): SymptomMatch => ({ category: null, code, message: null, step, unknownOutcome: false, via: 'code' }),
-  ),
-  { category: 'cardholder_verification', code: '55', message: null, step: 'pin.retry', unknownOutcome: false, via: 'code' },
+  ...Object.entries(approvalOutcomes).map(([code, step]): SymptomMatch => ({
+    category: null,
+    code,
+    message: null,
+    step,
+    unknownOutcome: false,
+    via: 'code',
+  })),
+  {
+    category: 'cardholder_verification',
+    code: '55',
+    message: null,
+    step: 'pin.retry',
+    unknownOutcome: false,
+    via: 'code',
+  },
   { category: 'balance_account', code: null, message: null, step: 'balance.fix', unknownOutcome: false, via: 'words' },
-  { category: 'balance_account', code: null, message: 'insufficientBalance', step: 'balance.fix', unknownOutcome: false, via: 'message' },
+  {
+    category: 'balance_account',
+    code: null,
+    message: 'insufficientBalance',
+    step: 'balance.fix',
+    unknownOutcome: false,
+    via: 'message',
+  },
 ];
 
 function events(snapshot: Snap): DiagnosisEvent[] {
@@ -92,7 +111,8 @@ describe('the safety rules, on every path', () => {
   it('S2: every step that asks for another attempt offers "no clear result", and it leads to the status check or stops', () => {
     for (const step of stepIds.filter(asksRetry)) expect(answersOf(step), step).toContain('unknown');
     const taken = moves.filter(({ from, event }) => asksRetry(currentStep(from)) && event.type === 'answer.unknown');
-    for (const { from, to } of taken) expect(['safety.query', 'done.statusUnknown'], where(from)).toContain(currentStep(to));
+    for (const { from, to } of taken)
+      expect(['safety.query', 'done.statusUnknown'], where(from)).toContain(currentStep(to));
     expect(new Set(taken.map(({ from }) => currentStep(from))).size).toBe(stepIds.filter(asksRetry).length);
   });
 
@@ -122,8 +142,10 @@ describe('the safety rules, on every path', () => {
     }
   });
 
-  it('S5: voiding is advised only when the terminal\'s own list shows two successful sales', () => {
-    const voids = moves.filter(({ from, to }) => currentStep(to) === 'done.doubleCharge' && currentStep(from) !== 'done.doubleCharge');
+  it("S5: voiding is advised only when the terminal's own list shows two successful sales", () => {
+    const voids = moves.filter(
+      ({ from, to }) => currentStep(to) === 'done.doubleCharge' && currentStep(from) !== 'done.doubleCharge',
+    );
     expect(voids.length).toBeGreaterThan(0);
     for (const { from, event } of voids) {
       expect(currentStep(from), where(from)).toBe('safety.duplicate');
@@ -157,7 +179,8 @@ describe('the safety rules, on every path', () => {
     const onePerStep = new Map(states.map((state) => [currentStep(state), state]));
     for (const [step, state] of onePerStep) {
       if (step === 'home') continue;
-      const other = stepIds.find((candidate) => candidate !== step && answersOf(candidate).length > 0) ?? 'gate.charged';
+      const other =
+        stepIds.find((candidate) => candidate !== step && answersOf(candidate).length > 0) ?? 'gate.charged';
       for (const answer of new Set([...answersOf(step), ...answersOf(other)])) {
         const [next] = transition(diagnosisMachine, state, { type: `answer.${answer}`, step: other });
         expect(currentStep(next), `${step}: answer.${answer} for ${other}`).toBe(step);
@@ -169,7 +192,9 @@ describe('the safety rules, on every path', () => {
   it('S10: partial (10) and offline approvals (Y1/Y3) open their own advice, never a retry', () => {
     for (const match of extraMatches.filter((candidate) => candidate.category === null)) {
       const actor = replay([{ type: 'symptom.matched', match }]);
-      expect(currentStep(actor.getSnapshot()), match.code ?? '').toBe(match.code === '10' ? 'done.partial' : 'done.paid');
+      expect(currentStep(actor.getSnapshot()), match.code ?? '').toBe(
+        match.code === '10' ? 'done.partial' : 'done.paid',
+      );
     }
   });
 });

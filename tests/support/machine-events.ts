@@ -1,5 +1,9 @@
 import type { SnapshotFrom } from 'xstate';
-import { currentStep, type DiagnosisEvent, type DiagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import {
+  currentStep,
+  type DiagnosisEvent,
+  type DiagnosisMachine,
+} from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
 import { stepIds, type StepId } from '../../src/domain/diagnosis/steps.ts';

@@ -3,10 +3,7 @@ import { approvalMatch, isSuccessCode, looksLikeOtherSystemCode, matchSymptom } 
 
 /** What the home search box was given, read in the order a person at the counter means it. */
 export type TerminalInput =
-  | { kind: 'match'; match: SymptomMatch }
-  | { kind: 'success' }
-  | { kind: 'otherSystem' }
-  | { kind: 'none' };
+  { kind: 'match'; match: SymptomMatch } | { kind: 'success' } | { kind: 'otherSystem' } | { kind: 'none' };
 
 /**
  * Codes, messages, words, then approvals. Step codes ("N-2") are never read here: only the support-code box opens a
