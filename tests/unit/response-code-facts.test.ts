@@ -182,7 +182,8 @@ function openCode(input: string, answers: readonly string[] = []): string[] {
   actor.send({ type: 'symptom.matched', match });
   const steps = [currentStep(actor.getSnapshot())];
   for (const answer of ['continue', ...answers]) {
-    actor.send({ type: `answer.${answer}` } as never);
+    // As the UI sends it: an answer names the step it was given on.
+    actor.send({ type: `answer.${answer}`, step: steps.at(-1) } as never);
     steps.push(currentStep(actor.getSnapshot()));
   }
   actor.stop();
