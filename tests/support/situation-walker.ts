@@ -41,7 +41,8 @@ export interface Walk {
 const maxTaps = 40;
 
 const entryName = (entry: Entry) => ('chip' in entry ? `chip:${entry.chip}` : 'start');
-const givesAdvice = (step: StepId) => ['remedy', 'outcome'].includes(stepInfo(step).kind);
+// The status check's own steps (the reversal is watched on the next sale) are the check, not advice.
+const givesAdvice = (step: StepId) => !step.startsWith('safety.') && ['remedy', 'outcome'].includes(stepInfo(step).kind);
 
 /** Walks one situation from one way in; `machine` lets a test walk a changed flow. */
 export function walkSituation(situation: Situation, entry: Entry, machine: AnyStateMachine = diagnosisMachine): Walk {
