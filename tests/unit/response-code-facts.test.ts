@@ -4,6 +4,8 @@
  * JLPay/ErrorType.m with its A–E classes), never read back from src/domain/lookup/response-codes.json. A change to
  * a code's meaning, who acts, retry advice, unknown-outcome flag or opening step fails here by name.
  */
+import type { AnswerId } from '../../src/domain/diagnosis/flow.ts';
+import { sendAll } from '../support/replay.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
@@ -182,8 +184,7 @@ function openCode(input: string, answers: readonly string[] = []): string[] {
   actor.send({ type: 'symptom.matched', match });
   const steps = [currentStep(actor.getSnapshot())];
   for (const answer of ['continue', ...answers]) {
-    // As the UI sends it: an answer names the step it was given on.
-    actor.send({ type: `answer.${answer}`, step: steps.at(-1) } as never);
+    sendAll(actor, [{ type: `answer.${answer}` as `answer.${AnswerId}` }]);
     steps.push(currentStep(actor.getSnapshot()));
   }
   actor.stop();
