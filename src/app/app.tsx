@@ -406,19 +406,19 @@ function Shell({
           </button>
         </div>
       </header>
-      {startup.canSave && (persistence.saveFailed || failed.save) ? (
-        <p className="storage-note" data-notice="not-saved">
-          {t('storage.notSaved')}
-        </p>
-      ) : null}
-      {startup.canSave && failed.history ? (
-        <p className="storage-note" data-notice="history-not-kept">
-          {t('storage.historyNotKept')}
-        </p>
-      ) : null}
       <main className="main">
         {/* Inside main: content outside a landmark is lost to screen-reader navigation (axe "region"). */}
         {startup.canSave ? null : <p className="storage-note">{t('storage.unavailable')}</p>}
+        {startup.canSave && (persistence.saveFailed || failed.save) ? (
+          <p className="storage-note" data-notice="not-saved">
+            {t('storage.notSaved')}
+          </p>
+        ) : null}
+        {startup.canSave && failed.history ? (
+          <p className="storage-note" data-notice="history-not-kept">
+            {t('storage.historyNotKept')}
+          </p>
+        ) : null}
         {page ? (
           <Suspense fallback={null}>
             <WithContent namespaces={pageNamespaces[page]}>{renderPage(page)}</WithContent>

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -10,6 +10,7 @@ import { memoryRecords } from '../../src/persistence/records.ts';
 import { DiagnosisActor } from '../../src/ui/diagnosis-actor.ts';
 import { ErrorBoundary } from '../../src/ui/error-boundary.tsx';
 import { resources, text } from '../support/content.ts';
+import { renderApp } from '../support/render-app.tsx';
 
 const crash = (key: string, language: Language = 'zh-CN') => text(language, 'common', `crash.${key}`);
 
@@ -108,4 +109,56 @@ describe('when a screen fails to render', () => {
     expect(screen.getByRole('button', { name: 'home' })).toBeInTheDocument();
     expect(records.dump()).toEqual(saved);
   });
+});
+
+/** The real content with one slip a translator could make: a remedy's list of steps written as one string. */
+function contentWithBrokenRemedy() {
+  const broken = structuredClone(resources) as Record<string, Record<string, Record<string, Record<string, object>>>>;
+  const fix = broken['zh-CN']?.steps?.network?.fix;
+  if (!fix || !broken['zh-CN']?.steps?.network) throw new Error('content/zh-CN/steps.json has no network.fix');
+  broken['zh-CN'].steps.network.fix = { ...fix, steps: '先检查网络' };
+  return broken as typeof resources;
+}
+
+describe('the app after a screen crashes (app.tsx, its real wiring)', () => {
+  beforeEach(() => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("goes home on Restart without following the broken step's address back in, and keeps the save and the history", async () => {
+    const records = memoryRecords();
+    const { user } = await renderApp({ records, resources: contentWithBrokenRemedy() });
+    const click = (name: string | RegExp) => user.click(screen.getByRole('button', { name }));
+    const step = (key: string) => text('zh-CN', 'steps', key);
+    const heading = () => screen.getByRole('heading', { level: 1 });
+    const stored = (prefix: string) => Object.keys(records.dump()).filter((key) => key.startsWith(prefix));
+
+    // A finished diagnosis first, so there is history to keep.
+    await click(new RegExp(`^${text('zh-CN', 'common', 'home.start')}`));
+    for (const key of ['gate.charged.options.declined', 'scope.cards.options.one', 'balance.check.options.yes'])
+      await click(step(key));
+    await click(step('balance.fix.options.fixed'));
+    expect(heading()).toHaveTextContent(step('done.resolved.title'));
+    await click(text('zh-CN', 'common', 'step.newDiagnosis'));
+    await waitFor(() => expect(stored('tapfix.history.')).toHaveLength(1));
+    const history = stored('tapfix.history.').map((key) => records.dump()[key]);
+
+    // The network remedy's content is broken: that screen cannot render.
+    await click(new RegExp(`^${text('zh-CN', 'common', 'home.start')}`));
+    for (const key of ['gate.charged.options.declined', 'scope.cards.options.all', 'network.signal.options.problem'])
+      await click(step(key));
+    expect(heading()).toHaveTextContent(crash('title'));
+    await waitFor(() => expect(location.hash).toBe('#/step/network.fix'));
+    await waitFor(() => expect(stored('tapfix.diagnosis.')).toHaveLength(1));
+
+    await click(crash('restart'));
+    expect(heading()).toHaveTextContent(text('zh-CN', 'common', 'home.title'));
+    expect(location.hash).not.toContain('network.fix');
+    // Nothing stored is lost: the history entry as it was, and the save (home offers it again).
+    expect(stored('tapfix.history.').map((key) => records.dump()[key])).toEqual(history);
+    expect(stored('tapfix.diagnosis.')).toHaveLength(1);
+  }, 20_000);
 });

@@ -41,8 +41,9 @@ export interface Walk {
 const maxTaps = 40;
 
 const entryName = (entry: Entry) => ('chip' in entry ? `chip:${entry.chip}` : 'start');
-// The status check's own steps (the reversal is watched on the next sale) are the check, not advice.
-const givesAdvice = (step: StepId) => !step.startsWith('safety.') && ['remedy', 'outcome'].includes(stepInfo(step).kind);
+/** The status check's own screens (query, reversal, duplicate) are the check, not advice on this sale's problem. */
+const isStatusCheck = (step: StepId) => step.startsWith('safety.');
+const givesAdvice = (step: StepId) => !isStatusCheck(step) && ['remedy', 'outcome'].includes(stepInfo(step).kind);
 
 /** Walks one situation from one way in; `machine` lets a test walk a changed flow. */
 export function walkSituation(situation: Situation, entry: Entry, machine: AnyStateMachine = diagnosisMachine): Walk {
@@ -61,7 +62,7 @@ export function walkSituation(situation: Situation, entry: Entry, machine: AnySt
     const from = step();
     actor.send(event);
     taps += 1;
-    if (from !== 'home' && from.startsWith('safety.')) statusCheckTaps += 1;
+    if (from !== 'home' && isStatusCheck(from)) statusCheckTaps += 1;
     path.push(step());
   };
 

@@ -52,12 +52,7 @@ import type { AnswerId } from '../../src/domain/diagnosis/flow.ts';
 
 const content = { contentVersion: 'content-7' };
 const answer = (id: AnswerId): Scripted => ({ type: `answer.${id}` });
-const networkStart: Scripted[] = [
-  { type: 'diagnosis.start' },
-  answer('declined'),
-  answer('all'),
-  answer('problem'),
-];
+const networkStart: Scripted[] = [{ type: 'diagnosis.start' }, answer('declined'), answer('all'), answer('problem')];
 
 function actorAfter(events: readonly Scripted[]) {
   return replay(events);
@@ -91,6 +86,18 @@ function withContext(changes: Record<string, unknown>) {
 }
 
 describe('saving and restoring a diagnosis', () => {
+  it('stores schema 3 under tapfix.diagnosis.<id>, the version a reload checks', () => {
+    // Pinned as a number: bumping it discards every saved diagnosis in the field, so it must be a decision.
+    expect([diagnosisKeyOf('abcdefgh'), diagnosisSchema]).toEqual(['tapfix.diagnosis.abcdefgh', 3]);
+    const { storage, data } = mapStorage();
+    expect(save(storage, persisted(networkStart), content.contentVersion)).toBe(true);
+    expect(JSON.parse(data.get(diagnosisKey) ?? 'null')).toMatchObject({
+      schema: 3,
+      id: claim.id,
+      content: content.contentVersion,
+      savedAt: saveTime.toISOString(),
+    });
+  });
 
   it('resumes at the same step with the same answers after a reload', () => {
     const { storage, data } = mapStorage();

@@ -40,12 +40,7 @@ const minutes = (n: number) => start + n * 60_000;
 /** A diagnosis run on the real machine: fixed at the network step, or escalated to the acquirer. */
 function diagnosis(fixed: boolean) {
   const actor = createActor(diagnosisMachine).start();
-  const events = [
-    { type: 'diagnosis.start' },
-    answer('declined'),
-    answer('all'),
-    answer('problem'),
-  ] as Scripted[];
+  const events = [{ type: 'diagnosis.start' }, answer('declined'), answer('all'), answer('problem')] as Scripted[];
   for (const event of [...events, ...(fixed ? [answer('fixed')] : [answer('notFixed'), answer('yes')])]) {
     actor.send(onScreen(actor, event));
   }
@@ -94,6 +89,14 @@ describe('the history of finished diagnoses', () => {
     expect(createHistoryStore(storage).list()).toHaveLength(50);
   });
 
+  it('stores each entry under tapfix.history.<id> with schema 2', () => {
+    // Pinned as a number: bumping it resets every merchant's history, so it must be a decision, not a side effect.
+    expect([historyPrefix, historySchema]).toEqual(['tapfix.history.', 2]);
+    const { storage, data } = mapStorage();
+    const entry = createHistoryStore(storage).add(summary(1));
+    expect(JSON.parse(data.get(`tapfix.history.${entry?.id}`) ?? 'null')).toMatchObject({ schema: 2, id: entry?.id });
+  });
+
   it('adds newest first and reads an entry back by id', () => {
     const { storage } = mapStorage();
     const history = createHistoryStore(storage);
@@ -123,8 +126,6 @@ describe('the history of finished diagnoses', () => {
     const entry = history.add({ ...summary(1), endedAt: null });
     expect(entry?.endedAt).toBe(new Date(minutes(42)).toISOString());
   });
-
-
 
   it('gives entries that ended at the same moment different ids', () => {
     const history = createHistoryStore(mapStorage().storage);

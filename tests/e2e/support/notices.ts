@@ -13,8 +13,10 @@ export const noticeKinds = [
   'success-code',
   'offline',
   'storage-discarded',
-  'history-reset',
+  'history-dropped',
   'support-not-found',
+  'storage-not-saved',
+  'history-not-kept',
   'storage-unavailable',
   'crash',
 ] as const;
@@ -23,23 +25,13 @@ export type NoticeKind = (typeof noticeKinds)[number];
 
 /** The lookup's code chunks (terminal-input and the message table it imports). */
 const lookupChunks = /\/assets\/(terminal-input|screen-messages)-[^/]+\.js$/;
-/** Every language's step content (and the step registry, whose chunk has the same name). */
-const stepChunks = /\/assets\/steps-[^/]+\.js$/;
 
 /**
- * Makes the browser's requests break the two things that can break in the field: the lookup's chunk cannot be
- * fetched (a broken cache), and the step content has a remedy's list of steps written as one string (a
- * translation slip), which makes every remedy screen fail to render. Needs a page without a service worker (it
- * would answer the requests itself): `test.use({ serviceWorkers: 'block' })`.
+ * Makes the lookup's chunk fail to load, as a broken cache would. Needs a page without a service worker (it would
+ * answer the request itself): `test.use({ serviceWorkers: 'block' })`.
  */
-export async function breakLookupAndRemedies(page: Page) {
+export async function breakLookup(page: Page) {
   await page.route(lookupChunks, (route) => route.abort('failed'));
-  await page.route(stepChunks, async (route) => {
-    const response = await route.fetch();
-    // Only the content chunks hold remedies' lists; the step registry's chunk shares the name and passes through.
-    const body = await response.text();
-    await route.fulfill({ response, body: body.replaceAll('steps:[', 'steps:"x",unused:[') });
-  });
 }
 
 const notice = (page: Page) => page.locator('form[role="search"] [role="status"]');
@@ -49,27 +41,65 @@ async function search(page: Page, text: string) {
   await page.getByRole('searchbox').press('Enter');
 }
 
-/** Fills the origin's localStorage to its quota, so the next save fails as on a full phone. */
-async function fillStorage(page: Page) {
-  const full = await page.evaluate(() => {
-    let count = 0;
-    // Big pieces first, then smaller ones into what is left, down to a few characters.
-    for (let size = 256 * 1024; size >= 4; size = Math.floor(size / 4)) {
-      const chunk = 'x'.repeat(size);
-      try {
-        for (let i = 0; i < 200; i += 1) localStorage.setItem(`filler-${(count += 1)}`, chunk);
-        return false;
-      } catch {
-        // This size no longer fits: try a smaller one.
-      }
+/**
+ * A full disk and a browser that keeps nothing, switched on per tab (sessionStorage) and taking effect at the next
+ * load: IndexedDB refuses writes as it does when the phone has no space left, or IndexedDB and localStorage are
+ * both missing as in some private modes. The browser gives no switch for either; tests/e2e/reliability.spec.ts
+ * fills the disk the same way.
+ */
+export async function allowStorageFailures(page: Page) {
+  await page.addInitScript(() => {
+    const mode = sessionStorage.getItem('tapfix-test.storage');
+    if (mode === 'full') {
+      const refuse = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.put = refuse;
+      IDBObjectStore.prototype.add = refuse;
+    } else if (mode === 'none') {
+      // As a private mode that blocks site storage: no IndexedDB, and localStorage refuses to open.
+      Object.defineProperty(window, 'indexedDB', { value: undefined });
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('Storage is disabled.', 'SecurityError');
+        },
+      });
     }
-    return true;
   });
-  expect(full, 'localStorage reached its quota').toBe(true);
+}
+
+async function setStorage(page: Page, mode: 'full' | 'none' | null) {
+  await page.evaluate((value) => {
+    if (value) sessionStorage.setItem('tapfix-test.storage', value);
+    else sessionStorage.removeItem('tapfix-test.storage');
+  }, mode);
+  await page.reload();
+  await expect(screen(page)).toHaveAttribute('data-step', 'home');
+}
+
+/** Writes one record into the app's IndexedDB as another version of the app (or a damaged disk) left it. */
+async function putRecord(page: Page, key: string, value: string) {
+  await page.evaluate(
+    ([recordKey, recordValue]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tapfix');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const write = open.result.transaction('records', 'readwrite');
+          write.objectStore('records').put(recordValue, recordKey);
+          write.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          write.onerror = () => reject(write.error);
+        };
+      }),
+    [key, value] as const,
+  );
 }
 
 /**
- * Shows each notice in turn on a page prepared with breakLookupAndRemedies, in the language already chosen;
+ * Shows each notice in turn on a page prepared with breakLookup and allowStorageFailures, in the language already chosen;
  * onNotice runs while it shows. Ends on the home screen after Restart from the crash screen.
  */
 export async function visitEveryNotice(page: Page, onNotice: (kind: NoticeKind) => Promise<void>) {
@@ -99,21 +129,18 @@ export async function visitEveryNotice(page: Page, onNotice: (kind: NoticeKind) 
   await expect(page.locator('[data-pwa="offline"]')).toBeHidden();
 
   // A save from an older version of the app: dropped, and said so once.
-  await page.evaluate(() =>
-    localStorage.setItem(
-      'tapfix.diagnosis',
-      JSON.stringify({ schema: 1, content: 'old', savedAt: '2026-01-01T00:00:00.000Z', snapshot: {} }),
-    ),
-  );
+  await putRecord(page, 'tapfix.diagnosis.oldversion', '{"schema":2}');
   await page.reload();
   await expect(page.locator('[data-notice="discarded"]')).toBeVisible();
   await onNotice('storage-discarded');
 
-  await page.evaluate(() => localStorage.setItem('tapfix.history', '{"schema":1,"entries":['));
+  // A history entry that cannot be read: left out, and said so.
+  await putRecord(page, 'tapfix.history.damagedentry', '{"schema":2,');
+  await page.reload();
   await page.click('[data-action="menu"]');
   await page.click('[data-menu="history"]');
   await expect(page.locator('[data-page="history"] .notice')).toBeVisible();
-  await onNotice('history-reset');
+  await onNotice('history-dropped');
   await page.goBack();
 
   await page.click('[data-action="menu"]');
@@ -121,22 +148,46 @@ export async function visitEveryNotice(page: Page, onNotice: (kind: NoticeKind) 
   await page.click('[data-action="menu"]');
   await page.click('[data-action="start"]');
   const box = page.locator('[data-support="script"]');
-  await box.locator('input').fill('Z9');
-  await box.locator('button[type="submit"]').click();
-  await expect(box.locator('[role="status"]')).toBeVisible();
+  await box.locator('input').first().fill('Z9');
+  await box.locator('button[type="submit"]').first().click();
+  await expect(box.locator('[role="status"]').first()).toBeVisible();
   await onNotice('support-not-found');
+  await page.click('[data-action="menu"]');
+  await page.click('[data-menu="support"]');
+  await page.click('[data-action="menu"]');
+  await page.click('[data-action="restart"]');
 
-  await fillStorage(page);
+  // The disk is full: the step cannot be saved, then the finished diagnosis cannot go into history.
+  await setStorage(page, 'full');
+  await page.click('[data-action="start"]');
   await answer(page, 'declined');
+  await expect(page.locator('[data-notice="not-saved"]')).toBeVisible();
+  await onNotice('storage-not-saved');
+  await page.click('[data-action="restart"]');
+  await page.click('[data-action="start"]');
+  await answer(page, 'paid');
+  await expect(page.locator('[data-notice="history-not-kept"]')).toBeVisible();
+  await onNotice('history-not-kept');
+  await page.click('[data-action="new"]');
+
+  // No IndexedDB at all: said once, at the start.
+  await setStorage(page, 'none');
   await expect(page.locator('.storage-note')).toBeVisible();
   await onNotice('storage-unavailable');
-  await page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
-  });
+  await setStorage(page, null);
 
-  // Every remedy's content is broken: the first remedy crashes its screen.
-  await answer(page, 'all', 'problem');
+  // A page-translation extension moves the app's DOM (the usual way React apps crash in the field): the next step
+  // change cannot remove the step React put there, and the screen fails to render.
+  await page.click('[data-action="start"]');
+  await answer(page, 'declined');
+  await page.evaluate(() => {
+    const step = document.querySelector('[data-step]');
+    if (step) document.body.append(step);
+  });
+  await page.click('[data-action="back"]');
   await expect(page.locator('[data-crash]')).toBeVisible();
+  // What the extension moved is its own leftover, not the app's screen.
+  await page.evaluate(() => document.querySelector('body > [data-step]')?.remove());
   await onNotice('crash');
   await page.click('[data-action="crash-restart"]');
   await expect(screen(page)).toHaveAttribute('data-step', 'home');
