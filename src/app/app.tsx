@@ -460,7 +460,7 @@ function Shell({
         )}
         {installOffer && !page ? <InstallOffer {...installOffer} /> : null}
       </main>
-      {/* After the step in reading order, as on screen (held at the foot: pwa-notices.css). */}
+      {/* After the step, in the flow of the page: a notice never covers an answer or the start button. */}
       <PwaNotices canUpdateNow={step === 'home'} />
       {step === 'home' || page || persistence.lost ? null : <NavBar />}
     </div>
