@@ -7,9 +7,13 @@ interface StepHeadingProps {
   code?: string;
   /** Changes on every step so focus moves to the new heading, which screen readers then announce. */
   focusKey: string;
+  /** "Step 3": on the line above the title, with the step code, so the title has the full width. */
+  progress?: string;
+  /** A success (fixed at the counter): the title gets a check mark. */
+  success?: boolean;
 }
 
-export function StepHeading({ title, code, focusKey }: StepHeadingProps) {
+export function StepHeading({ title, code, focusKey, progress, success = false }: StepHeadingProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -17,15 +21,38 @@ export function StepHeading({ title, code, focusKey }: StepHeadingProps) {
   }, [focusKey]);
   return (
     <div className="step-heading">
-      {code ? (
-        <p className="step-badge">
-          <span className="visually-hidden">{t('step.codeLabel')} </span>
-          <span aria-hidden="true">{t('step.codeLabel')}</span> <strong>{code}</strong>
-        </p>
+      {progress || code ? (
+        <div className="step-meta">
+          {progress ? <p className="progress">{progress}</p> : null}
+          {code ? (
+            <p className="step-badge">
+              <span className="visually-hidden">{t('step.codeLabel')} </span>
+              <span aria-hidden="true">{t('step.codeLabel')}</span> <strong>{code}</strong>
+            </p>
+          ) : null}
+        </div>
       ) : null}
       <h1 ref={ref} tabIndex={-1}>
+        {success ? <SuccessMark /> : null}
         {title}
       </h1>
     </div>
+  );
+}
+
+/** A check mark in a circle: drawn, so the heading's text stays the content's own. */
+function SuccessMark() {
+  return (
+    <svg className="success-mark" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="11" fill="currentColor" />
+      <path
+        d="M6.5 12.5l3.5 3.5 7.5-8"
+        fill="none"
+        stroke="var(--bg)"
+        strokeWidth="2.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
   );
 }

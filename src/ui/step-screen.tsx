@@ -1,11 +1,13 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { resolvedOutcome } from '../domain/case/case-summary.ts';
 import type { Seat } from '../domain/case/seat.ts';
+import { findResponseCode } from '../domain/lookup/response-codes.ts';
 import { currentStep, isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../domain/diagnosis/flow.ts';
 import { stepInfo, usualPinTries, type StepId } from '../domain/diagnosis/steps.ts';
 import { AnswerList } from './answer-list.tsx';
-import { CodeCard } from './code-card.tsx';
+import { CodeCard, CodeReminder } from './code-card.tsx';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { NumberedSteps } from './numbered-steps.tsx';
 import { OutcomeView } from './outcome-view.tsx';
@@ -18,6 +20,7 @@ import { useSupportKeys } from './support-keys.ts';
 import { Trail } from './trail.tsx';
 import { UnderstoodNote } from './understood-note.tsx';
 import { WarningNote } from './warning-note.tsx';
+import { warningIndex } from './warning-place.ts';
 
 /** Support mode's case state, kept by the app for the length of one case. */
 export interface SupportState {
@@ -48,6 +51,11 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
   const trail = DiagnosisActor.useSelector((s) => s.context.trail);
   const code = DiagnosisActor.useSelector((s) => s.context.match?.code ?? null);
   const previous = DiagnosisActor.useSelector((s) => s.context.remembered[step]);
+  // Reached straight from the code card, and the step its code opens (not a status check on the way).
+  const fromCodeCard = DiagnosisActor.useSelector(
+    (s) =>
+      s.context.trail.at(-2)?.step === 'lookup.code' && findResponseCode(s.context.match?.code ?? '')?.step === step,
+  );
   const pinWrong = DiagnosisActor.useSelector((s) => s.context.pinWrong);
   const info = stepInfo(step);
   const content = useStepContent(step, {
@@ -78,20 +86,33 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
     );
   }
 
+  const remedy = info.kind === 'remedy';
+  const items = remedy ? content.steps : outcome ? content.remedy : undefined;
+  const warningAt = items?.length ? warningIndex(step, items.length) : 0;
+  // After the code card, its code stays one tap away; the step does not explain the code a second time.
+  const reminder = fromCodeCard && code ? <CodeReminder code={code} /> : null;
+  const success = outcome && step === resolvedOutcome;
+
   // Keyed by step: each step is new content, not the last one's elements moved about (no layout shift, no
   // pressed or focused answer carried over to the next question).
   return (
     <section
       key={step}
-      className={`step step-${info.kind}${supportMode ? ' step-support' : ''}`}
+      className={`step step-${info.kind}${success ? ' step-success' : ''}${supportMode ? ' step-support' : ''}`}
       data-step={step}
       data-kind={info.kind}
     >
       <div className="step-main">
-        <p className="progress">{t('step.progress', { count: trail.length })}</p>
-        <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
-        <UnderstoodNote />
+        <StepHeading
+          title={content.title ?? step}
+          code={info.code}
+          focusKey={step}
+          progress={t('step.progress', { count: trail.length })}
+          success={success}
+        />
+        {info.kind === 'code' ? null : <UnderstoodNote />}
         {supportMode && support && !seat ? <SeatPicker onPick={support.onPickSeat} /> : null}
+        {reminder}
         {info.kind === 'question' || info.kind === 'code' ? (
           <>
             {content.prompt ? <p className="lead">{content.prompt}</p> : null}
@@ -100,17 +121,29 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
             <WarningNote text={content.warning} />
           </>
         ) : null}
-        {info.kind === 'remedy' ? (
+        {remedy ? (
           <>
-            {content.prompt ? <p className="lead">{content.prompt}</p> : null}
-            <WarningNote text={content.warning} />
+            <NumberedSteps
+              title={t('step.stepsTitle')}
+              items={content.steps}
+              warning={content.warning}
+              warningAt={warningAt}
+            />
             {content.pin ? <p className="pin-tries">{content.pin}</p> : null}
-            <NumberedSteps title={t('step.stepsTitle')} items={content.steps} />
             {content.check ? <p className="check">{content.check}</p> : null}
           </>
         ) : null}
         {outcome ? (
-          <OutcomeView content={content} escalateTo={info.escalateTo} seat={supportMode ? seat : null} />
+          <OutcomeView
+            content={content}
+            escalateTo={info.escalateTo}
+            seat={supportMode ? seat : null}
+            warningAt={warningAt}
+            success={success}
+            showSummary={!reminder}
+            detailsOpen={supportMode}
+            onOpenSummary={onOpenSummary}
+          />
         ) : null}
         {answers.length > 0 ? (
           <AnswerList
@@ -121,26 +154,35 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
             numbered={keys}
           />
         ) : null}
-        {onOpenSummary ? (
-          <button
-            type="button"
-            className={outcome ? 'answer summary-open' : 'secondary-button summary-open'}
-            data-action="summary"
-            onClick={onOpenSummary}
-          >
+        {info.kind === 'code' ? <UnderstoodNote wayOutOnly /> : null}
+        {/* A remedy's "why": detail for whoever wants it, after the answers (the code card already said it). */}
+        {remedy && content.prompt && !reminder ? (
+          <details className="why">
+            <summary>{t('step.why')}</summary>
+            <p>{content.prompt}</p>
+          </details>
+        ) : null}
+        {outcome ? (
+          <div className="outcome-actions">
+            {onOpenSummary && !success ? (
+              <button type="button" className="answer summary-open" data-action="summary" onClick={onOpenSummary}>
+                {t('step.summary')}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="answer primary new-diagnosis"
+              data-action="new"
+              onClick={() => actor.send({ type: 'session.restart' })}
+            >
+              {t('step.newDiagnosis')}
+            </button>
+          </div>
+        ) : onOpenSummary ? (
+          <button type="button" className="secondary-button summary-open" data-action="summary" onClick={onOpenSummary}>
             {t('step.summary')}
           </button>
         ) : null}
-        {!outcome ? null : (
-          <button
-            type="button"
-            className="answer primary new-diagnosis"
-            data-action="new"
-            onClick={() => actor.send({ type: 'session.restart' })}
-          >
-            {t('step.newDiagnosis')}
-          </button>
-        )}
         <Trail trail={trail} open={supportMode && desk} />
       </div>
       {/* After the answers: on a phone the agent answers first; at a desk it sits beside them (styles.css). */}

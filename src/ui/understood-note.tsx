@@ -9,30 +9,42 @@ const startTime = () => new Date().toISOString();
  * On the first step after a search: one line saying what the lookup understood, and a way out into step by
  * step when that is not it (a fresh, guided diagnosis from the start).
  */
-export function UnderstoodNote() {
+export function UnderstoodNote({ wayOutOnly = false }: { wayOutOnly?: boolean }) {
   const match = DiagnosisActor.useSelector((s) => s.context.match);
   const firstStep = DiagnosisActor.useSelector((s) => s.context.trail.length === 1);
-  return match && firstStep ? <UnderstoodLine match={match} /> : null;
+  if (!match || !firstStep) return null;
+  return wayOutOnly ? <WayOut /> : <UnderstoodLine match={match} />;
 }
 
+/**
+ * The line, then the way out. Under a code card only the way out, after its answer: the card says what was
+ * understood, and "not this" is the second choice, not the first.
+ */
 function UnderstoodLine({ match }: { match: SymptomMatch }) {
   const { t } = useTranslation('lookup');
-  const actor = DiagnosisActor.useActorRef();
   return (
     <div className="understood">
       <p>{t('understood', { what: useUnderstood(match) })}</p>
-      <button
-        type="button"
-        className="secondary-button"
-        data-action="guided"
-        onClick={() => {
-          actor.send({ type: 'session.restart' });
-          actor.send({ type: 'diagnosis.start', at: startTime() });
-        }}
-      >
-        {t('notThis')}
-      </button>
+      <WayOut />
     </div>
+  );
+}
+
+function WayOut() {
+  const { t } = useTranslation('lookup');
+  const actor = DiagnosisActor.useActorRef();
+  return (
+    <button
+      type="button"
+      className="secondary-button"
+      data-action="guided"
+      onClick={() => {
+        actor.send({ type: 'session.restart' });
+        actor.send({ type: 'diagnosis.start', at: startTime() });
+      }}
+    >
+      {t('notThis')}
+    </button>
   );
 }
 

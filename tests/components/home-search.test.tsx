@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { text } from '../support/content.ts';
 import { renderApp } from '../support/render-app.tsx';
@@ -82,8 +82,12 @@ describe('starting from what the terminal shows', () => {
       'DECLINED 05 DO NOT HONOUR',
     );
     await view.user.click(screen.getByRole('button', { name: text('en', 'common', 'home.searchSubmit') }));
-    const what = `${text('en', 'lookup', 'understoodCode').replace('{{code}}', '05')} — ${text('en', 'codes', '05.meaning')}`;
-    expect(screen.getByText(text('en', 'lookup', 'understood').replace('{{what}}', what))).toBeInTheDocument();
+    // The code card is what was understood: the code in the title, its meaning on the card (not said twice).
+    expect(heading()).toHaveTextContent(text('en', 'steps', 'lookup.code.title').replace('{{code}}', '05'));
+    const card = screen.getByRole('region', { name: text('en', 'lookup', 'cardLabel').replace('{{code}}', '05') });
+    expect(within(card).getByText(text('en', 'codes', '05.meaning'))).toBeInTheDocument();
+    expect(screen.getAllByText(text('en', 'codes', '05.meaning'))).toHaveLength(1);
+    expect(screen.getByRole('button', { name: text('en', 'lookup', 'notThis') })).toBeInTheDocument();
     await view.user.click(screen.getByRole('button', { name: text('en', 'steps', 'lookup.code.options.continue') }));
     expect(screen.queryByRole('button', { name: text('en', 'lookup', 'notThis') })).not.toBeInTheDocument();
   });

@@ -109,6 +109,7 @@ describe('a reload in the middle of a diagnosis', () => {
     await startGuided(first);
     await answer(first, 'gate.charged.options.declined');
     await first.user.click(screen.getByRole('button', { name: common('nav.restart') }));
+    await first.user.click(screen.getByRole('button', { name: common('nav.restartYes') }));
     expect(saves(records)).toEqual([]);
     first.unmount();
 

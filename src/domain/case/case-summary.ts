@@ -131,9 +131,12 @@ export function noteText(note: string | undefined): string | null {
   return text === '' ? null : text;
 }
 
+/** The outcome that means fixed at the counter: history marks it resolved, the screen shows it as a success. */
+export const resolvedOutcome = 'done.resolved' satisfies StepId;
+
 /** The diagnosis ended at the counter with the problem fixed. */
 export function isResolved(summary: CaseSummary): boolean {
-  return summary.outcome?.step === 'done.resolved';
+  return summary.outcome?.step === resolvedOutcome;
 }
 
 /** An ISO time, or null for anything that is not a valid time. */
