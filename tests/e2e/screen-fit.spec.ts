@@ -1,0 +1,93 @@
+import { expect, test, type Page } from '@playwright/test';
+import { stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
+import { chooseLanguage, screen, type Language } from './support/app.ts';
+
+/**
+ * Screens for a queue (issue 14): at 360×740 an outcome fits 1.5 screens with its details folded, and every
+ * question's and remedy's answers start on the first screen. Every step of the registry is opened by its
+ * `#/step/<id>` link in one page, so a new step is measured without touching this file.
+ */
+const viewport = { width: 360, height: 740 };
+/** 1.5 screens of 740 px. */
+const outcomeLimit = 1110;
+/** The first answer's top edge must be above the first screen's bottom. */
+const answerLimit = viewport.height;
+
+const languages = ['zh-CN', 'en'] as const satisfies readonly Language[];
+
+test.use({ viewport, isMobile: true, hasTouch: true });
+
+interface Measure {
+  step: string;
+  kind: string;
+  /** Outcomes: the document's height. Questions and remedies: the first answer button's top, from the page top. */
+  value: number;
+  /** Where the sticky nav bar begins on the first screen (it hides what is under it until one scrolls). */
+  navTop: number | null;
+  limit: number;
+}
+
+/** Opens a step by its link. */
+async function open(page: Page, step: StepId) {
+  await page.evaluate((target) => {
+    location.hash = target;
+  }, `#/step/${step}`);
+  await expect(screen(page)).toHaveAttribute('data-step', step);
+}
+
+/** Measures the step on screen. */
+async function measure(page: Page, step: string): Promise<Measure> {
+  // The heading takes focus (and may scroll): measure in page coordinates, as if at the top.
+  return page.evaluate((id) => {
+    const section = document.querySelector(`[data-step="${CSS.escape(id)}"]`);
+    const kind = section?.getAttribute('data-kind') ?? '';
+    const nav = document.querySelector('.nav-bar');
+    const navTop = nav ? Math.round(window.innerHeight - nav.getBoundingClientRect().height) : null;
+    if (kind === 'outcome') {
+      return { step: id, kind, value: document.documentElement.scrollHeight, navTop, limit: 0 };
+    }
+    const first = section?.querySelector('[data-answer]');
+    const top = first ? Math.round(first.getBoundingClientRect().top + window.scrollY) : Number.POSITIVE_INFINITY;
+    return { step: id, kind, value: top, navTop, limit: 0 };
+  }, step);
+}
+
+function table(language: string, rows: readonly Measure[]): string {
+  const lines = rows.map((row) => {
+    const what = row.kind === 'outcome' ? 'height' : 'first answer top';
+    const mark = row.value > row.limit || (row.kind !== 'outcome' && row.value >= row.limit) ? '  ✗ OVER' : '';
+    return `  ${row.step.padEnd(24)} ${row.kind.padEnd(9)} ${what.padEnd(17)} ${String(row.value).padStart(5)} px  (limit ${row.limit})${mark}`;
+  });
+  return [`screen fit at 360×740, ${language}:`, ...lines].join('\n');
+}
+
+for (const language of languages) {
+  test(`every outcome fits 1.5 screens and every answer starts on the first screen (${language})`, async ({ page }) => {
+    // The one-time "ready offline" notice is measured by the notices' own tests: keep it out of these figures.
+    await page.addInitScript(() => localStorage.setItem('tapfix.offlineReadyShown', '1'));
+    await page.goto('/');
+    await chooseLanguage(page, language);
+    const rows: Measure[] = [];
+
+    // The code card is reached from a code typed on home: its step needs the code.
+    await page.fill('input[type="search"]', '51');
+    await page.press('input[type="search"]', 'Enter');
+    await expect(screen(page)).toHaveAttribute('data-kind', 'code');
+    await expect(page.locator('.code-card')).toBeVisible();
+    rows.push({ ...(await measure(page, 'lookup.code')), limit: answerLimit });
+
+    for (const id of stepIds.filter((s: StepId) => s !== 'lookup.code')) {
+      const outcome = stepInfo(id).kind === 'outcome';
+      await open(page, id);
+      const row = await measure(page, id);
+      rows.push({ ...row, limit: outcome ? outcomeLimit : answerLimit });
+    }
+    console.log(table(language, rows));
+
+    const over = rows.filter((row) => (row.kind === 'outcome' ? row.value > row.limit : row.value >= row.limit));
+    expect(
+      over.map((row) => `${row.step} ${row.value}px`),
+      'outcomes over 1110 px tall, or answers starting below the first screen',
+    ).toEqual([]);
+  });
+}
