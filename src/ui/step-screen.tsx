@@ -51,10 +51,10 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
   const trail = DiagnosisActor.useSelector((s) => s.context.trail);
   const code = DiagnosisActor.useSelector((s) => s.context.match?.code ?? null);
   const previous = DiagnosisActor.useSelector((s) => s.context.remembered[step]);
-  // Reached straight from the code card, and the step its code opens (not a status check on the way).
+  // Reached straight from the code card (the trail holds the steps left behind), and the step its code opens.
   const fromCodeCard = DiagnosisActor.useSelector(
     (s) =>
-      s.context.trail.at(-2)?.step === 'lookup.code' && findResponseCode(s.context.match?.code ?? '')?.step === step,
+      s.context.trail.at(-1)?.step === 'lookup.code' && findResponseCode(s.context.match?.code ?? '')?.step === step,
   );
   const pinWrong = DiagnosisActor.useSelector((s) => s.context.pinWrong);
   const info = stepInfo(step);
