@@ -91,3 +91,34 @@ for (const language of languages) {
     ).toEqual([]);
   });
 }
+
+/** Buttons among `targets` whose box the notice's box overlaps, as laid out on the first screen. */
+async function coveredBy(page: Page, notice: string, targets: string): Promise<string[]> {
+  return page.evaluate(
+    ([noticeSelector, targetSelector]) => {
+      window.scrollTo(0, 0);
+      const box = document.querySelector(noticeSelector)?.getBoundingClientRect();
+      if (!box) return ['(no notice)'];
+      return [...document.querySelectorAll<HTMLElement>(targetSelector)]
+        .filter((target) => {
+          const other = target.getBoundingClientRect();
+          return box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+        })
+        .map((target) => target.getAttribute('data-answer') ?? target.getAttribute('data-action') ?? target.tagName);
+    },
+    [notice, targets] as const,
+  );
+}
+
+test('the one-time "ready offline" note covers neither the start button nor any answer', async ({ page }) => {
+  await page.goto('/');
+  // A first visit: the note comes once the service worker has cached the app.
+  const note = page.locator('[data-pwa="offline-ready"]');
+  await expect(note).toBeVisible({ timeout: 30_000 });
+  expect(await coveredBy(page, '[data-pwa="offline-ready"]', '[data-action="start"], [data-message]')).toEqual([]);
+  for (const step of ['gate.charged', 'network.fix', 'done.issuer'] as const) {
+    await open(page, step);
+    await expect(note, `the note is still up on ${step}`).toBeVisible();
+    expect(await coveredBy(page, '[data-pwa="offline-ready"]', '[data-step] button'), step).toEqual([]);
+  }
+});
