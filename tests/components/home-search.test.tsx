@@ -97,7 +97,7 @@ describe('starting from what the terminal shows', () => {
     expect(screen.getByRole('status')).toHaveTextContent(text('zh-CN', 'lookup', 'otherSystem'));
   });
 
-  it('never opens a step by its short code: an acquirer\'s own code may look like one (S8)', async () => {
+  it("never opens a step by its short code: an acquirer's own code may look like one (S8)", async () => {
     await search('W-2');
     expect(heading()).toHaveTextContent(common('home.title'));
   });

@@ -84,7 +84,9 @@ describe('success looks like success', () => {
 
     const record = screen.getByRole('region', { name: common('step.recordTitle') });
     await view.user.click(within(record).getByRole('button', { name: common('step.summary') }));
-    expect(await screen.findByRole('heading', { level: 1, name: text('zh-CN', 'summary', 'page.title') })).toBeVisible();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: text('zh-CN', 'summary', 'page.title') }),
+    ).toBeVisible();
   });
 
   it('keeps who to call on any other outcome: one line, the details folded under it', async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { stepIds, stepInfo } from '../../src/domain/diagnosis/steps.ts';
-import { acceptDialogs, checkForUpdate, screen, takeServiceWorkerControl } from './support/app.ts';
+import { acceptDialogs, checkForUpdate, restart, screen, takeServiceWorkerControl } from './support/app.ts';
 import { launchKillable } from './support/killable-browser.ts';
 import { distDir } from './support/paths.ts';
 import { startStaticServer } from './support/static-server.ts';
@@ -361,7 +361,7 @@ test('6. an update taken in one tab reloads only that tab; the other keeps its d
     expect(await other.evaluate(() => 'tapfixNotReloaded' in window), 'the other tab was not reloaded').toBe(true);
     await expect(step(other)).toHaveAttribute('data-step', 'balance.check');
     await expect(other.locator('[data-pwa="update"] [data-action="update"]')).toHaveCount(0);
-    await other.locator('[data-action="restart"]').click();
+    await restart(other);
     const otherReloaded = other.waitForEvent('load', { timeout: 30_000 });
     await other.locator('[data-pwa="update"] [data-action="update"]').click();
     await otherReloaded;

@@ -88,8 +88,14 @@ interface Screen {
   language: string;
 }
 
-/** What to tap; the walk waits until the step changes, or until the page's language is `lang`. */
-type Tap = { selector: string; inScreen: boolean; lang?: string } | null;
+/**
+ * What to tap; the walk waits until the step changes, or until the page's language is `lang`. `confirm`: a button
+ * the tap may bring up that must be tapped too (restart mid-diagnosis asks once).
+ */
+type Tap = { selector: string; inScreen: boolean; lang?: string; confirm?: string } | null;
+
+/** Restart, confirming when the app asks (answers would be lost). */
+const restartTap = { selector: '[data-action="restart"]', inScreen: false, confirm: '[data-action="restart-confirm"]' };
 
 /**
  * One round trip per move: taps an element the way a finger would (scrolled into view, enabled, and the topmost
@@ -115,6 +121,7 @@ async function tapAndRead(page: Page, tap: Tap): Promise<Screen> {
       const waiting = () => (tap.lang ? document.documentElement.lang !== tap.lang : currentStep() === from);
       while (waiting()) {
         if (performance.now() > deadline) return { error: `nothing changed 10 s after ${tap.selector} on ${from}` };
+        if (tap.confirm) document.querySelector<HTMLElement>(tap.confirm)?.click();
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     }
@@ -296,7 +303,7 @@ test(`soak: ${diagnoses} random diagnoses in one page session, with an update in
       await page.getByRole('searchbox').press('Enter');
       await expect(stepElement(page)).toHaveAttribute('data-step', 'lookup.code');
       await tapAndRead(page, { selector: '[data-answer="continue"]', inScreen: true });
-      screen = await tapAndRead(page, { selector: '[data-action="restart"]', inScreen: false });
+      screen = await tapAndRead(page, restartTap);
     }
     return screen;
   }
@@ -340,8 +347,8 @@ test(`soak: ${diagnoses} random diagnoses in one page session, with an update in
       expectNoProblems(problems, `seed ${seed}, diagnosis ${outcomes.length}: ${walk.join(', ')}`);
       walk = [];
       if (chance(0.1)) now = await switchLanguage(now);
-      const again = now.canStartNew ? '[data-action="new"]' : '[data-action="restart"]';
-      now = await leave(now.step, 'new diagnosis', { selector: again, inScreen: false });
+      const again = now.canStartNew ? { selector: '[data-action="new"]', inScreen: false } : restartTap;
+      now = await leave(now.step, 'new diagnosis', again);
 
       const done = outcomes.length;
       const lifetime = done <= updateAfter ? 0 : 1;
@@ -359,7 +366,7 @@ test(`soak: ${diagnoses} random diagnoses in one page session, with an update in
       } else if (roll === 1 && now.canRestart) {
         // Abandoned half-way: not a finished diagnosis, so not one for the history.
         counts.restarts += 1;
-        now = await leave(now.step, 'restart', { selector: '[data-action="restart"]', inScreen: false });
+        now = await leave(now.step, 'restart', restartTap);
         walk = [];
       } else if (roll === 2) {
         now = await switchLanguage(now);

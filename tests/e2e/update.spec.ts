@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import { acceptDialogs, buildIdOf, checkForUpdate, screen, takeServiceWorkerControl } from './support/app.ts';
+import { acceptDialogs, buildIdOf, checkForUpdate, restart, screen, takeServiceWorkerControl } from './support/app.ts';
 import { startNginx } from './support/nginx.ts';
 import { repoRoot } from './support/paths.ts';
 import { startStaticServer, type StaticServer } from './support/static-server.ts';
@@ -76,8 +76,7 @@ test('a new version is offered, never forced mid-diagnosis, and taken only from 
   expect(await buildIdOf(page)).toBe(versionA);
 
   // Later holds for this session, home included.
-  await page.locator('[data-action="restart"]').click();
-  await expect(screen(page)).toHaveAttribute('data-step', 'home');
+  await restart(page);
   await expect(notice).toBeHidden();
 
   // The next start still runs A (B waits) and offers the update on home.

@@ -21,7 +21,19 @@ export async function currentStep(page: Page): Promise<string | null> {
   return screen(page).getAttribute('data-step');
 }
 
-/** Confirms any window.confirm (e.g. "restart?") the way a merchant who meant it would. */
+/**
+ * Restart from the nav bar, confirming in the app when it asks (answers would be lost); waits for home.
+ * `page.click('[data-action="restart"]')` alone stays on the step when the diagnosis has answers.
+ */
+export async function restart(page: Page) {
+  await page.locator('[data-action="restart"]').click();
+  // A click's render is done by the next round trip: the question is up now, or home is.
+  const confirm = page.locator('[data-action="restart-confirm"]');
+  if (await confirm.count()) await confirm.click();
+  await expect(screen(page)).toHaveAttribute('data-step', 'home');
+}
+
+/** Confirms any window.confirm the way a merchant who meant it would (the app's restart asks in the page). */
 export function acceptDialogs(page: Page) {
   page.on('dialog', (dialog) => void dialog.accept());
 }

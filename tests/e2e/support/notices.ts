@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { screen } from './app.ts';
+import { restart, screen } from './app.ts';
 import { answer } from './screens.ts';
 
 /**
@@ -163,7 +163,7 @@ export async function visitEveryNotice(page: Page, onNotice: (kind: NoticeKind) 
   await answer(page, 'declined');
   await expect(page.locator('[data-notice="not-saved"]')).toBeVisible();
   await onNotice('storage-not-saved');
-  await page.click('[data-action="restart"]');
+  await restart(page);
   await page.click('[data-action="start"]');
   await answer(page, 'paid');
   await expect(page.locator('[data-notice="history-not-kept"]')).toBeVisible();
