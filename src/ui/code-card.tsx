@@ -35,8 +35,8 @@ export function CodeReminder({ code }: { code: string }) {
   const { t } = useTranslation('lookup');
   if (!findResponseCode(code)) return null;
   return (
-    <details className="code-reminder" data-code-reminder={code}>
-      <summary>{t('cardLabel', { code })}</summary>
+    <details className="fold code-reminder" data-code-reminder={code}>
+      <summary className="chip">{t('cardLabel', { code })}</summary>
       <CodeCard code={code} />
     </details>
   );

@@ -68,7 +68,7 @@ function RestartConfirm({ onRestart, onKeepGoing }: RestartConfirmProps) {
   }, []);
   return (
     <div
-      className="restart-confirm"
+      className="confirm restart-confirm"
       role="group"
       aria-labelledby={questionId}
       onKeyDown={(event) => {
@@ -76,12 +76,14 @@ function RestartConfirm({ onRestart, onKeepGoing }: RestartConfirmProps) {
       }}
     >
       <p id={questionId}>{t('nav.restartConfirm')}</p>
-      <button type="button" className="restart-yes" data-action="restart-confirm" onClick={onRestart}>
-        {t('nav.restartYes')}
-      </button>
-      <button ref={keep} type="button" data-action="restart-cancel" onClick={onKeepGoing}>
-        {t('nav.restartNo')}
-      </button>
+      <div className="confirm-buttons">
+        <button type="button" className="restart-yes" data-action="restart-confirm" onClick={onRestart}>
+          {t('nav.restartYes')}
+        </button>
+        <button ref={keep} type="button" data-action="restart-cancel" onClick={onKeepGoing}>
+          {t('nav.restartNo')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -104,7 +104,7 @@ function EscalationBox({ content, escalateTo, seat, open }: EscalationBoxProps) 
         <p className="escalation-who">{who}</p>
       ) : null}
       {content.escalation && !seatDo ? (
-        <details className="escalation-details" open={open}>
+        <details className="fold escalation-details" open={open}>
           <summary>{t(customerCalls ? 'step.escalationMoreCustomer' : 'step.escalationMore')}</summary>
           <p>
             <strong>{t('step.escalationWhen')}</strong> {content.escalation.when}

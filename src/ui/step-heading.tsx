@@ -43,7 +43,7 @@ export function StepHeading({ title, code, focusKey, progress, success = false }
 /** A check mark in a circle: drawn, so the heading's text stays the content's own. */
 function SuccessMark() {
   return (
-    <svg className="success-mark" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+    <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
       <circle cx="12" cy="12" r="11" fill="currentColor" />
       <path
         d="M6.5 12.5l3.5 3.5 7.5-8"

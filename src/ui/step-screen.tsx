@@ -157,9 +157,9 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
         {info.kind === 'code' ? <UnderstoodNote wayOutOnly /> : null}
         {/* A remedy's "why": detail for whoever wants it, after the answers (the code card already said it). */}
         {remedy && content.prompt && !reminder ? (
-          <details className="why">
+          <details className="fold">
             <summary>{t('step.why')}</summary>
-            <p>{content.prompt}</p>
+            <p className="hint">{content.prompt}</p>
           </details>
         ) : null}
         {outcome ? (
@@ -171,7 +171,7 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
             ) : null}
             <button
               type="button"
-              className="answer primary new-diagnosis"
+              className="answer primary"
               data-action="new"
               onClick={() => actor.send({ type: 'session.restart' })}
             >
