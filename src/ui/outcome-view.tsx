@@ -4,6 +4,7 @@ import type { OutcomeContent } from './content.ts';
 import type { Escalation } from '../domain/diagnosis/steps.ts';
 import type { Seat } from '../domain/case/seat.ts';
 import { NumberedSteps } from './numbered-steps.tsx';
+import { GuardedButton } from './tap-guard.tsx';
 
 interface OutcomeViewProps {
   content: Partial<OutcomeContent>;
@@ -66,9 +67,9 @@ function RecordOffer({ onOpenSummary }: { onOpenSummary: (() => void) | undefine
       <h2 id={titleId}>{t('step.recordTitle')}</h2>
       <p>{t('step.recordText')}</p>
       {onOpenSummary ? (
-        <button type="button" className="answer summary-open" data-action="summary" onClick={onOpenSummary}>
+        <GuardedButton className="answer summary-open" data-action="summary" onClick={onOpenSummary}>
           {t('step.summary')}
-        </button>
+        </GuardedButton>
       ) : null}
     </section>
   );

@@ -16,6 +16,7 @@ import { StepHeading } from './step-heading.tsx';
 import { useDesk } from './desk.ts';
 import { SeatPicker } from './seat-picker.tsx';
 import { SupportBox } from './support-box.tsx';
+import { GuardedButton } from './tap-guard.tsx';
 import { useSupportKeys } from './support-keys.ts';
 import { Trail } from './trail.tsx';
 import { UnderstoodNote } from './understood-note.tsx';
@@ -165,23 +166,22 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
         {outcome ? (
           <div className="outcome-actions">
             {onOpenSummary && !success ? (
-              <button type="button" className="answer summary-open" data-action="summary" onClick={onOpenSummary}>
+              <GuardedButton className="answer summary-open" data-action="summary" onClick={onOpenSummary}>
                 {t('step.summary')}
-              </button>
+              </GuardedButton>
             ) : null}
-            <button
-              type="button"
+            <GuardedButton
               className="answer primary"
               data-action="new"
               onClick={() => actor.send({ type: 'session.restart' })}
             >
               {t('step.newDiagnosis')}
-            </button>
+            </GuardedButton>
           </div>
         ) : onOpenSummary ? (
-          <button type="button" className="secondary-button summary-open" data-action="summary" onClick={onOpenSummary}>
+          <GuardedButton className="secondary-button summary-open" data-action="summary" onClick={onOpenSummary}>
             {t('step.summary')}
-          </button>
+          </GuardedButton>
         ) : null}
         <Trail trail={trail} open={supportMode && desk} />
       </div>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SymptomMatch } from '../domain/lookup/symptom-match.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
+import { GuardedButton } from './tap-guard.tsx';
 
 /** When a diagnosis begins, as an ISO time (the case summary and history show it). */
 const startTime = () => new Date().toISOString();
@@ -34,8 +35,7 @@ function WayOut() {
   const { t } = useTranslation('lookup');
   const actor = DiagnosisActor.useActorRef();
   return (
-    <button
-      type="button"
+    <GuardedButton
       className="secondary-button"
       data-action="guided"
       onClick={() => {
@@ -44,7 +44,7 @@ function WayOut() {
       }}
     >
       {t('notThis')}
-    </button>
+    </GuardedButton>
   );
 }
 
