@@ -5,6 +5,8 @@ import {
   type DiagnosisMachine,
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../../src/domain/diagnosis/flow.ts';
+import { readKeyedCode } from '../../src/domain/lookup/code-evidence.ts';
+import { messageMatch } from '../../src/domain/lookup/screen-messages.ts';
 import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
 import { stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 
@@ -26,14 +28,17 @@ export const sampleMatches: SymptomMatch[] = [
   match('host.wait', { code: '98', category: 'issuer_acquirer_host', unknownOutcome: true, via: 'code' }),
 ];
 
-/** Sample evidence for the evidence question: refusal codes, messages, a timeout, an approval, the PIN. */
+/**
+ * Sample evidence for the evidence question, read through the real tables as the keypad and the message buttons
+ * read it: refusals (51, 55, a lost card), a possible charge (98, a timeout), an approval, and messages.
+ */
 export const sampleEvidence: SymptomMatch[] = [
-  match('balance.fix', { code: '51', category: 'balance_account', via: 'code' }),
-  match('pin.retry', { code: '55', category: 'cardholder_verification', via: 'code' }),
-  match('limit.insert', { message: 'insertCard', category: 'amount_limit', via: 'message' }),
-  match('network.fix', { unknownOutcome: true, message: 'commTimeout', via: 'message' }),
-  match('host.wait', { code: '98', category: 'issuer_acquirer_host', unknownOutcome: true, via: 'code' }),
-  match('done.paid', { code: 'Y1', category: null, via: 'code' }),
+  ...['51', '55', '43', '98', 'Y1'].map((code) => {
+    const read = readKeyedCode(code);
+    if (read.kind !== 'match') throw new Error(`${code} is not in the code table`);
+    return read.match;
+  }),
+  ...(['insertCard', 'commTimeout', 'merchantRestricted'] as const).map((id) => messageMatch(id)),
 ];
 
 /** The events a user can send in a snapshot, for graph traversal: answers, evidence, and entries from home. */

@@ -546,8 +546,6 @@ export const screenMessages = [
       '此卡無法受理',
       '此卡无对应发卡方',
       '发卡方不支持的交易',
-      '不支持此卡',
-      'CARD NOT SUPPORTED',
       'CARD NOT ACCEPTED',
     ],
   },
@@ -577,8 +575,6 @@ export const screenMessages = [
     variants: [
       '?请稍后重试',
       '?請稍後重試',
-      '系统日切',
-      '系統日切',
       '交换中心异常',
       '系统故障',
       '系统维护',
@@ -696,7 +692,7 @@ export const screenMessages = [
   },
   {
     id: 'merchantRestricted',
-    category: 'issuer_acquirer_host',
+    category: 'terminal_setup',
     step: 'done.merchantRestricted',
     unknownOutcome: false,
     variants: [
