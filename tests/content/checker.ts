@@ -261,6 +261,11 @@ export const formalWords: FormalWordRule = {
       收单机构: 'the one place the formal word is explained: POS公司 is what the contract and the bank call 收单机构',
       收單機構: 'the same explanation in zh-Hant',
     },
+    'steps:done.merchantRestricted.escalation.who': {
+      收单机构:
+        'the same explanation on the other path to the POS company: a merchant whose account is restricted never passes done.acquirer',
+      收單機構: 'the same explanation there, in zh-Hant',
+    },
   },
 };
 

@@ -6,7 +6,7 @@ import {
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
-import { stepIds, type StepId } from '../../src/domain/diagnosis/steps.ts';
+import { stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 
 const match = (step: StepId, overrides: Partial<SymptomMatch> = {}): SymptomMatch => ({
   category: 'network',
@@ -26,7 +26,17 @@ export const sampleMatches: SymptomMatch[] = [
   match('host.wait', { code: '98', category: 'issuer_acquirer_host', unknownOutcome: true, via: 'code' }),
 ];
 
-/** The events a user can send in a snapshot, for graph traversal: answers, and entries from home. */
+/** Sample evidence for the evidence question: refusal codes, messages, a timeout, an approval, the PIN. */
+export const sampleEvidence: SymptomMatch[] = [
+  match('balance.fix', { code: '51', category: 'balance_account', via: 'code' }),
+  match('pin.retry', { code: '55', category: 'cardholder_verification', via: 'code' }),
+  match('limit.insert', { message: 'insertCard', category: 'amount_limit', via: 'message' }),
+  match('network.fix', { unknownOutcome: true, message: 'commTimeout', via: 'message' }),
+  match('host.wait', { code: '98', category: 'issuer_acquirer_host', unknownOutcome: true, via: 'code' }),
+  match('done.paid', { code: 'Y1', category: null, via: 'code' }),
+];
+
+/** The events a user can send in a snapshot, for graph traversal: answers, evidence, and entries from home. */
 export function userEvents(snapshot: SnapshotFrom<DiagnosisMachine>): DiagnosisEvent[] {
   const step = currentStep(snapshot);
   if (step === 'home') {
@@ -35,7 +45,9 @@ export function userEvents(snapshot: SnapshotFrom<DiagnosisMachine>): DiagnosisE
       ...sampleMatches.map((m): DiagnosisEvent => ({ type: 'symptom.matched', match: m })),
     ];
   }
-  return answersOf(step).map((answer): DiagnosisEvent => ({ type: `answer.${answer}`, step }));
+  const answers = answersOf(step).map((answer): DiagnosisEvent => ({ type: `answer.${answer}`, step }));
+  if (!('asksEvidence' in stepInfo(step))) return answers;
+  return [...answers, ...sampleEvidence.map((m): DiagnosisEvent => ({ type: 'evidence.shown', step, match: m }))];
 }
 
 /** Identifies a snapshot by its step and the context that changes later decisions (not the trail). */
