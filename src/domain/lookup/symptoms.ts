@@ -747,6 +747,22 @@ export function isSuccessCode(input: string): boolean {
 }
 
 /**
+ * A two-character code the app does not know ("E1", "应答码 T2", "显示 K1"), named on its own or right after or before a
+ * code word: most likely the POS company's own code (domain README §4), never "not found". Null when the text names a
+ * known or approval code, or no code at all; a step code ("N-2") has a hyphen, so it is never one.
+ */
+export function privateCode(input: string): string | null {
+  if (typeof input !== 'string') return null;
+  const norm = normalizeSymptomInput(input);
+  const tokens = codeTokens(norm);
+  if (tokens.some((token) => findResponseCode(token.code) !== null || successCodes.includes(token.code))) return null;
+  // A bare pair of digits inside a sentence may be anything ("等了30"); only a code word or a lone code says "code".
+  const named =
+    tokens.find((token) => token.keyed) ?? tokens.find((token) => norm.compact === token.code.toLowerCase());
+  return named?.code ?? null;
+}
+
+/**
  * An approval code with advice of its own (10, Y1, Y3) when the input names one and no refusal code: the outcome it
  * opens, as a match with no cause category (an approval is not a failure).
  */
