@@ -21,9 +21,11 @@ import {
   negations,
   notCodeAfter,
   notCodeBefore,
+  offTopics,
   outcomeSignals,
   phases,
   traditionalPairs,
+  troubleCues,
 } from './lexicon.ts';
 import type { Category } from './categories.ts';
 import {
@@ -431,6 +433,17 @@ const compiledPhases = {
   settle: phases.settle.map((pattern) => indexed(compilePattern(pattern, true))),
 };
 const compiledHedges = hedges.map((pattern) => indexed(compilePattern(pattern)));
+const compiledOffTopics = offTopics.map((pattern) => indexed(compilePattern(pattern)));
+const compiledTroubleCues = troubleCues.map((pattern) => indexed(compilePattern(pattern)));
+
+/** The input asks about fees, payouts, applying or how to use something, and says nothing went wrong. */
+function offTopicOnly(grams: Present, clauses: readonly Clause[]): boolean {
+  const whole = clauses.length === 1;
+  const offTopic = compiledOffTopics.filter((pattern) => present(pattern, grams));
+  if (offTopic.length === 0 || !clauses.some((clause) => anyFound(offTopic, clause, whole))) return false;
+  const trouble = compiledTroubleCues.filter((pattern) => present(pattern, grams));
+  return !clauses.some((clause) => anyFound(trouble, clause, whole));
+}
 
 const ignored = ignoredPhrases.map((phrase) => normalizeSymptomInput(phrase));
 
@@ -700,6 +713,8 @@ export function matchSymptom(input: string): SymptomMatch | null {
   let best: Evidence | null = null;
   for (const item of evidence) if (best === null || outranks(item, best)) best = item;
   if (best === null) return null;
+  // Words alone never outweigh a question that is not about a failed payment; a code or a printed message does.
+  if (best.tier === 1 && offTopicOnly(grams, clauses)) return null;
   return {
     category: best.category,
     code: code?.entry.code ?? null,
