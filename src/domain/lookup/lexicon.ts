@@ -167,6 +167,10 @@ export const concepts: readonly Concept[] = [
     step: 'network.signal',
     unknownOutcome: true,
     keywords: {
+      'dure*transact': 3,
+      'dure*payment': 3,
+      'receiv error': 3,
+      接收失败: 3,
       '授权时*断': 3,
       '交易中*断': 3,
       '支付过程中*断': 3,
@@ -676,6 +680,9 @@ export const concepts: readonly Concept[] = [
     step: 'card.other',
     unknownOutcome: false,
     keywords: {
+      '卡*状态不正确': 3,
+      状态不正确: 3,
+      '卡*状态*不对': 3,
       冻结: 3,
       被冻: 3,
       止付: 3,
@@ -749,6 +756,18 @@ export const concepts: readonly Concept[] = [
     step: 'card.other',
     unknownOutcome: false,
     keywords: {
+      '外国*卡': 3,
+      '国外*卡': 3,
+      '外籍*卡': 3,
+      '境外*卡': 3,
+      外币卡: 3,
+      外国人: 2,
+      老外: 2,
+      'foreign*card': 3,
+      'oversea*card': 3,
+      'intern*card': 3,
+      tourist: 2,
+      foreign: 2,
       外卡: 3,
       境外卡: 3,
       没有银联标识: 3,
@@ -844,7 +863,7 @@ export const concepts: readonly Concept[] = [
       'tap not allow': 3,
       'contactless not accept': 3,
       'contactless not allow': 3,
-      'use*card reader': 2,
+      'use*chip reader': 2,
       'insert*pin': 3,
     },
   },
@@ -1035,6 +1054,14 @@ export const concepts: readonly Concept[] = [
     step: 'reading.placement',
     unknownOutcome: false,
     keywords: {
+      '挥卡*失败': 2,
+      '挥卡*不了': 2,
+      '挥卡*不成功': 2,
+      '闪付*失败': 2,
+      '闪付*不了': 2,
+      '拍卡*失败': 2,
+      '碰*失败': 2,
+      'card*~*work': 2,
       没反应: 2,
       没有反应: 2,
       '没*反应': 2,
@@ -1277,6 +1304,11 @@ export const concepts: readonly Concept[] = [
     step: 'setup.signOn',
     unknownOutcome: false,
     keywords: {
+      '~ initi': 3,
+      'setup requir': 3,
+      '~*configur': 3,
+      'not readi': 3,
+      '~ set up': 2,
       新机器: 3,
       刚装: 3,
       新装: 3,
@@ -1300,11 +1332,41 @@ export const concepts: readonly Concept[] = [
     },
   },
   {
+    id: 'lowBattery',
+    category: 'network',
+    step: 'network.fix',
+    unknownOutcome: false,
+    keywords: {
+      电量不足: 3,
+      电量低: 3,
+      低电量: 3,
+      电量过低: 3,
+      电池没电: 3,
+      '电池*不足': 3,
+      请充电: 3,
+      'low batteri': 3,
+      'batteri low': 3,
+      'batteri is low': 3,
+      'batteri*run out': 3,
+      'batteri*drain': 3,
+      'need*charg': 2,
+      batteri: 2,
+      电池: 2,
+      电量: 2,
+    },
+  },
+  {
     id: 'noSignal',
     category: 'network',
     step: 'network.signal',
     unknownOutcome: false,
     keywords: {
+      'process*slow': 3,
+      'process*slowli': 3,
+      slowli: 2,
+      'slow*process': 3,
+      'slow connect': 3,
+      'slow internet': 3,
       没信号: 3,
       没有信号: 3,
       信号不好: 3,
@@ -1441,6 +1503,12 @@ export const concepts: readonly Concept[] = [
     step: 'host.wait',
     unknownOutcome: false,
     keywords: {
+      'system problem': 3,
+      'system issu': 3,
+      'system fault': 3,
+      'system failur': 3,
+      系统问题: 3,
+      系统出错: 3,
       银行系统: 1,
       系统维护: 3,
       系统繁忙: 3,
@@ -1498,6 +1566,11 @@ export const concepts: readonly Concept[] = [
     step: 'operator.check',
     unknownOutcome: false,
     keywords: {
+      'record not found': 3,
+      '~ find*transact': 3,
+      '~ find*invoic': 3,
+      'transact not found': 3,
+      'tran not found': 3,
       输错金额: 3,
       金额输错: 3,
       金额打错: 3,
@@ -1548,6 +1621,11 @@ export const concepts: readonly Concept[] = [
     step: 'card.status',
     unknownOutcome: false,
     keywords: {
+      'author*fail': 3,
+      'block by*issuer': 3,
+      'block by*bank': 3,
+      'block by the card issuer': 3,
+      'verif*fail': 3,
       被拒: 2,
       拒绝: 2,
       拒付: 2,
@@ -1618,6 +1696,11 @@ export const negationClass = {
  */
 export const outcomeSignals = {
   done: [
+    '打了小票',
+    '出了票',
+    '小票出来了',
+    'receipt*print',
+    'print*receipt',
     '又成功',
     '后来*成功',
     '交易*成功',
@@ -1736,8 +1819,22 @@ export const outcomeSignals = {
   ],
 };
 
-/** Words that put a clause in the terminal's own housekeeping: no customer money can move there. */
+/**
+ * Words that put a clause in the terminal's own housekeeping, or in the wait for the customer to enter a PIN: no
+ * customer money can move there (an online PIN is entered before the request is sent).
+ */
 export const phases = {
+  entry: [
+    'wait for*pin',
+    'pin entri*time',
+    'pin*time out',
+    'pin*timeout',
+    'enter*pin*time out',
+    '输密码*超时',
+    '输入密码*超时',
+    '密码输入*超时',
+    '等待*输入密码',
+  ],
   signOn: [
     '签到时',
     '签到的时候',
@@ -1964,6 +2061,21 @@ export const confusables: ReadonlyArray<readonly [string, string]> = [
   ['失贩', '失败'], ['失掰', '失败'], ['连机', '联机'], ['通迅', '通讯'], ['冲证', '冲正'], ['充正', '冲正'],
   ['签倒', '签到'], ['余颔', '余额'], ['密玛', '密码'], ['拒决', '拒绝'], ['闪附', '闪付'], ['咔', '卡'], ['ka卡', '卡'],
   ['银行ka', '银行卡'], ['信用ka', '信用卡'], ['帐', '账'], ['中止', '终止'],
+];
+
+/**
+ * English words and phrases read as one, before stemming, so a pattern written with one of them matches all
+ * ("the PDQ froze" is "the terminal froze"; "card rejected" is "card declined").
+ */
+// prettier-ignore
+export const englishSynonyms: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['terminal', [
+    'card machine', 'card machines', 'credit card machine', 'card terminal', 'payment terminal', 'pos terminal',
+    'pos machine', 'pdq machine', 'pdq', 'pin pad', 'pinpad', 'pin entry device', 'eftpos machine', 'eftpos terminal',
+    'card reader', 'credit card reader', 'payment device', 'payment machine', 'card device',
+  ]],
+  ['declined', ['rejected', 'refused', 'denied', 'bounced', 'knocked back']],
+  ['tap', ['paywave', 'paypass', 'tap and go', 'tap n go', 'tap go']],
 ];
 
 /** English typos of key words: read as the word they almost are (one edit away, same first letter). */

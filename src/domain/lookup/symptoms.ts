@@ -12,6 +12,7 @@ import {
   codeKeywordsBefore,
   concepts,
   confusables,
+  englishSynonyms,
   gapNegations,
   hedges,
   ignoredPhrases,
@@ -128,9 +129,16 @@ function stemmed(word: string): string {
   return stem;
 }
 
-/** Spaced text to the forms the patterns are written in: Latin words stemmed, everything else as is. */
+const synonymOf = new Map(englishSynonyms.flatMap(([word, forms]) => forms.map((form) => [form, word] as const)));
+const synonymForms = new RegExp(
+  `(?<![a-z0-9])(?:${alternation([...synonymOf.keys()].sort((a, b) => b.length - a.length))})(?![a-z0-9])`,
+  'g',
+);
+
+/** Spaced text to the forms the patterns are written in: synonyms as one word, Latin words stemmed. */
 function toStemmed(spaced: string): string {
-  return spaced.replace(/[a-z]+/g, (word) => stemmed(word));
+  const folded = /[a-z]/.test(spaced) ? spaced.replace(synonymForms, (form) => synonymOf.get(form) ?? form) : spaced;
+  return folded.replace(/[a-z]+/g, (word) => stemmed(word));
 }
 
 /** Folds the input: compatibility forms (full-width) to ASCII, lower case, traditional to simplified, typos. */
@@ -431,6 +439,7 @@ const compiledSignals = {
 const compiledPhases = {
   signOn: phases.signOn.map((pattern) => indexed(compilePattern(pattern, true))),
   settle: phases.settle.map((pattern) => indexed(compilePattern(pattern, true))),
+  entry: phases.entry.map((pattern) => indexed(compilePattern(pattern, true))),
 };
 const compiledHedges = hedges.map((pattern) => indexed(compilePattern(pattern)));
 const compiledOffTopics = offTopics.map((pattern) => indexed(compilePattern(pattern)));
@@ -546,7 +555,7 @@ const outcomeOnly = new Set([
 ]);
 const outcomeWeight = 2.9;
 
-type Phase = 'payment' | 'signOn' | 'settle';
+type Phase = 'payment' | 'signOn' | 'settle' | 'entry';
 
 /** What each clause says besides its symptoms: its phase, whether it guesses, how the payment ended. */
 interface ClauseFacts {
@@ -564,6 +573,7 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
   const only = (patterns: readonly Pattern[]) => patterns.filter((pattern) => present(pattern, grams));
   const signOn = only(compiledPhases.signOn);
   const settle = only(compiledPhases.settle);
+  const entry = only(compiledPhases.entry);
   const hedge = only(compiledHedges);
   const signals = {
     done: only(compiledSignals.done),
@@ -575,8 +585,9 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
   const whole = clauses.length === 1;
   return clauses.map((clause) => {
     const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
-    // Sign-on and settlement words make a clause housekeeping; everything else is about the payment.
-    const phase: Phase = found(signOn) ? 'signOn' : found(settle) ? 'settle' : 'payment';
+    // Sign-on and settlement words make a clause housekeeping, waiting for the customer's PIN makes it card entry;
+    // everything else is about the payment.
+    const phase: Phase = found(signOn) ? 'signOn' : found(settle) ? 'settle' : found(entry) ? 'entry' : 'payment';
     const payment = phase === 'payment';
     return {
       phase,
@@ -590,14 +601,16 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
   });
 }
 
+/** What a timeout or failure means outside the payment itself: nothing was sent, no money can have moved. */
 const housekeeping = {
-  signOn: { id: 'signOn', step: 'setup.signOnFix' },
-  settle: { id: 'settle', step: 'setup.settleFix' },
+  signOn: { id: 'signOn', category: 'terminal_setup', step: 'setup.signOnFix' },
+  settle: { id: 'settle', category: 'terminal_setup', step: 'setup.settleFix' },
+  entry: { id: 'pinEntry', category: 'cardholder_verification', step: 'pin.retry' },
 } as const;
 
 /**
- * Evidence read in context: in a sign-on or settlement clause a timeout or failure is that housekeeping failing
- * (no money moved, never the status check); a guessed balance problem stays a question; with a phone in play, a
+ * Evidence read in context: in a sign-on or settlement clause a timeout or failure is that housekeeping failing,
+ * while the terminal waits for the PIN it is the customer's entry (no money moved, never the status check); a guessed balance problem stays a question; with a phone in play, a
  * read failure or a bare decline is the phone's.
  */
 function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[]): Evidence[] {
@@ -613,7 +626,7 @@ function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[])
         ...item,
         source: 'concept',
         id: housekeeping[phase].id,
-        category: 'terminal_setup',
+        category: housekeeping[phase].category,
         step: housekeeping[phase].step,
         unknownOutcome: false,
         tier: Math.max(item.tier, 1),
