@@ -3,6 +3,7 @@ import { categories } from '../../src/domain/lookup/categories.ts';
 import { findResponseCode } from '../../src/domain/lookup/response-codes.ts';
 import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
 import {
+  addedTrainingRows,
   fieldPhrasings,
   freshHeldOutRows,
   heldOutRows,
@@ -66,7 +67,7 @@ describe('the field corpus', () => {
   });
 
   it('is split once, about one fifth held out', () => {
-    expect(heldOutRows.length + tunedRows.length).toBe(fieldPhrasings.length);
+    expect(heldOutRows.length + tunedRows.length).toBe(fieldPhrasings.length + addedTrainingRows.length);
     expect(heldOutRows.length / fieldPhrasings.length).toBeGreaterThan(0.15);
     expect(heldOutRows.length / fieldPhrasings.length).toBeLessThan(0.25);
   });

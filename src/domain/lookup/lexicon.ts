@@ -1696,6 +1696,12 @@ export const negationClass = {
  */
 export const outcomeSignals = {
   done: [
+    '刷出去',
+    '退款',
+    '钱*退回',
+    'appear*as process',
+    'later*process',
+    'later*approv',
     '打了小票',
     '出了票',
     '小票出来了',
@@ -1917,6 +1923,10 @@ export const offTopics = [
   '如何使用',
   '怎么刷',
   '如何刷',
+  '怎么绑定',
+  '如何绑定',
+  '怎么添加',
+  '如何添加',
   '什么叫',
   '哪个好',
   '多少钱一台',

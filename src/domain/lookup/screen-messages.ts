@@ -692,6 +692,8 @@ export const screenMessages = [
       '?DIDN T GO THROUGH',
       '?DID NOT GO THROUGH',
       '?WON T GO THROUGH',
+      '?DOESN T GO THROUGH',
+      '?DOES NOT GO THROUGH',
       '?NOT GO THROUGH',
       '?TRANSACTION FAILURE',
       '?PAYMENT FAILURE',
