@@ -2088,6 +2088,12 @@ export const englishSynonyms: ReadonlyArray<readonly [string, readonly string[]]
   ['tap', ['paywave', 'paypass', 'tap and go', 'tap n go', 'tap go']],
 ];
 
+/** Chinese names of the terminal read as one ("收款机卡了" is "机器卡了"). */
+// prettier-ignore
+export const chineseSynonyms: ReadonlyArray<readonly [string, string]> = [
+  ['刷卡机', '机器'], ['收款机', '机器'], ['收银机', '机器'], ['机具', '机器'], ['机子', '机器'], ['终端机', '机器'],
+];
+
 /** English typos of key words: read as the word they almost are (one edit away, same first letter). */
 // prettier-ignore
 export const keyWords = [

@@ -11,6 +11,7 @@ import {
   codeKeywordsAfter,
   codeKeywordsBefore,
   concepts,
+  chineseSynonyms,
   confusables,
   englishSynonyms,
   gapNegations,
@@ -73,8 +74,9 @@ const alternation = (words: readonly string[]) => words.map(escape).join('|');
 
 /** "pin" written inside Chinese ("不正确的pin") is 密码; an English "wrong pin" stays English. */
 const hanPin = /(?<=\p{Script=Han})pin(?:码)?|pin码|pin(?=\p{Script=Han})/gu;
-const confusable = new RegExp(alternation(confusables.map(([typo]) => typo)), 'g');
-const confusableFix = new Map(confusables);
+const folds = [...confusables, ...chineseSynonyms];
+const confusable = new RegExp(alternation(folds.map(([typo]) => typo)), 'g');
+const confusableFix = new Map(folds);
 
 /** British spellings and the stems both sides of a comparison share ("authorisation" → "author"). */
 function englishWord(word: string): string {
