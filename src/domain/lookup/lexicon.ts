@@ -544,6 +544,8 @@ export const concepts: readonly Concept[] = [
     step: 'balance.check',
     unknownOutcome: false,
     keywords: {
+      'exceed*credit limit': 4,
+      'credit limit*exceed': 4,
       余额不足: 3,
       余额不够: 3,
       钱不够: 3,
@@ -680,6 +682,8 @@ export const concepts: readonly Concept[] = [
     step: 'card.other',
     unknownOutcome: false,
     keywords: {
+      'card*not configur': 3,
+      'card*~ configur': 3,
       '卡*状态不正确': 3,
       状态不正确: 3,
       '卡*状态*不对': 3,
@@ -1361,6 +1365,8 @@ export const concepts: readonly Concept[] = [
     step: 'network.signal',
     unknownOutcome: false,
     keywords: {
+      'termin*~*work': 2,
+      'termin*down': 2,
       'process*slow': 3,
       'process*slowli': 3,
       slowli: 2,
@@ -1832,6 +1838,8 @@ export const outcomeSignals = {
 export const phases = {
   entry: [
     'wait for*pin',
+    'cardhold*too long',
+    'custom*too long to',
     'pin entri*time',
     'pin*time out',
     'pin*timeout',
