@@ -81,5 +81,6 @@ describe('the field corpus', () => {
     expect(score.spuriousCodes).toBe(0);
     expect(score.unknownRecall).toBe(100);
     expect(score.falseAlarms).toBeLessThanOrEqual(5);
+    expect(score.offTopicRejected).toBeGreaterThanOrEqual(85);
   });
 });
