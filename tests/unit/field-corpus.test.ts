@@ -75,8 +75,8 @@ describe('the field corpus', () => {
   // A floor on the tuned four fifths only: the held-out fifth is reported by `npm run bench`, never asserted.
   it('keeps the tuned part at its floor', () => {
     const score = scoreCorpus(matchSymptom, tunedRows);
-    expect(score.category).toBeGreaterThanOrEqual(97);
-    expect(score.english).toBeGreaterThanOrEqual(95);
+    expect(score.category).toBeGreaterThanOrEqual(96);
+    expect(score.english).toBeGreaterThanOrEqual(94);
     expect(score.code).toBe(100);
     expect(score.spuriousCodes).toBe(0);
     expect(score.unknownRecall).toBe(100);

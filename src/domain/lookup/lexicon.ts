@@ -1365,6 +1365,10 @@ export const concepts: readonly Concept[] = [
     step: 'network.signal',
     unknownOutcome: false,
     keywords: {
+      'lose*signal': 3,
+      'lost*signal': 3,
+      '~连接': 2,
+      网关: 2,
       'termin*~*work': 2,
       'termin*down': 2,
       'process*slow': 3,
@@ -1839,6 +1843,7 @@ export const phases = {
   entry: [
     'wait for*pin',
     'cardhold*too long',
+    'respond to*prompt',
     'custom*too long to',
     'pin entri*time',
     'pin*time out',
@@ -2090,7 +2095,9 @@ export const englishSynonyms: ReadonlyArray<readonly [string, readonly string[]]
   ['terminal', [
     'card machine', 'card machines', 'credit card machine', 'card terminal', 'payment terminal', 'pos terminal',
     'pos machine', 'pdq machine', 'pdq', 'pin pad', 'pinpad', 'pin entry device', 'eftpos machine', 'eftpos terminal',
-    'card reader', 'credit card reader', 'payment device', 'payment machine', 'card device',
+    'card reader', 'credit card reader', 'payment device', 'payment machine', 'card device', 'chip pin machine',
+    'chip and pin machine', 'chip pin terminal', 'chip and pin terminal', 'chip pin reader', 'chip and pin reader',
+    'chip pin card machine', 'chip and pin card machine',
   ]],
   ['declined', ['rejected', 'refused', 'denied', 'bounced', 'knocked back']],
   ['tap', ['paywave', 'paypass', 'tap and go', 'tap n go', 'tap go']],
@@ -2151,7 +2158,8 @@ export const notCodeBefore = [
 export const notCodeAfter = [
   '元', '块', '圆', '毛', '角', '分', '秒', '点', '号', '月', '日', '年', '次', '个', '张', '岁', '天', '笔', '台', '%',
   '度', '米', '人', '位', '件', '斤', '折', '部', '楼', '层', '路', '多', '来', '几', '万', '千', '百', 'yuan', 'rmb',
-  'kuai', 'dollar', 'usd', 'min', 'sec', 'hour', 'hr', 'times', 'day', 'card', 'k', 'w',
+  'kuai', 'dollar', 'usd', 'min', 'mins', 'minute', 'minutes', 'sec', 'secs', 'second', 'seconds', 'hour', 'hours',
+  'hr', 'hrs', 'times', 'day', 'days', 'card', 'k', 'w',
 ];
 
 /** Words that name a response code just before it ("应答码55", "code 51", "显示05"). */
