@@ -22,8 +22,15 @@ export interface CorpusFigure {
 const shares = ['category', 'english', 'code', 'unknownRecall', 'falseAlarms', 'noMatch', 'offTopicRejected'] as const;
 
 function figuresOf(part: 'tuned' | 'heldout' | 'fresh', score: CorpusScore): CorpusFigure[] {
+  // A part without off-topic rows has no off-topic figure (it would read 100 % of nothing).
+  const measured = shares.filter((name) => name !== 'offTopicRejected' || score.offTopicRows > 0);
   return [
-    ...shares.map((name) => ({ metric: `corpus_${part}_${name}`, value: score[name], unit: '%', rows: score.rows })),
+    ...measured.map((name) => ({
+      metric: `corpus_${part}_${name}`,
+      value: score[name],
+      unit: '%',
+      rows: name === 'offTopicRejected' ? score.offTopicRows : score.rows,
+    })),
     { metric: `corpus_${part}_spurious_codes`, value: score.spuriousCodes, unit: 'count', rows: score.rows },
   ];
 }

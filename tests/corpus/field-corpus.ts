@@ -58,6 +58,8 @@ export interface CorpusScore {
   readonly english: number;
   /** Off-topic rows that matched nothing, as they must (%; 100 when there are none). */
   readonly offTopicRejected: number;
+  /** Off-topic rows scored. */
+  readonly offTopicRows: number;
   /** Rows naming a code whose code is read exactly (%). */
   readonly code: number;
   /** Rows without a code that were given one anyway. */
@@ -139,6 +141,7 @@ export function scoreCorpus(match: (text: string) => SymptomMatch | null, rowsTo
     category: pct(category, onTopic),
     english: pct(englishRight, english),
     offTopicRejected: pct(offTopicRejected, offTopic),
+    offTopicRows: offTopic,
     code: pct(codeRight, coded),
     spuriousCodes,
     unknownRecall: pct(unknownCaught, unknown),
