@@ -14,7 +14,7 @@ describe('reading what the home search box was given', () => {
     }
   });
 
-  it('reads acquirers\' private codes that look like old step codes as no step (E2 is a timeout on some terminals)', () => {
+  it("reads acquirers' private codes that look like old step codes as no step (E2 is a timeout on some terminals)", () => {
     for (const typed of ['E1', 'E2', 'E4', 'E5', 'E9', 'N1', 'K1', 'T2', 'H1', 'B1', 'D1', 'D9']) {
       const input = readTerminalInput(typed);
       if (input.kind === 'match') expect(stepInfo(input.match.step).kind, typed).not.toBe('outcome');
