@@ -77,7 +77,7 @@ function RestartConfirm({ onRestart, onKeepGoing }: RestartConfirmProps) {
     >
       <p id={questionId}>{t('nav.restartConfirm')}</p>
       <div className="confirm-buttons">
-        <button type="button" className="restart-yes" data-action="restart-confirm" onClick={onRestart}>
+        <button type="button" data-action="restart-confirm" onClick={onRestart}>
           {t('nav.restartYes')}
         </button>
         <button ref={keep} type="button" data-action="restart-cancel" onClick={onKeepGoing}>

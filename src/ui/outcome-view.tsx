@@ -40,9 +40,7 @@ export function OutcomeView({
   const { t } = useTranslation();
   return (
     <>
-      {content.summary && showSummary ? (
-        <p className={success ? 'lead outcome-answer success' : 'lead outcome-answer'}>{content.summary}</p>
-      ) : null}
+      {content.summary && showSummary ? <p className="lead outcome-answer">{content.summary}</p> : null}
       <NumberedSteps
         title={t('step.stepsTitle')}
         items={content.remedy}
@@ -94,7 +92,7 @@ function EscalationBox({ content, escalateTo, seat, open }: EscalationBoxProps) 
   const who = content.escalation?.who ?? (escalateTo ? t(`escalateTo.${escalateTo}`) : '');
   return (
     <section className="escalation" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('step.escalationTitle')}</h2>
+      <h2 id={titleId}>{t('step.escalationTitle')}</h2>{' '}
       {seatDo && escalateTo ? (
         <div className="seat-do" data-seat-do={seatDo}>
           <h3>{t('seat.doTitle')}</h3>

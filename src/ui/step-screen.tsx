@@ -8,6 +8,7 @@ import { answersOf } from '../domain/diagnosis/flow.ts';
 import { stepInfo, usualPinTries, type StepId } from '../domain/diagnosis/steps.ts';
 import { AnswerList } from './answer-list.tsx';
 import { CodeCard, CodeReminder } from './code-card.tsx';
+import { EvidencePanel } from './evidence-panel.tsx';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { NumberedSteps } from './numbered-steps.tsx';
 import { OutcomeView } from './outcome-view.tsx';
@@ -19,7 +20,7 @@ import { SupportBox } from './support-box.tsx';
 import { GuardedButton } from './tap-guard.tsx';
 import { useSupportKeys } from './support-keys.ts';
 import { Trail } from './trail.tsx';
-import { UnderstoodNote } from './understood-note.tsx';
+import { EvidenceLine, UnderstoodNote } from './understood-note.tsx';
 import { WarningNote } from './warning-note.tsx';
 import { warningIndex } from './warning-place.ts';
 
@@ -112,13 +113,21 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
           success={success}
         />
         {info.kind === 'code' ? null : <UnderstoodNote />}
+        <EvidenceLine step={step} />
         {supportMode && support && !seat ? <SeatPicker onPick={support.onPickSeat} /> : null}
         {reminder}
         {info.kind === 'question' || info.kind === 'code' ? (
           <>
             {content.prompt ? <p className="lead">{content.prompt}</p> : null}
             {info.kind === 'code' && code ? <CodeCard code={code} /> : null}
-            {content.hint ? <p className="hint">{content.hint}</p> : null}
+            {info.asksEvidence ? (
+              <EvidencePanel
+                step={step}
+                hint={content.hint}
+                onEvidence={(match) => actor.send({ type: 'evidence.shown', step, match })}
+              />
+            ) : null}
+            {content.hint && !info.asksEvidence ? <p className="hint">{content.hint}</p> : null}
             <WarningNote text={content.warning} />
           </>
         ) : null}

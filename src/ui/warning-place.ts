@@ -11,6 +11,8 @@ export const warningBeside: Readonly<Partial<Record<StepId, number>>> = {
   'safety.reversal': 1,
   // "No factory reset": at the restart.
   'network.fix': 4,
+  // "Do not pull the battery mid-payment": at the forced restart.
+  'setup.power': 4,
   // "Sign-on failed: do not repeat it": where the merchant waits for 签到成功.
   'setup.signOnFix': 4,
   // "After settling, void is gone": at the settlement.
@@ -34,6 +36,8 @@ export const warningBeside: Readonly<Partial<Record<StepId, number>>> = {
   // "Do not void": what the merchant tells the customer.
   'done.pendingHold': 1,
   'done.pinStop': 1,
+  // "Do not send the customer to their bank": the customer pays another way.
+  'done.merchantRestricted': 1,
   // "Do not charge the full amount again": collecting the difference.
   'done.partial': 2,
 };

@@ -20,7 +20,10 @@ test.use({ viewport, isMobile: true, hasTouch: true });
 interface Measure {
   step: string;
   kind: string;
-  /** Outcomes: the document's height. Questions and remedies: the first answer button's top, from the page top. */
+  /**
+   * Outcomes: the document's height. Questions and remedies: the first answer control's top, from the page top
+   * (an answer button; on the evidence question, its keypad or message buttons come first).
+   */
   value: number;
   /** Where the sticky nav bar begins on the first screen (it hides what is under it until one scrolls). */
   navTop: number | null;
@@ -46,7 +49,8 @@ async function measure(page: Page, step: string): Promise<Measure> {
     if (kind === 'outcome') {
       return { step: id, kind, value: document.documentElement.scrollHeight, navTop, limit: 0 };
     }
-    const first = section?.querySelector('[data-answer]');
+    // The first thing to answer with: an answer button, or on the evidence question the code keypad or a message.
+    const first = section?.querySelector('[data-answer], [data-key], [data-evidence]');
     const top = first ? Math.round(first.getBoundingClientRect().top + window.scrollY) : Number.POSITIVE_INFINITY;
     return { step: id, kind, value: top, navTop, limit: 0 };
   }, step);
