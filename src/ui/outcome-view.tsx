@@ -80,7 +80,10 @@ interface EscalationBoxProps {
   open: boolean;
 }
 
-/** Who to contact in one line; when, what to say and what to have ready folded under it. */
+/**
+ * Who to contact, by kind, in one line ("POS company"); where to find the number, when to call, what to say and what
+ * to have ready folded under it. An outcome with nobody to call by kind says its own line ("usually nobody").
+ */
 function EscalationBox({ content, escalateTo, seat, open }: EscalationBoxProps) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -89,7 +92,7 @@ function EscalationBox({ content, escalateTo, seat, open }: EscalationBoxProps) 
   // On an issuer outcome the customer calls their own bank: what they need, not the merchant's ids.
   const customerCalls = escalateTo === 'issuer';
   const ready = t(customerCalls ? 'step.readyCustomer' : 'step.ready', { returnObjects: true });
-  const who = content.escalation?.who ?? (escalateTo ? t(`escalateTo.${escalateTo}`) : '');
+  const who = escalateTo ? t(`escalateTo.${escalateTo}`) : (content.escalation?.who ?? '');
   return (
     <section className="escalation" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('step.escalationTitle')}</h2>{' '}
@@ -105,6 +108,7 @@ function EscalationBox({ content, escalateTo, seat, open }: EscalationBoxProps) 
       {content.escalation && !seatDo ? (
         <details className="fold escalation-details" open={open}>
           <summary>{t(customerCalls ? 'step.escalationMoreCustomer' : 'step.escalationMore')}</summary>
+          {escalateTo ? <p className="escalation-who">{content.escalation.who}</p> : null}
           <p>
             <strong>{t('step.escalationWhen')}</strong> {content.escalation.when}
           </p>

@@ -112,8 +112,6 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
           progress={t('step.progress', { count: trail.length })}
           success={success}
         />
-        {info.kind === 'code' ? null : <UnderstoodNote />}
-        <EvidenceLine step={step} />
         {supportMode && support && !seat ? <SeatPicker onPick={support.onPickSeat} /> : null}
         {reminder}
         {info.kind === 'question' || info.kind === 'code' ? (
@@ -164,7 +162,9 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
             numbered={keys}
           />
         ) : null}
-        {info.kind === 'code' ? <UnderstoodNote wayOutOnly /> : null}
+        {/* What was read (from the search or the screen) and the way back: a receipt under the action, not before it. */}
+        {info.kind === 'code' ? <UnderstoodNote wayOutOnly /> : <UnderstoodNote />}
+        <EvidenceLine step={step} brief={outcome} />
         {/* A remedy's "why": detail for whoever wants it, after the answers (the code card already said it). */}
         {remedy && content.prompt && !reminder ? (
           <details className="fold">

@@ -18,52 +18,54 @@ export function UnderstoodNote({ wayOutOnly = false }: { wayOutOnly?: boolean })
 }
 
 /**
- * On the step the POS screen's evidence opened: one line saying what was read from the screen, and Back to pick
- * again (the evidence question keeps its place in the trail).
+ * On the step the POS screen's evidence opened: one line saying what was read from the screen, ending with Back to
+ * pick again (the evidence question keeps its place in the trail).
  */
-export function EvidenceLine({ step }: { step: string }) {
+export function EvidenceLine({ step, brief = false }: { step: string; brief?: boolean }) {
   const last = DiagnosisActor.useSelector((s) => s.context.trail.at(-1));
   const match = DiagnosisActor.useSelector((s) => s.context.match);
-  return last?.evidence && match && last.step !== step ? <EvidenceRead match={match} /> : null;
+  return last?.evidence && match && last.step !== step ? <EvidenceRead match={match} brief={brief} /> : null;
 }
 
-function EvidenceRead({ match }: { match: SymptomMatch }) {
+/** `brief`: the way back only (an outcome's title already names what the screen showed, and its page is full). */
+function EvidenceRead({ match, brief }: { match: SymptomMatch; brief: boolean }) {
   const { t } = useTranslation('lookup');
   const actor = DiagnosisActor.useActorRef();
+  const label = useScreenLabel(match);
   return (
-    <div className="understood evidence-read">
-      <p>{t('fromScreen', { what: useUnderstood(match) })}</p>
+    <p className={brief ? 'evidence-read' : 'understood evidence-read'}>
+      {brief ? null : <>{t('fromScreen', { what: label })} </>}
       <GuardedButton
-        className="secondary-button"
+        className="link-button"
         data-action="evidence-back"
         onClick={() => actor.send({ type: 'nav.back' })}
       >
         {t('notThisScreen')}
       </GuardedButton>
-    </div>
+    </p>
   );
 }
 
 /**
- * The line, then the way out. Under a code card only the way out, after its answer: the card says what was
- * understood, and "not this" is the second choice, not the first.
+ * The line, with the way out at its end (one line, not a box: the step's action stays on the first screen). Under a
+ * code card only the way out, after its answer: the card says what was understood.
  */
 function UnderstoodLine({ match }: { match: SymptomMatch }) {
   const { t } = useTranslation('lookup');
   return (
-    <div className="understood">
-      <p>{t('understood', { what: useUnderstood(match) })}</p>
-      <WayOut />
-    </div>
+    <p className="understood">
+      {t('understood', { what: useUnderstood(match) })} <WayOut link />
+    </p>
   );
 }
 
-function WayOut() {
+/** "Not this? Go step by step": a fresh, guided diagnosis. A link in the understood line; a button under a code card. */
+function WayOut({ link = false }: { link?: boolean }) {
   const { t } = useTranslation('lookup');
   const actor = DiagnosisActor.useActorRef();
   return (
     <GuardedButton
-      className="secondary-button"
+      className={link ? 'link-button' : 'secondary-button'}
       data-action="guided"
       onClick={() => {
         actor.send({ type: 'session.restart' });
@@ -73,6 +75,19 @@ function WayOut() {
       {t('notThis')}
     </GuardedButton>
   );
+}
+
+/**
+ * What the screen showed, as the merchant picked it ("应答码 51", "请插卡"): the step's own title says what it means,
+ * so the line stays one line and the step's action stays on the first screen.
+ */
+function useScreenLabel(match: SymptomMatch): string {
+  const { t } = useTranslation('lookup');
+  const { t: tMessages } = useTranslation('messages');
+  const understood = useUnderstood(match);
+  if (match.via === 'code' && match.code) return t('understoodCode', { code: match.code });
+  if (match.via === 'message' && match.message) return tMessages(`${match.message}.label` as never);
+  return understood;
 }
 
 /** "请插卡 — …" in the merchant's language: the code, screen message or words the lookup read. */

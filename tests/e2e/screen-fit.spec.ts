@@ -1,11 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
-import { chooseLanguage, screen, type Language } from './support/app.ts';
+import { evidenceMessages } from '../../src/domain/lookup/top-messages.ts';
+import { chooseLanguage, currentStep, screen, type Language } from './support/app.ts';
 
 /**
  * Screens for a queue (issue 14): at 360×740 an outcome fits 1.5 screens with its details folded, and every
  * question's and remedy's answers start on the first screen. Every step of the registry is opened by its
- * `#/step/<id>` link in one page, so a new step is measured without touching this file.
+ * `#/step/<id>` link in one page, so a new step is measured without touching this file; then every screen message
+ * and a few keyed codes are picked on the evidence question, as a merchant reaches those steps.
  */
 const viewport = { width: 360, height: 740 };
 /** 1.5 screens of 740 px. */
@@ -14,6 +16,9 @@ const outcomeLimit = 1110;
 const answerLimit = viewport.height;
 
 const languages = ['zh-CN', 'en'] as const satisfies readonly Language[];
+
+/** Codes keyed on the evidence question's digits (its messages are all taken): 98 goes through the status check. */
+const keyedCodes = ['51', '55', '61', '98'];
 
 test.use({ viewport, isMobile: true, hasTouch: true });
 
@@ -60,7 +65,7 @@ function table(language: string, rows: readonly Measure[]): string {
   const lines = rows.map((row) => {
     const what = row.kind === 'outcome' ? 'height' : 'first answer top';
     const mark = row.value > row.limit || (row.kind !== 'outcome' && row.value >= row.limit) ? '  ✗ OVER' : '';
-    return `  ${row.step.padEnd(24)} ${row.kind.padEnd(9)} ${what.padEnd(17)} ${String(row.value).padStart(5)} px  (limit ${row.limit})${mark}`;
+    return `  ${row.step.padEnd(38)} ${row.kind.padEnd(9)} ${what.padEnd(17)} ${String(row.value).padStart(5)} px  (limit ${row.limit})${mark}`;
   });
   return [`screen fit at 360×740, ${language}:`, ...lines].join('\n');
 }
@@ -85,6 +90,28 @@ for (const language of languages) {
       await open(page, id);
       const row = await measure(page, id);
       rows.push({ ...row, limit: outcome ? outcomeLimit : answerLimit });
+    }
+    // The same steps as the evidence question opens them, with the line saying what was read from the screen.
+    const evidence: Array<{ label: string; pick: () => Promise<void> }> = [
+      ...evidenceMessages.map((id) => ({
+        label: id,
+        pick: () => screen(page).locator(`[data-evidence="${id}"]`).click(),
+      })),
+      ...keyedCodes.map((code) => ({
+        label: code,
+        pick: async () => {
+          for (const key of code) await screen(page).locator(`[data-key="${key}"]`).click();
+          await screen(page).locator('[data-action="code-ok"]').click();
+        },
+      })),
+    ];
+    for (const { label, pick } of evidence) {
+      await open(page, 'scope.cards');
+      await pick();
+      await expect(screen(page)).not.toHaveAttribute('data-step', 'scope.cards');
+      const step = (await currentStep(page)) ?? '';
+      const row = await measure(page, step);
+      rows.push({ ...row, step: `${label} → ${step}`, limit: row.kind === 'outcome' ? outcomeLimit : answerLimit });
     }
     console.log(table(language, rows));
 
