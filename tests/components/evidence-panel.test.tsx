@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import type { Language } from '../../src/i18n/languages.ts';
 import { describe, expect, it } from 'vitest';
 import { text } from '../support/content.ts';
 import { renderApp } from '../support/render-app.tsx';
@@ -7,7 +8,7 @@ const common = (key: string, locale = 'zh-CN') => text(locale, 'common', key);
 const step = (key: string, locale = 'zh-CN') => text(locale, 'steps', key);
 
 /** Home → start → "declined": the evidence question. */
-async function toEvidence(locale = 'zh-CN') {
+async function toEvidence(locale: Language = 'zh-CN') {
   const view = await renderApp({ language: locale });
   await view.user.click(screen.getByRole('button', { name: new RegExp(`^${common('home.start', locale)}`) }));
   await view.user.click(screen.getByRole('button', { name: step('gate.charged.options.declined', locale) }));
