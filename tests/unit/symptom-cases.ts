@@ -95,7 +95,7 @@ const writtenCodes: SymptomCase[] = (
     ['68 交易超时,请重试', m('issuer_acquirer_host', 'host.wait', true, { code: '68' })],
     ['应答码09 请求正在处理中', m('issuer_acquirer_host', 'host.wait', true, { code: '09' })],
     ['提示94重复交易', m('terminal_setup', 'host.wait', true, { code: '94' })],
-    ['应答码61，顾客要付1200元', m('amount_limit', 'card.other', false, { code: '61' })],
+    ['应答码61，顾客要付1200元', m('amount_limit', 'limit.cardLimit', false, { code: '61' })],
     ['买了 ¥51 的东西，应答码55', m('cardholder_verification', 'pin.retry', false, { code: '55' })],
     ['10:51 的时候出现 05', m('issuer_acquirer_host', 'card.other', false, { code: '05' })],
     ['2024-05-01 那天的交易 错误码 14', m('card_state', 'card.other', false, { code: '14' })],
