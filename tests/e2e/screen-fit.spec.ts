@@ -35,8 +35,12 @@ interface Measure {
   limit: number;
 }
 
-/** Opens a step by its link. */
+/** Opens a step by its link (once the address has caught up with the step on screen, so the link is a change). */
 async function open(page: Page, step: StepId) {
+  await page.waitForFunction(() => {
+    const shown = document.querySelector('[data-step]')?.getAttribute('data-step');
+    return shown === 'home' || location.hash === `#/step/${shown}`;
+  });
   await page.evaluate((target) => {
     location.hash = target;
   }, `#/step/${step}`);
