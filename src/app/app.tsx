@@ -38,6 +38,7 @@ import { NavBar } from '../ui/nav-bar.tsx';
 import { ResumePrompt } from '../ui/resume-prompt.tsx';
 import type { ShareBridge } from '../ui/share-bridge.ts';
 import { SeatPicker } from '../ui/seat-picker.tsx';
+import { useCaseFields } from '../ui/case-fields-state.ts';
 import { StepScreen, useCurrentStep, type SupportState } from '../ui/step-screen.tsx';
 import type { InstallBridge } from '../pwa/install.ts';
 import { diagnosisOfEntry, forgetStepInUrl, isOwnEntry, useNavigation, type Page } from './history-sync.ts';
@@ -303,6 +304,8 @@ function Shell({
   const caseKey = DiagnosisActor.useSelector((snapshot) => snapshot.context.trail[0] ?? null);
   const [noteOf, setNoteOf] = useState<{ key: unknown; text: string }>({ key: null, text: '' });
   const note = noteOf.key === caseKey && caseKey !== null ? noteOf.text : '';
+  /** The transaction details support types for this case: in memory with the case, like the note. */
+  const caseFields = useCaseFields(caseKey);
   useEffect(() => {
     if (supportLink) saveSupportMode(settings, true);
   }, [supportLink, settings]);
@@ -331,6 +334,7 @@ function Shell({
     onChangeSeat: () => setSeat(null),
     note,
     onNoteChange: (text) => setNoteOf({ key: caseKey, text }),
+    caseFields,
   };
 
   const close = () => closePage();
@@ -373,6 +377,7 @@ function Shell({
             now={now}
             onClose={close}
             note={supportMode ? note : ''}
+            caseFields={supportMode ? caseFields : undefined}
           />
         );
     }

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Seat } from '../domain/case/seat.ts';
+import type { CaseFieldsState } from './case-fields-state.ts';
 import { currentStep, isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../domain/diagnosis/flow.ts';
 import { stepInfo, usualPinTries, type StepId } from '../domain/diagnosis/steps.ts';
@@ -26,6 +27,7 @@ export interface SupportState {
   onChangeSeat: () => void;
   note: string;
   onNoteChange: (note: string) => void;
+  caseFields: CaseFieldsState;
 }
 
 interface StepScreenProps {
@@ -141,7 +143,8 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
             {t('step.newDiagnosis')}
           </button>
         )}
-        <Trail trail={trail} open={supportMode && desk} />
+        {/* At a desk the support box shows the trail beside the step. */}
+        {supportMode && desk ? null : <Trail trail={trail} />}
       </div>
       {/* After the answers: on a phone the agent answers first; at a desk it sits beside them (styles.css). */}
       {supportMode && support ? (
@@ -154,6 +157,7 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
           escalateTo={outcome ? info.escalateTo : undefined}
           note={support.note}
           onNoteChange={support.onNoteChange}
+          caseFields={support.caseFields}
           codeInput={codeInput}
         />
       ) : null}
