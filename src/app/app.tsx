@@ -309,6 +309,10 @@ function Shell({
   useEffect(() => {
     if (supportLink) saveSupportMode(settings, true);
   }, [supportLink, settings]);
+  // The seats' step texts load with support mode, before its first step: no step shows the merchant's text first.
+  useEffect(() => {
+    if (supportMode) void i18n.loadNamespaces('seats');
+  }, [supportMode, i18n]);
 
   // Stable, so the header's language switch does not render again at every step.
   const changeLanguage = useCallback(

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './case-desk.css';
 import { CaseFieldsForm } from './case-fields-form.tsx';
 import type { CaseFieldsState } from './case-fields-state.ts';
 import { CaseNote } from './case-note.tsx';

@@ -17,7 +17,7 @@ export function OutcomeView({ content, escalateTo, seat = null }: OutcomeViewPro
   const { t } = useTranslation();
   const ready = t('step.ready', { returnObjects: true });
   // The agent's seat replaces the merchant's "who to call" text: the caller needs no other number.
-  const seatDo = seat && seat !== 'manager' && escalateTo ? seat : null;
+  const seatDo = seat && content.seatDo ? seat : null;
   return (
     <>
       {content.summary ? <p className="lead">{content.summary}</p> : null}
@@ -25,10 +25,10 @@ export function OutcomeView({ content, escalateTo, seat = null }: OutcomeViewPro
       <NumberedSteps title={t('step.stepsTitle')} items={content.remedy} />
       <section className="escalation">
         <h2>{t('step.escalationTitle')}</h2>
-        {seatDo && escalateTo ? (
+        {seatDo ? (
           <div className="seat-do" data-seat-do={seatDo}>
             <h3>{t('seat.doTitle')}</h3>
-            <p>{t(`seat.do.${seatDo}.${escalateTo}.text`)}</p>
+            <p>{content.seatDo}</p>
             <p className="fine">{t('step.noCardNumber')}</p>
           </div>
         ) : null}

@@ -52,14 +52,19 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
   const previous = DiagnosisActor.useSelector((s) => s.context.remembered[step]);
   const pinWrong = DiagnosisActor.useSelector((s) => s.context.pinWrong);
   const info = stepInfo(step);
-  const content = useStepContent(step, {
-    ...(code ? { code } : {}),
-    wrong: String(pinWrong),
-    left: String(Math.max(0, usualPinTries - pinWrong)),
-  });
+  const seat = support?.seat ?? null;
+  // In support mode the step speaks from the agent's seat (who does what next).
+  const content = useStepContent(
+    step,
+    {
+      ...(code ? { code } : {}),
+      wrong: String(pinWrong),
+      left: String(Math.max(0, usualPinTries - pinWrong)),
+    },
+    supportMode ? seat : null,
+  );
   const answers = answersOf(step);
   const outcome = DiagnosisActor.useSelector(isAtOutcome);
-  const seat = support?.seat ?? null;
   const keys = supportMode && seat !== null;
   useSupportKeys(keys, {
     onAnswer: (index) => {
@@ -154,7 +159,6 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
           now={now}
           seat={seat}
           onChangeSeat={support.onChangeSeat}
-          escalateTo={outcome ? info.escalateTo : undefined}
           note={support.note}
           onNoteChange={support.onNoteChange}
           caseFields={support.caseFields}

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Seat } from '../domain/case/seat.ts';
-import { stepByCode, type Escalation, type StepId } from '../domain/diagnosis/steps.ts';
+import { stepByCode, type StepId } from '../domain/diagnosis/steps.ts';
 import type { CaseFieldsState } from './case-fields-state.ts';
 import { CaseNote } from './case-note.tsx';
 import { DiagnosisActor } from './diagnosis-actor.ts';
@@ -23,8 +23,6 @@ interface SupportBoxProps {
   now: () => Date;
   seat: Seat | null;
   onChangeSeat: () => void;
-  /** Set on an outcome that names someone to contact: the agent's seat decides what is said. */
-  escalateTo?: Escalation | undefined;
   note: string;
   onNoteChange: (note: string) => void;
   /** The case's transaction details, typed at the desk beside the step. */
@@ -54,17 +52,7 @@ export function SupportBox(props: SupportBoxProps) {
  * For a support agent on the phone: what to read out and listen for, a step-code field and the case note (at a desk,
  * the trail instead: the note is in the case panel).
  */
-function SupportScript({
-  step,
-  script,
-  now,
-  seat,
-  onChangeSeat,
-  escalateTo,
-  note,
-  onNoteChange,
-  codeInput,
-}: SupportBoxProps) {
+function SupportScript({ step, script, now, seat, onChangeSeat, note, onNoteChange, codeInput }: SupportBoxProps) {
   const { t } = useTranslation();
   const actor = DiagnosisActor.useActorRef();
   const desk = useDesk();
@@ -75,8 +63,8 @@ function SupportScript({
   const [open, setOpen] = useState<boolean | null>(null);
   const inputId = useId();
   const noticeId = useId();
-  const seatSays = seat && seat !== 'manager' && escalateTo ? t(`seat.do.${seat}.${escalateTo}.say`) : null;
-  const say = seatSays ?? script?.say;
+  // Already as the seat says it (useStepContent).
+  const say = script?.say;
 
   function openCode(event: FormEvent) {
     event.preventDefault();
