@@ -17,8 +17,8 @@ export function CaseDesk({ caseFields, note, onNoteChange }: CaseDeskProps) {
   useTranslation('summary', { useSuspense: true });
   return (
     <aside className="case-desk" aria-label={t('support.case.title')} data-support="case">
-      <CaseFieldsForm state={caseFields} footnote={t('support.case.notSaved')} />
-      <CaseNote note={note} onChange={onNoteChange} />
+      <CaseFieldsForm state={caseFields} />
+      <CaseNote note={note} onChange={onNoteChange} hint={t('support.case.notSaved')} />
     </aside>
   );
 }

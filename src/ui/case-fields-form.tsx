@@ -14,8 +14,8 @@ const inputModes: Record<CaseFieldName, 'text' | 'decimal' | 'numeric'> = {
 
 interface CaseFieldsFormProps {
   state: CaseFieldsState;
-  /** Says where the details go (and that they are not kept). */
-  footnote: string;
+  /** Says where the details go (and that they are not kept), unless the page says it elsewhere. */
+  footnote?: string;
 }
 
 /** The five optional transaction details, shared by the case summary and the agent's desk. */
@@ -43,7 +43,7 @@ export function CaseFieldsForm({ state, footnote }: CaseFieldsFormProps) {
           />
         ))}
       </fieldset>
-      <p className="fine not-saved">{footnote}</p>
+      {footnote ? <p className="fine not-saved">{footnote}</p> : null}
     </form>
   );
 }

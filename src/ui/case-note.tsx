@@ -5,10 +5,12 @@ import { maxNoteLength, noteText } from '../domain/case/case-summary.ts';
 interface CaseNoteProps {
   note: string;
   onChange: (note: string) => void;
+  /** What happens to the note (the desk says it once for the details and the note). */
+  hint?: string;
 }
 
 /** The agent's free-text note for the case; a card number never stays in it. */
-export function CaseNote({ note, onChange }: CaseNoteProps) {
+export function CaseNote({ note, onChange, hint }: CaseNoteProps) {
   const { t } = useTranslation();
   const [masked, setMasked] = useState(false);
   const noteId = useId();
@@ -27,7 +29,7 @@ export function CaseNote({ note, onChange }: CaseNoteProps) {
     <div className="support-note field">
       <label htmlFor={noteId}>{t('support.note.label')}</label>
       <p className="field-hint" id={hintId}>
-        {t('support.note.hint')}
+        {hint ?? t('support.note.hint')}
       </p>
       <textarea
         id={noteId}
