@@ -9,7 +9,10 @@ export interface AboutScreenProps {
   onClose: () => void;
 }
 
-/** What the app is, where its codes come from, what it keeps, and which build and wording support is looking at. */
+/**
+ * What the app is, where its codes come from, how it quotes the terminal, what it keeps, and which build and wording
+ * support is looking at.
+ */
 export function AboutScreen({ buildId, onClose }: AboutScreenProps) {
   const { t } = useTranslation('about');
   const { t: tCommon } = useTranslation('common');
@@ -22,6 +25,9 @@ export function AboutScreen({ buildId, onClose }: AboutScreenProps) {
 
       <h2>{t('sources.title')}</h2>
       <p>{t('sources.text')}</p>
+
+      <h2>{t('quoting.title')}</h2>
+      <p>{t('quoting.text')}</p>
 
       <h2>{t('privacy.title')}</h2>
       <p>{t('privacy.text')}</p>

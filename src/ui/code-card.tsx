@@ -11,7 +11,6 @@ export function CodeCard({ code }: { code: string }) {
   return (
     <section className={`code-card retry-${entry.retry}`} aria-label={t('cardLabel', { code: entry.code })}>
       <p className="code-meaning">{text.codeText(entry.code, 'meaning')}</p>
-      {entry.conflict ? <p className="fine">{t('disputed')}</p> : null}
       <dl>
         <dt>{t('whoFixes')}</dt>
         <dd>{text.actorName(entry.actor)}</dd>

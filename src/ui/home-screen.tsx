@@ -6,7 +6,8 @@ import { useContent } from './content.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { StepHeading } from './step-heading.tsx';
 
-type Notice = 'noMatch' | 'otherSystem' | 'successCode' | 'loadFailed' | null;
+type Notice =
+  { kind: 'noMatch' | 'otherSystem' | 'successCode' | 'loadFailed' } | { kind: 'privateCode'; code: string } | null;
 
 /**
  * The lookup behind the search box and the chips (lexicon, message and code tables): fetched once home is up
@@ -44,7 +45,7 @@ export function HomeScreen({ now }: { now: () => Date }) {
   /** The lookup, or null after saying it could not load. */
   const lookup = () =>
     loadLookup().catch(() => {
-      setNotice('loadFailed');
+      setNotice({ kind: 'loadFailed' });
       return null;
     });
 
@@ -53,7 +54,11 @@ export function HomeScreen({ now }: { now: () => Date }) {
     const input = (await lookup())?.readTerminalInput(query);
     if (!input) return;
     if (input.kind === 'match') actor.send({ type: 'symptom.matched', match: input.match, at: startTime() });
-    else setNotice(input.kind === 'success' ? 'successCode' : input.kind === 'otherSystem' ? 'otherSystem' : 'noMatch');
+    else if (input.kind === 'privateCode') setNotice({ kind: 'privateCode', code: input.code });
+    else
+      setNotice({
+        kind: input.kind === 'success' ? 'successCode' : input.kind === 'otherSystem' ? 'otherSystem' : 'noMatch',
+      });
   }
 
   async function onChip(id: ScreenMessageId) {
@@ -88,10 +93,22 @@ export function HomeScreen({ now }: { now: () => Date }) {
         </div>
         {notice ? (
           <div className="notice">
-            <p id={noticeId} role="status">
-              {tLookup(notice)}
-            </p>
-            {notice === 'noMatch' ? (
+            {notice.kind === 'privateCode' ? (
+              // What to do with a code only the POS company knows: read the text beside it, check, call.
+              <div id={noticeId} role="status">
+                <p>{tLookup('privateCode.lead', { code: notice.code })}</p>
+                <ul>
+                  <li>{tLookup('privateCode.read')}</li>
+                  <li>{tLookup('privateCode.check')}</li>
+                  <li>{tLookup('privateCode.call')}</li>
+                </ul>
+              </div>
+            ) : (
+              <p id={noticeId} role="status">
+                {tLookup(notice.kind)}
+              </p>
+            )}
+            {notice.kind === 'noMatch' || notice.kind === 'privateCode' ? (
               <button
                 type="button"
                 className="secondary-button"

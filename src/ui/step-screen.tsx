@@ -7,6 +7,7 @@ import { answersOf } from '../domain/diagnosis/flow.ts';
 import { stepInfo, usualPinTries, type StepId } from '../domain/diagnosis/steps.ts';
 import { AnswerList } from './answer-list.tsx';
 import { CodeCard } from './code-card.tsx';
+import { EvidencePanel } from './evidence-panel.tsx';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { NumberedSteps } from './numbered-steps.tsx';
 import { OutcomeView } from './outcome-view.tsx';
@@ -17,7 +18,7 @@ import { SeatPicker } from './seat-picker.tsx';
 import { SupportBox } from './support-box.tsx';
 import { useSupportKeys } from './support-keys.ts';
 import { Trail } from './trail.tsx';
-import { UnderstoodNote } from './understood-note.tsx';
+import { EvidenceLine, UnderstoodNote } from './understood-note.tsx';
 import { WarningNote } from './warning-note.tsx';
 
 /** Support mode's case state, kept by the app for the length of one case. */
@@ -98,12 +99,20 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
         <p className="progress">{t('step.progress', { count: trail.length })}</p>
         <StepHeading title={content.title ?? step} code={info.code} focusKey={step} />
         <UnderstoodNote />
+        <EvidenceLine step={step} />
         {supportMode && support && !seat ? <SeatPicker onPick={support.onPickSeat} /> : null}
         {info.kind === 'question' || info.kind === 'code' ? (
           <>
             {content.prompt ? <p className="lead">{content.prompt}</p> : null}
             {info.kind === 'code' && code ? <CodeCard code={code} /> : null}
-            {content.hint ? <p className="hint">{content.hint}</p> : null}
+            {info.asksEvidence ? (
+              <EvidencePanel
+                step={step}
+                hint={content.hint}
+                onEvidence={(match) => actor.send({ type: 'evidence.shown', step, match })}
+              />
+            ) : null}
+            {content.hint && !info.asksEvidence ? <p className="hint">{content.hint}</p> : null}
             <WarningNote text={content.warning} />
           </>
         ) : null}

@@ -15,6 +15,34 @@ export function UnderstoodNote() {
   return match && firstStep ? <UnderstoodLine match={match} /> : null;
 }
 
+/**
+ * On the step the POS screen's evidence opened: one line saying what was read from the screen, and Back to pick
+ * again (the evidence question keeps its place in the trail).
+ */
+export function EvidenceLine({ step }: { step: string }) {
+  const last = DiagnosisActor.useSelector((s) => s.context.trail.at(-1));
+  const match = DiagnosisActor.useSelector((s) => s.context.match);
+  return last?.evidence && match && last.step !== step ? <EvidenceRead match={match} /> : null;
+}
+
+function EvidenceRead({ match }: { match: SymptomMatch }) {
+  const { t } = useTranslation('lookup');
+  const actor = DiagnosisActor.useActorRef();
+  return (
+    <div className="understood evidence-read">
+      <p>{t('fromScreen', { what: useUnderstood(match) })}</p>
+      <button
+        type="button"
+        className="secondary-button"
+        data-action="evidence-back"
+        onClick={() => actor.send({ type: 'nav.back' })}
+      >
+        {t('notThisScreen')}
+      </button>
+    </div>
+  );
+}
+
 function UnderstoodLine({ match }: { match: SymptomMatch }) {
   const { t } = useTranslation('lookup');
   const actor = DiagnosisActor.useActorRef();
@@ -42,7 +70,11 @@ function useUnderstood(match: SymptomMatch): string {
   const { t: tCodes } = useTranslation('codes');
   const { t: tMessages } = useTranslation('messages');
   if (match.via === 'code' && match.code) {
-    return `${t('understoodCode', { code: match.code })} — ${tCodes(`${match.code}.meaning` as never)}`;
+    // Approvals such as 00 have no entry of their own: the code alone says it.
+    const meaning = tCodes(`${match.code}.meaning` as never, { defaultValue: '' });
+    return meaning
+      ? `${t('understoodCode', { code: match.code })} — ${meaning}`
+      : t('understoodCode', { code: match.code });
   }
   if (match.via === 'message' && match.message) {
     return `${tMessages(`${match.message}.label` as never)} — ${tMessages(`${match.message}.meaning` as never)}`;

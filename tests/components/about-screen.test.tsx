@@ -55,6 +55,12 @@ describe('the about page', () => {
     expect(screen.getByText(about('privacy.text'))).toBeVisible();
   });
 
+  it('says once, in Traditional Chinese, that screen texts are quoted in the simplified characters the terminal prints', async () => {
+    await renderAbout('zh-Hant');
+    expect(screen.getByRole('heading', { name: about('quoting.title', 'zh-Hant') })).toBeVisible();
+    expect(screen.getByText(about('quoting.text', 'zh-Hant'))).toHaveTextContent(/簡體字.*「请插卡」/);
+  });
+
   it('shows the app build and the content version, a hash of every content file', async () => {
     await renderAbout('en');
     expect(screen.getByText(about('version.build', 'en')).nextElementSibling).toHaveTextContent(buildId);

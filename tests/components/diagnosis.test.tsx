@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 import { approvalOutcomes } from '../../src/domain/lookup/response-codes.ts';
+import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
 import { text } from '../support/content.ts';
 import { serializeSnapshot, userEvents } from '../support/machine-events.ts';
 import { renderApp } from '../support/render-app.tsx';
@@ -37,6 +38,25 @@ const outcomePaths = [
 
 const zh = (key: string) => text('zh-CN', 'steps', key);
 
+type User = Awaited<ReturnType<typeof renderApp>>['user'];
+
+/** What the POS screen showed, given as a merchant gives it: a code on the keypad, or the message's button. */
+async function showEvidence(user: User, match: SymptomMatch) {
+  if (match.code) {
+    for (const character of match.code) {
+      const letter = /[A-Z]/.test(character);
+      const modes = ['evidence.letters', 'evidence.digits'].map((key) => escape(text('zh-CN', 'common', key)));
+      const mode = screen.getByRole('button', { name: new RegExp(`^(${modes.join('|')})$`) });
+      if (mode.getAttribute('aria-pressed') !== String(letter)) await user.click(mode);
+      await user.click(screen.getByRole('button', { name: character }));
+    }
+    await user.click(screen.getByRole('button', { name: text('zh-CN', 'common', 'evidence.ok') }));
+  } else if (match.message) {
+    await user.click(screen.getByRole('button', { name: text('zh-CN', 'messages', `${match.message}.label`) }));
+  }
+  await screen.findByRole('heading', { level: 1, name: zh(`${match.step}.title`) });
+}
+
 describe('a merchant walking the diagnosis in Chinese', () => {
   const reached = new Set(outcomePaths.map((path) => currentStep(path.state)));
 
@@ -53,6 +73,8 @@ describe('a merchant walking the diagnosis in Chinese', () => {
       for (const { event, state } of path.steps) {
         if (event.type === 'diagnosis.start') {
           await user.click(screen.getByRole('button', { name: startsWith(text('zh-CN', 'common', 'home.start')) }));
+        } else if (event.type === 'evidence.shown') {
+          await showEvidence(user, event.match);
         } else if (event.type.startsWith('answer.')) {
           const before = currentStepOnScreen();
           const answer = event.type.slice('answer.'.length);

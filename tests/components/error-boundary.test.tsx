@@ -138,9 +138,9 @@ describe('the app after a screen crashes (app.tsx, its real wiring)', () => {
 
     // A finished diagnosis first, so there is history to keep.
     await click(new RegExp(`^${text('zh-CN', 'common', 'home.start')}`));
-    for (const key of ['gate.charged.options.declined', 'scope.cards.options.one', 'balance.check.options.yes'])
+    for (const key of ['gate.charged.options.declined', 'scope.cards.options.one', 'wallet.device.options.phone'])
       await click(step(key));
-    await click(step('balance.fix.options.fixed'));
+    await click(step('wallet.unlock.options.fixed'));
     expect(heading()).toHaveTextContent(step('done.resolved.title'));
     await click(text('zh-CN', 'common', 'step.newDiagnosis'));
     await waitFor(() => expect(stored('tapfix.history.')).toHaveLength(1));

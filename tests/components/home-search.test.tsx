@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { text } from '../support/content.ts';
 import { renderApp } from '../support/render-app.tsx';
@@ -10,6 +10,11 @@ async function search(query: string) {
   const view = await renderApp();
   await view.user.type(screen.getByRole('searchbox', { name: common('home.searchLabel') }), query);
   await view.user.click(screen.getByRole('button', { name: common('home.searchSubmit') }));
+  // The lookup loads lazily: on a busy machine the first search can outlast the click. Every search either leaves
+  // home or says something there.
+  await waitFor(() =>
+    expect(heading().textContent !== common('home.title') || screen.queryByRole('status')).toBeTruthy(),
+  );
   return view;
 }
 
@@ -88,12 +93,35 @@ describe('starting from what the terminal shows', () => {
     expect(screen.queryByRole('button', { name: text('en', 'lookup', 'notThis') })).not.toBeInTheDocument();
   });
 
+  it("says a code it does not know is probably the POS company's own: read, check, call, or go step by step", async () => {
+    const { user } = await search('E1');
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent(text('zh-CN', 'lookup', 'privateCode.lead').replace('{{code}}', 'E1'));
+    for (const part of ['read', 'check', 'call'])
+      expect(status).toHaveTextContent(text('zh-CN', 'lookup', `privateCode.${part}`));
+    // Never "not found", never an outcome: home stays, with what was typed, and the way on is one tap.
+    expect(status).not.toHaveTextContent(text('zh-CN', 'lookup', 'noMatch'));
+    expect(heading()).toHaveTextContent(common('home.title'));
+    expect(screen.getByRole('searchbox')).toHaveValue('E1');
+    await user.click(screen.getByRole('button', { name: text('zh-CN', 'lookup', 'stepByStep') }));
+    expect(heading()).toHaveTextContent(text('zh-CN', 'steps', 'gate.charged.title'));
+  });
+
+  it('says the same about an unknown code in English, the code in its words', async () => {
+    const view = await renderApp({ language: 'en' });
+    await view.user.type(screen.getByRole('searchbox', { name: text('en', 'common', 'home.searchLabel') }), 'code T2');
+    await view.user.click(screen.getByRole('button', { name: text('en', 'common', 'home.searchSubmit') }));
+    expect(screen.getByRole('status')).toHaveTextContent(
+      text('en', 'lookup', 'privateCode.lead').replace('{{code}}', 'T2'),
+    );
+  });
+
   it('says when a code belongs to another system', async () => {
     await search('错误码 1001');
     expect(screen.getByRole('status')).toHaveTextContent(text('zh-CN', 'lookup', 'otherSystem'));
   });
 
-  it('never opens a step by its short code: an acquirer\'s own code may look like one (S8)', async () => {
+  it("never opens a step by its short code: an acquirer's own code may look like one (S8)", async () => {
     await search('W-2');
     expect(heading()).toHaveTextContent(common('home.title'));
   });

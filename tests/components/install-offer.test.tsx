@@ -35,8 +35,8 @@ async function finishDiagnosis({ user }: Render, locale = 'zh-CN', onStep: () =>
   for (const key of [
     'gate.charged.options.declined',
     'scope.cards.options.one',
-    'balance.check.options.yes',
-    'balance.fix.options.fixed',
+    'wallet.device.options.phone',
+    'wallet.unlock.options.fixed',
   ]) {
     onStep();
     await user.click(screen.getByRole('button', { name: steps(key, locale) }));

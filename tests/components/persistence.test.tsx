@@ -122,8 +122,8 @@ describe('a reload in the middle of a diagnosis', () => {
     await startGuided(view);
     await answer(view, 'gate.charged.options.declined');
     await answer(view, 'scope.cards.options.one');
-    await answer(view, 'balance.check.options.yes');
-    await answer(view, 'balance.fix.options.fixed');
+    await answer(view, 'wallet.device.options.phone');
+    await answer(view, 'wallet.unlock.options.fixed');
     expect(heading()).toHaveTextContent(steps('done.resolved.title'));
     expect(saves(records)).toEqual([]);
     expect(historyEntries(records)).toHaveLength(1);

@@ -1,6 +1,6 @@
 /** `npm run content:check`: every content rule over the repository; exit 1 with one line per problem. */
 import { fileURLToPath } from 'node:url';
-import { checkRepository } from './checker.ts';
+import { checkRepository, formalWordPlaces } from './checker.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { errors, files, keys, locales } = checkRepository(root);
@@ -10,4 +10,6 @@ if (errors.length > 0) {
   console.error(`content:check failed: ${errors.length} problem${errors.length === 1 ? '' : 's'}`);
   process.exit(1);
 }
-console.log(`content:check OK (${files} files, ${keys} keys, ${locales} locales)`);
+console.log(
+  `content:check OK (${files} files, ${keys} keys, ${locales} locales; 终端/收单机构 only in ${formalWordPlaces()} allowed phrases, each with why)`,
+);

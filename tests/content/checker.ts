@@ -129,7 +129,12 @@ export function covers(entry: string, namespace: string, key: string): boolean {
 const show = (names: readonly string[]) => (names.length ? names.map((name) => `{{${name}}}`).join(' ') : 'none');
 
 /** Runs every rule; errors name the file, the key and, through the file, the locale. */
-export function checkContent(content: ContentTree, facts: Facts = domainFacts(), allow: AllowList = {}): CheckResult {
+export function checkContent(
+  content: ContentTree,
+  facts: Facts = domainFacts(),
+  allow: AllowList = {},
+  words: FormalWordRule = anyContentWords,
+): CheckResult {
   const errors: string[] = [];
   const file = (locale: string, namespace: string) => `content/${locale}/${namespace}.json`;
   const source = content[facts.source] ?? {};
@@ -225,8 +230,99 @@ export function checkContent(content: ContentTree, facts: Facts = domainFacts(),
 
   errors.push(...checkSafetyWords(content[facts.source]?.steps, facts));
   errors.push(...checkAllowList(content, facts, allow));
+  errors.push(...checkFormalWords(content, facts, words));
   return { errors, files, keys, locales: facts.locales.length };
 }
+
+/**
+ * The words rule (issue 14): at the counter a merchant says POS机 (POS機) and POS公司 / POS机客服, not the formal
+ * 终端 / 终端机 or 收单机构. The formal words stay only where the merchant meets them as printed, or where the app
+ * explains them once; each allowed place says why.
+ */
+export interface FormalWordRule {
+  /** The formal words, in both scripts (a global pattern). */
+  readonly words: RegExp;
+  /** Phrases allowed in any text: printed labels a merchant finds by their own name. */
+  readonly anywhere: Readonly<Record<string, string>>;
+  /** "namespace:key" (a `*` segment stands for any one) → phrase allowed in that text → why. */
+  readonly allowed: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export const formalWords: FormalWordRule = {
+  words: /终端机|终端|收单机构|終端機|終端|收單機構/g,
+  anywhere: {
+    终端号: "the receipt's printed label for the terminal ID; a merchant finds the number by this word",
+    終端號: 'the same receipt label, in Traditional characters where zh-Hant names the field',
+  },
+  allowed: {
+    'messages:terminalNotRegistered.label': {
+      终端未登记: 'the chip shows the terminal message exactly as printed (code 97)',
+    },
+    'steps:setup.signOn.script.say': {
+      终端未登记: 'support reads out the terminal message to look for, as printed',
+    },
+    'steps:done.acquirer.escalation.text': {
+      收单机构: 'the one place the formal word is explained: POS公司 is what the contract and the bank call 收单机构',
+      收單機構: 'the same explanation in zh-Hant',
+    },
+    'steps:done.merchantRestricted.escalation.who': {
+      收单机构:
+        'the same explanation on the other path to the POS company: a merchant whose account is restricted never passes done.acquirer',
+      收單機構: 'the same explanation there, in zh-Hant',
+    },
+  },
+};
+
+/**
+ * The rule for content other than this repository's (test fixtures): the same words and printed labels, no places of
+ * this repository's own; checkRepository passes formalWords.
+ */
+export const anyContentWords: FormalWordRule = { ...formalWords, allowed: {} };
+
+/** Every text that says a formal word outside an allowed phrase; allow-list entries that cover nothing. */
+function checkFormalWords(content: ContentTree, facts: Facts, rule: FormalWordRule): string[] {
+  const errors: string[] = [];
+  const used = new Set<string>();
+  const where = 'formalWords in tests/content/checker.ts';
+  for (const locale of facts.locales) {
+    for (const [namespace, tree] of Object.entries(content[locale] ?? {})) {
+      for (const [key, value] of leaves(tree)) {
+        if (typeof value !== 'string') continue;
+        let rest = value;
+        for (const phrase of Object.keys(rule.anywhere)) rest = rest.replaceAll(phrase, '');
+        for (const [entry, phrases] of Object.entries(rule.allowed)) {
+          if (!covers(entry, namespace, key)) continue;
+          for (const phrase of Object.keys(phrases)) {
+            if (!rest.includes(phrase)) continue;
+            used.add(`${entry} ${phrase}`);
+            rest = rest.replaceAll(phrase, '');
+          }
+        }
+        const found = [...new Set(rest.match(rule.words) ?? [])];
+        if (found.length > 0) {
+          errors.push(
+            `content/${locale}/${namespace}.json: ${key} says ${found.map((word) => `"${word}"`).join(', ')}; a merchant says POS机 (POS機) and POS公司: reword it, or list the phrase for "${namespace}:${key}" in ${where} with why`,
+          );
+        }
+      }
+    }
+  }
+  for (const [entry, phrases] of Object.entries(rule.allowed)) {
+    for (const [phrase, why] of Object.entries(phrases)) {
+      if (why.trim() === '') errors.push(`${where}: ${entry} "${phrase}" needs a reason`);
+      if (!used.has(`${entry} ${phrase}`)) errors.push(`${where}: ${entry} "${phrase}" covers no text (remove it)`);
+    }
+  }
+  for (const [phrase, why] of Object.entries(rule.anywhere)) {
+    if (why.trim() === '') errors.push(`${where}: "${phrase}" needs a reason`);
+  }
+  return errors;
+}
+
+/** How many places may still say a formal word, for the summary line of npm run content:check. */
+export const formalWordPlaces = (rule: FormalWordRule = formalWords): number =>
+  Object.values(rule.allowed).reduce((sum, phrases) => sum + Object.keys(phrases).length, 0) +
+  Object.keys(rule.anywhere).length;
 
 /** Each step has the texts its kind needs and a label for exactly the answers the machine offers; nothing else. */
 function checkSteps(name: string, steps: unknown, facts: Facts): string[] {
@@ -402,7 +498,7 @@ export function loadAllowList(root: string): AllowList {
 /** The whole check over the repository at `root`. */
 export function checkRepository(root: string): CheckResult {
   const { content, errors } = loadContent(root);
-  const result = checkContent(content, domainFacts(), loadAllowList(root));
+  const result = checkContent(content, domainFacts(), loadAllowList(root), formalWords);
   return { ...result, errors: [...errors, ...result.errors] };
 }
 

@@ -5,8 +5,10 @@ import {
   type DiagnosisMachine,
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../../src/domain/diagnosis/flow.ts';
+import { readKeyedCode } from '../../src/domain/lookup/code-evidence.ts';
+import { messageMatch } from '../../src/domain/lookup/screen-messages.ts';
 import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
-import { stepIds, type StepId } from '../../src/domain/diagnosis/steps.ts';
+import { stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 
 const match = (step: StepId, overrides: Partial<SymptomMatch> = {}): SymptomMatch => ({
   category: 'network',
@@ -26,7 +28,20 @@ export const sampleMatches: SymptomMatch[] = [
   match('host.wait', { code: '98', category: 'issuer_acquirer_host', unknownOutcome: true, via: 'code' }),
 ];
 
-/** The events a user can send in a snapshot, for graph traversal: answers, and entries from home. */
+/**
+ * Sample evidence for the evidence question, read through the real tables as the keypad and the message buttons
+ * read it: refusals (51, 55, a lost card), a possible charge (98, a timeout), an approval, and messages.
+ */
+export const sampleEvidence: SymptomMatch[] = [
+  ...['51', '55', '43', '98', 'Y1'].map((code) => {
+    const read = readKeyedCode(code);
+    if (read.kind !== 'match') throw new Error(`${code} is not in the code table`);
+    return read.match;
+  }),
+  ...(['insertCard', 'commTimeout', 'merchantRestricted'] as const).map((id) => messageMatch(id)),
+];
+
+/** The events a user can send in a snapshot, for graph traversal: answers, evidence, and entries from home. */
 export function userEvents(snapshot: SnapshotFrom<DiagnosisMachine>): DiagnosisEvent[] {
   const step = currentStep(snapshot);
   if (step === 'home') {
@@ -35,7 +50,9 @@ export function userEvents(snapshot: SnapshotFrom<DiagnosisMachine>): DiagnosisE
       ...sampleMatches.map((m): DiagnosisEvent => ({ type: 'symptom.matched', match: m })),
     ];
   }
-  return answersOf(step).map((answer): DiagnosisEvent => ({ type: `answer.${answer}`, step }));
+  const answers = answersOf(step).map((answer): DiagnosisEvent => ({ type: `answer.${answer}`, step }));
+  if (!('asksEvidence' in stepInfo(step))) return answers;
+  return [...answers, ...sampleEvidence.map((m): DiagnosisEvent => ({ type: 'evidence.shown', step, match: m }))];
 }
 
 /** Identifies a snapshot by its step and the context that changes later decisions (not the trail). */

@@ -6,9 +6,12 @@ import {
   checkContent,
   checkRepository,
   covers,
+  anyContentWords,
+  formalWords,
   type AllowList,
   type ContentTree,
   type Facts,
+  type FormalWordRule,
 } from '../content/checker.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,10 +56,10 @@ function goodContent() {
         },
         done: {
           acquirer: {
-            title: '联系POS服务商',
-            summary: '问题在终端这一侧。',
+            title: '联系POS公司',
+            summary: '问题在POS机这一侧。',
             remedy: ['先用现金收款'],
-            escalation: { who: '收单机构', when: '现在就打', text: '报上商户号。' },
+            escalation: { who: 'POS公司', when: '现在就打', text: '报上商户号、终端号。' },
             script: script('请打客服电话。', '找不到电话 → 看贴纸。'),
           },
         },
@@ -258,6 +261,74 @@ describe('content:check', () => {
       'content/zh-CN/seats.json: bank.network.fix.do: a seat cannot change do on a remedy step',
       'content/zh-CN/seats.json: bank.network.fix.title: a seat cannot change title on a remedy step',
     ]);
+  });
+});
+
+describe('the words rule: POS机 and POS公司 at the counter, 终端 and 收单机构 only where allowed', () => {
+  /** One allowed place, like the repository's: the escalation's details explain the formal word once. */
+  const rule: FormalWordRule = {
+    words: formalWords.words,
+    anywhere: { 终端号: "the receipt's printed label" },
+    allowed: { 'steps:done.acquirer.escalation.text': { 收单机构: 'the one explanation of the formal word' } },
+  };
+  const wordErrors = (content: ContentTree, words: FormalWordRule = anyContentWords) =>
+    checkContent(content, facts, {}, words).errors;
+
+  it('reports 终端 or 收单机构 in merchant text, naming the file, the key and the word', () => {
+    const content = broken((c) => {
+      c['zh-CN'].steps.done.acquirer.summary = '问题在终端这一侧，要收单机构处理。';
+      c.en.codes['51'].advice = 'Try another card, or ask the 收单机构.';
+    });
+    expect(wordErrors(content)).toEqual([
+      'content/zh-CN/steps.json: done.acquirer.summary says "终端", "收单机构"; a merchant says POS机 (POS機) and POS公司: reword it, or list the phrase for "steps:done.acquirer.summary" in formalWords in tests/content/checker.ts with why',
+      'content/en/codes.json: 51.advice says "收单机构"; a merchant says POS机 (POS機) and POS公司: reword it, or list the phrase for "codes:51.advice" in formalWords in tests/content/checker.ts with why',
+    ]);
+  });
+
+  it('reads the Traditional forms too', () => {
+    const content = broken((c) => (c['zh-CN'].codes['51'].advice = '請聯絡收單機構，或換一台終端機。'));
+    expect(wordErrors(content)).toEqual([
+      expect.stringMatching(/^content\/zh-CN\/codes\.json: 51\.advice says "收單機構", "終端機";/),
+    ]);
+  });
+
+  it('lets an allow-listed phrase through in its own place only, and the receipt label 终端号 anywhere', () => {
+    const explained = broken(
+      (c) => (c['zh-CN'].steps.done.acquirer.escalation.text = 'POS公司（正式叫法：收单机构）。报上终端号。'),
+    );
+    expect(wordErrors(explained, rule)).toEqual([]);
+    expect(wordErrors(explained)).toEqual([expect.stringMatching(/escalation\.text says "收单机构"/)]);
+    // The same phrase in another text is not allowed, nor another formal word beside the allowed one.
+    const elsewhere = broken((c) => {
+      c['zh-CN'].steps.done.acquirer.escalation.text = 'POS公司（正式叫法：收单机构），电话在终端背面。';
+      c['zh-CN'].steps.done.acquirer.escalation.when = '收单机构上班时间';
+    });
+    expect(wordErrors(elsewhere, rule)).toEqual([
+      expect.stringMatching(/^content\/zh-CN\/steps\.json: done\.acquirer\.escalation\.when says "收单机构";/),
+      expect.stringMatching(/^content\/zh-CN\/steps\.json: done\.acquirer\.escalation\.text says "终端";/),
+    ]);
+  });
+
+  it('keeps its allow-list honest: a reason for each place, and only places that still say the word', () => {
+    const stale: FormalWordRule = {
+      ...rule,
+      allowed: { ...rule.allowed, 'codes:51.meaning': { 终端: '' } },
+    };
+    expect(wordErrors(goodContent(), stale)).toEqual([
+      'formalWords in tests/content/checker.ts: steps:done.acquirer.escalation.text "收单机构" covers no text (remove it)',
+      'formalWords in tests/content/checker.ts: codes:51.meaning "终端" needs a reason',
+      'formalWords in tests/content/checker.ts: codes:51.meaning "终端" covers no text (remove it)',
+    ]);
+  });
+
+  it('gives every allowed place of the repository a reason', () => {
+    for (const [entry, phrases] of Object.entries(formalWords.allowed)) {
+      expect(entry).toMatch(/^[a-z]+:[\w.*-]+$/);
+      for (const [phrase, why] of Object.entries(phrases)) {
+        expect(phrase, entry).toMatch(formalWords.words);
+        expect(why.length, `${entry} ${phrase}`).toBeGreaterThan(20);
+      }
+    }
   });
 });
 

@@ -94,7 +94,10 @@ describe('the flow graph', () => {
     const derived = new Map(
       nodes
         .filter((n) => n.edges.length > 0)
-        .map((n) => [n.step, new Map(n.edges.map((edge) => [`answer.${edge.answer}`, machineTargetsOf(n.step, edge)]))]),
+        .map((n) => [
+          n.step,
+          new Map(n.edges.map((edge) => [`answer.${edge.answer}`, machineTargetsOf(n.step, edge)])),
+        ]),
     );
     expect([...machine.keys()].sort()).toEqual([...derived.keys()].sort());
     for (const [step, events] of derived) {

@@ -228,7 +228,8 @@ describe('redactCardNumbers on hostile input', () => {
 describe('the home search box (readTerminalInput, matchSymptom) on hostile input', () => {
   /** What the search produced is ids only: a known step, a two-character code, a message id. */
   function expectWellFormed(result: ReturnType<typeof readTerminalInput>) {
-    expect(['match', 'success', 'otherSystem', 'none']).toContain(result.kind);
+    expect(['match', 'success', 'privateCode', 'otherSystem', 'none']).toContain(result.kind);
+    if (result.kind === 'privateCode') expect(result.code).toMatch(/^[0-9A-Z]{2}$/);
     if (result.kind === 'match') {
       expect(isStepId(result.match.step)).toBe(true);
       expect(result.match.code === null || /^[0-9A-Z]{2}$/.test(result.match.code)).toBe(true);

@@ -77,12 +77,54 @@ describe('one scoring step for every piece of evidence', () => {
     expect(read('签到成功了，刷卡的时候超时了')).toMatchObject({ unknownOutcome: true });
   });
 
+  it('never sends a timeout while the customer enters the PIN to the status check: nothing was sent yet', () => {
+    for (const input of ['Waiting for the PIN timed out', 'PIN entry timed out', '输密码超时了', '顾客输入密码超时']) {
+      expect(read(input), input).toMatchObject({ category: 'cardholder_verification', unknownOutcome: false });
+    }
+    expect(read('交易超时')).toMatchObject({ unknownOutcome: true });
+  });
+
   it('takes only an established 51 as a balance problem: a guess asks first', () => {
     for (const input of ['maybe no money on it', '可能是余额不足吧', '卡里可能没钱了', '顾客说卡里钱不够']) {
       expect(read(input), input).toMatchObject({ category: 'balance_account', step: 'balance.check', code: null });
     }
     expect(read('应答码51')).toMatchObject({ step: 'balance.fix', code: '51' });
     expect(read('屏幕显示余额不足')).toMatchObject({ step: 'balance.fix' });
+  });
+});
+
+describe('what is not about a payment that went wrong', () => {
+  it('opens no branch for fees, payouts, applying, settings or how-to questions', () => {
+    for (const input of [
+      'pos机费率是多少',
+      '刷卡手续费怎么算',
+      '个人怎么申请pos机',
+      'pos机押金能退吗',
+      '多久到账',
+      'How do I get paid once I have processed a card?',
+      'what is the fee per transaction',
+      'how to set up receipt header and footer',
+      '闪付怎么使用',
+    ]) {
+      expect(read(input), input).toBeNull();
+    }
+  });
+
+  it('still reads the trouble told alongside such a question', () => {
+    expect(read('手续费扣了两次')).toMatchObject({ unknownOutcome: true });
+    expect(read('申请的新机器签到失败')).toMatchObject({ category: 'terminal_setup' });
+    expect(read('how to fix a declined card')).toMatchObject({ category: 'card_state' });
+    expect(read('费率 51')).toMatchObject({ code: '51' });
+  });
+});
+
+describe('synonyms read as one', () => {
+  it('takes the names of the terminal and of a decline as the words the lexicon uses', () => {
+    expect(read('the PDQ froze')).toMatchObject({ concept: 'terminalFroze' });
+    expect(read('the pin pad is frozen')).toMatchObject({ concept: 'terminalFroze' });
+    expect(read('card rejected')?.category).toBe(read('card declined')?.category);
+    expect(read('收款机卡住了')).toMatchObject({ concept: 'terminalFroze' });
+    expect(read('刷卡机电量不足')).toMatchObject({ concept: 'lowBattery', unknownOutcome: false });
   });
 });
 
@@ -109,7 +151,7 @@ describe('hostile input', () => {
 describe('what was understood', () => {
   it('has a label and a meaning for every concept the words can land on, in every language', () => {
     for (const locale of ['zh-CN', 'en', 'zh-Hant']) {
-      for (const id of [...concepts.map((concept) => concept.id), 'outcomeConflict']) {
+      for (const id of [...concepts.map((concept) => concept.id), 'outcomeConflict', 'pinEntry']) {
         expect(text(locale, 'lookup', `concepts.${id}.label`)).not.toBe('');
         expect(text(locale, 'lookup', `concepts.${id}.meaning`)).not.toBe('');
       }

@@ -1,8 +1,9 @@
 /**
  * The facts of every response code, written by hand from the domain reference and the terminal tables it cites
  * (UnionPay Q/CUP 006.6-2015 A.2.1 as quoted there; CaoEnXin/LiaoYang_POS Src/globalvar.c; caoguoqing/JLPay
- * JLPay/ErrorType.m with its A–E classes), never read back from src/domain/lookup/response-codes.json. A change to
- * a code's meaning, who acts, retry advice, unknown-outcome flag or opening step fails here by name.
+ * JLPay/ErrorType.m with its A–E classes; radtek/hotel RepInfo.cs for the POS-centre codes 78/79; billzbh/XML2Java
+ * pboccore/EmvModul.c for the chip kernel's own Z1/Z3), never read back from src/domain/lookup/response-codes.json.
+ * A change to a code's meaning, who acts, retry advice, unknown-outcome flag or opening step fails here by name.
  */
 import type { AnswerId } from '../../src/domain/diagnosis/flow.ts';
 import { sendAll } from '../support/replay.ts';
@@ -24,7 +25,7 @@ interface Fact {
   readonly category: Category;
   readonly actor: Actor;
   readonly retry: RetryAdvice;
-  /** The sale may have gone through (domain README §1: 68, 98, 94, 09, A0). */
+  /** The sale may have gone through (domain README §1: 68, 98, 94, 09, A0; and Z3, below). */
   readonly unknownOutcome: boolean;
   readonly step: StepId;
   /** What the code means: must appear in the reference wording and in the zh-CN merchant text. */
@@ -41,6 +42,7 @@ const acct = 'balance_account';
 const pin = 'cardholder_verification';
 const amount = 'amount_limit';
 const reading = 'reading_physical';
+const link = 'network';
 
 // Columns: category, who acts, retry, unknown outcome, where the diagnosis opens, what it means.
 // Comments: the terminal tables' wording (L = LiaoYang globalvar.c, J = JLPay ErrorType.m with its class).
@@ -86,7 +88,7 @@ const table: Record<string, Row> = {
   '55': [pin, 'cardholder', 'after-fix', false, 'pin.retry', /密码/], // L 密码错 · J 密码错误
   '56': [card, 'cardholder', 'no', false, 'card.other', /记录/], // 无此卡记录
   '57': [card, 'issuer', 'no', false, 'card.other', /不允许/], // L/J 不允许此卡交易
-  '58': [card, 'issuer', 'no', false, 'card.other', /终端/], // L/J 发卡方不允许该卡在本终端进行此交易
+  '58': [card, 'issuer', 'no', false, 'card.other', /不允许(这张|该)卡在(这台POS机|本终端)/], // L/J 发卡方不允许该卡在本终端进行此交易 · annex role IS: card side, no sign-on
   '59': [card, 'issuer', 'no', false, 'card.other', /校验/], // L/J 卡片校验错
   '60': [net, 'acquirer', 'no', false, 'done.acquirer', /安全/], // 受卡方与安全保密部门联系
   '61': [amount, 'cardholder', 'after-fix', false, 'card.other', /金额限/], // L/J 交易金额超限 · §3.3 issuer
@@ -99,6 +101,8 @@ const table: Record<string, Row> = {
   '68': [net, 'issuer', 'after-fix', true, 'host.wait', /超时/], // L/J 交易超时，请重试 · §1 unknown outcome
   '75': [pin, 'issuer', 'no', false, 'done.pinLocked', /次数/], // L/J 密码错误次数超限
   '77': [setup, 'merchant', 'after-fix', false, 'setup.signOnFix', /批次号/], // J 请重新签到，再作交易 · J D
+  '78': [setup, 'merchant', 'after-fix', false, 'setup.signOnFix', /下载/], // H 网络中心需要向POS终端下载数据 (POS-centre; some bank tables: 止付卡)
+  '79': [setup, 'acquirer', 'after-fix', false, 'done.acquirer', /脱机/], // H POS终端上传的脱机数据对帐不平 → 重传脱机数据: the POS company's data
   '90': [net, 'issuer', 'safe', false, 'host.wait', /日切/], // L/J 系统日切，请稍后重试
   '91': [net, 'issuer', 'safe', false, 'host.wait', /发卡/], // L/J 发卡方状态不正常，请稍后重试
   '92': [net, 'issuer', 'safe', false, 'host.wait', /发卡/], // L/J 发卡方线路异常，请稍后重试
@@ -111,16 +115,16 @@ const table: Record<string, Row> = {
   '99': [setup, 'merchant', 'after-fix', false, 'setup.signOnFix', /格式/], // L/J PIN格式错，请重新签到 · J B
   A0: [setup, 'merchant', 'after-fix', true, 'setup.signOnFix', /MAC/], // L/J MAC校验错，请重新签到 · §1 reason A0
   A7: [setup, 'acquirer', 'after-fix', false, 'setup.signOnFix', /安全处理/], // L/J 安全处理失败
+  C1: [net, 'acquirer', 'safe', false, 'host.wait', /(收单机构|POS公司)的系统/], // annex only: 受理方签退/未签到 (the acquirer's link, not the terminal's sign-on) · like 91/96
+  Z1: [card, 'merchant', 'after-fix', false, 'reading.chip', /脱机/], // annex: 脱机交易失败 · kernel sets Z1 on an offline decline: nothing sent · §5 交易拒绝 → insert
+  Z3: [link, 'merchant', 'after-fix', true, 'network.signal', /不能联机|没连上银行/], // annex: 不能联机，脱机交易失败 · kernel sets Z3 when the online step got no usable answer: a sent request may be approved
 };
 
 /**
- * Where the data still differs from the sources, with today's data value. 58: the UnionPay annex and four terminal
- * tables read "the issuer bars this card on this terminal" (card_state, issuer, no); the data keeps the older
- * "sign on first / terminal invalid" reading. Delete an entry when the data is fixed.
+ * Where the data still differs from the sources, with today's data value; delete an entry when the data is fixed.
+ * Empty since 58 follows the annex (issue 14).
  */
-const knownDisagreements: Record<string, Partial<Pick<Fact, 'category' | 'actor' | 'retry'>>> = {
-  '58': { category: 'terminal_setup', actor: 'acquirer', retry: 'after-fix' },
-};
+const knownDisagreements: Record<string, Partial<Pick<Fact, 'category' | 'actor' | 'retry'>>> = {};
 
 const facts: Record<string, Fact> = Object.fromEntries(
   Object.entries(table).map(([code, [category, actor, retry, unknownOutcome, step, means]]) => [
@@ -137,8 +141,8 @@ const fact = (code: string): Fact => {
 const dataOf = (code: string): ResponseCode | undefined => responseCodes.find((entry) => entry.code === code);
 
 describe('every response code, as the sources define it', () => {
-  it('the hand-written table covers exactly the codes of the data (65)', () => {
-    expect(codes).toHaveLength(65);
+  it('the hand-written table covers exactly the codes of the data (70)', () => {
+    expect(codes).toHaveLength(70);
     expect(responseCodes.map((entry) => entry.code).sort()).toEqual(codes);
   });
 
@@ -239,8 +243,9 @@ describe('the rules every code follows (properties)', () => {
       }),
       { numRuns: 300 },
     );
-    // And the set is exactly the one the domain reference names (§1), not whatever the data says.
-    expect(codes.filter((code) => fact(code).unknownOutcome)).toEqual(['09', '68', '94', '98', 'A0']);
+    // And the set is exactly the one the domain reference names (§1), not whatever the data says; Z3 joins it
+    // because the chip kernel sets it when a sent request got no usable answer (a timeout is an unknown outcome).
+    expect(codes.filter((code) => fact(code).unknownOutcome)).toEqual(['09', '68', '94', '98', 'A0', 'Z3']);
   });
 
   it('no code gives advice before the status check when its outcome is unknown', () => {
@@ -275,8 +280,9 @@ describe('the rules every code follows (properties)', () => {
   });
 
   it('retry is "safe" only for transient refusals, and never when the outcome may be unknown', () => {
-    // Domain README §3.10 and the notes: 90/91/92/96 wait and retry; 19 re-read once; 30 one retry.
-    const transient = ['19', '30', '90', '91', '92', '96'];
+    // Domain README §3.10 and the notes: 90/91/92/96 wait and retry; 19 re-read once; 30 one retry; C1 (the
+    // acquirer's own link to UnionPay) waits like 96.
+    const transient = ['19', '30', '90', '91', '92', '96', 'C1'];
     expect(codes.filter((code) => fact(code).retry === 'safe')).toEqual(transient);
     for (const code of codes) {
       const { retry, unknownOutcome, category, actor } = fact(code);

@@ -19,6 +19,8 @@ export interface TrailEntry {
   readonly answer: AnswerId | null;
   /** Support opened this step by its code from here (the caller was there when they called). */
   readonly opened?: StepId;
+  /** What the POS screen showed, given on this step (a response code or a message id): it chose the next step. */
+  readonly evidence?: { readonly code: string | null; readonly message: string | null };
 }
 
 export interface DiagnosisContext {
@@ -47,6 +49,8 @@ export type DiagnosisEvent =
   | { type: `answer.${AnswerId}`; step: StepId }
   | { type: 'diagnosis.start'; at?: string }
   | { type: 'symptom.matched'; match: SymptomMatch; at?: string }
+  /** What the POS screen shows, picked on the evidence question (`step`) from the code or message tables. */
+  | { type: 'evidence.shown'; step: StepId; match: SymptomMatch }
   /** `from`: the step on screen when support opened another; with it, the case so far is kept. */
   | { type: 'step.open'; step: StepId; at?: string; from?: StepId }
   | { type: 'nav.back' }
@@ -96,6 +100,9 @@ function resumeStep(context: DiagnosisContext): StepId | null {
   return question && !fromTheScreen(context.match) ? question : pending;
 }
 
+/** This diagnosis already checked the last transaction's status (the charged question's "not sure" path). */
+const statusChecked = (context: DiagnosisContext) => context.trail.some((entry) => entry.step === 'safety.query');
+
 /** How far Back goes: the last step on the trail that may still be shown (a PIN step is skipped once PINs ran out). */
 function backIndex(context: DiagnosisContext): number {
   const { trail } = context;
@@ -107,6 +114,12 @@ function backIndex(context: DiagnosisContext): number {
 }
 
 const isAnswer = (type: string, answer: AnswerId) => type === `answer.${answer}`;
+
+/** The trail up to `at`; the screen's evidence given after that point is forgotten with it. */
+function cut(context: DiagnosisContext, at: number): Partial<DiagnosisContext> {
+  const dropsEvidence = context.trail.slice(at).some((entry) => entry.evidence !== undefined);
+  return dropsEvidence ? { trail: context.trail.slice(0, at), match: null } : { trail: context.trail.slice(0, at) };
+}
 
 const machineSetup = setup({
   types: {
@@ -123,6 +136,12 @@ const machineSetup = setup({
     /** With this answer, two wrong PINs have been given: no step may ask for another. */
     pinSpent: ({ context, event }) =>
       context.pinWrong + (isAnswer(event.type, 'pinWrong') ? 1 : 0) >= pinEntriesAllowed,
+    /**
+     * The screen says the outcome may be unknown (a timeout): check the last transaction first, unless this
+     * diagnosis has just done so.
+     */
+    evidenceNeedsCheck: ({ context, event }) =>
+      event.type === 'evidence.shown' && event.match.unknownOutcome && !statusChecked(context),
     /** Words are not evidence: the charged question comes first. */
     matchFromWords: ({ event }) => event.type === 'symptom.matched' && event.match.via === 'words',
     /** The matched symptom's outcome is unknown: check the last transaction first. */
@@ -156,13 +175,26 @@ const machineSetup = setup({
       pinWrong: context.pinWrong + (params.answer === 'pinWrong' ? 1 : 0),
       unclear: context.unclear + (params.answer === 'unknown' ? 1 : 0),
     })),
+    /** The screen's evidence joins the trail of the step it was given on, and counts what it reports. */
+    recordEvidence: assign(({ context, event }) => {
+      if (event.type !== 'evidence.shown') return {};
+      const { match } = event;
+      return {
+        trail: [
+          ...context.trail,
+          { step: event.step, answer: null, evidence: { code: match.code, message: match.message } },
+        ],
+        match,
+        pinWrong: context.pinWrong + (match.step === 'pin.retry' ? 1 : 0),
+        unclear: context.unclear + (match.unknownOutcome && !statusChecked(context) ? 1 : 0),
+      };
+    }),
+    holdEvidence: assign({ pending: ({ event }) => (event.type === 'evidence.shown' ? event.match.step : null) }),
     /** Drops the trail from the step being changed onwards; remembered answers stay as suggestions. */
-    rewind: assign({
-      trail: ({ context, event }) => {
-        if (event.type !== 'answer.change') return context.trail;
-        const at = context.trail.findIndex((entry) => entry.step === event.step);
-        return at < 0 ? context.trail : context.trail.slice(0, at);
-      },
+    rewind: assign(({ context, event }) => {
+      if (event.type !== 'answer.change') return {};
+      const at = context.trail.findIndex((entry) => entry.step === event.step);
+      return at < 0 ? {} : cut(context, at);
     }),
     leaveHome: assign({ trail: () => [{ step: 'home', answer: null }] }),
     /** The jump is a trail entry of the step left (the home entry when the case starts there): Back undoes it. */
@@ -183,7 +215,7 @@ const machineSetup = setup({
           : null,
     }),
     /** Back drops the trail from the step it returns to. */
-    popTrail: assign({ trail: ({ context }) => context.trail.slice(0, backIndex(context)) }),
+    popTrail: assign(({ context }) => cut(context, backIndex(context))),
     enterSide: assign({ side: (_, params: { side: Side }) => params.side }),
     /** The symptom is remembered, and counts what it reports: a wrong PIN (it opens the PIN step), an unclear result. */
     rememberMatch: assign(({ event }) =>
@@ -252,8 +284,32 @@ function stepState(step: StepId): StateConfig {
   for (const edge of edgesOf(step)) {
     on[`answer.${edge.answer}`] = edge.legs.flatMap((leg) => legTransition(step, edge.answer, leg));
   }
+  if ('asksEvidence' in stepRegistry[step])
+    return { ...common, on: { ...on, 'evidence.shown': evidenceTransitions(step) } };
   // An outcome is final; some still offer "the new attempt gave no clear result".
   return kind === 'outcome' ? { ...common, type: 'final', on } : { ...common, on };
+}
+
+/** What the POS screen shows opens its step at once; a possible charge is checked first. */
+function evidenceTransitions(step: StepId): NonNullable<StateConfig['on']>['evidence.shown'] {
+  const here = { type: 'answerFor', params: { step } } as const;
+  return [
+    {
+      guard: and([here, 'evidenceNeedsCheck']),
+      target: ref('safety.query'),
+      actions: ['recordEvidence', 'holdEvidence'],
+    },
+    {
+      guard: here,
+      actions: [
+        'recordEvidence',
+        {
+          type: 'routeTo',
+          params: ({ event }) => ({ step: event.type === 'evidence.shown' ? event.match.step : step }),
+        },
+      ],
+    },
+  ];
 }
 
 /** One compound state per branch (entering it sets the side its suspects are on), one leaf per step. */

@@ -42,6 +42,11 @@ export const answerIds = [
   'notFixed',
   'twoSales',
   'oneSale',
+  'opening',
+  'foreign',
+  'insertOnly',
+  'noMark',
+  'cardLimit',
 ] as const;
 
 export type AnswerId = (typeof answerIds)[number];
@@ -86,9 +91,16 @@ export const flow = {
     unknown: 'done.statusUnknown',
   },
   'safety.duplicate': { twoSales: 'done.doubleCharge', oneSale: 'done.pendingHold', cannotCheck: 'done.statusUnknown' },
-  'scope.cards': { all: 'network.signal', one: 'balance.check', unsure: 'scope.test' },
+  // The evidence question: a code or message shown opens its branch (evidence.shown); these are for a blank screen.
+  'scope.cards': {
+    all: 'network.signal',
+    opening: 'setup.signOnFix',
+    one: 'wallet.device',
+    foreign: 'card.foreign',
+    unsure: 'scope.test',
+  },
   'scope.test': {
-    otherWorks: 'balance.check',
+    otherWorks: 'wallet.device',
     otherFails: 'network.signal',
     noOther: 'network.signal',
     unknown: 'check',
@@ -100,12 +112,23 @@ export const flow = {
     signOn: 'setup.signOnFix',
     settle: 'setup.settleFix',
     registration: 'done.acquirer',
+    restricted: 'done.merchantRestricted',
     none: 'setup.reader',
   },
   'setup.signOnFix': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
   'setup.settleFix': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
-  'setup.reader': { fixed: 'done.resolved', pinWrong: 'pin.retry', notFixed: 'operator.check', unknown: 'check' },
+  'setup.reader': {
+    fixed: 'done.resolved',
+    pinWrong: 'pin.retry',
+    insertOnly: 'setup.contactless',
+    notFixed: 'operator.check',
+    unknown: 'check',
+  },
+  'setup.contactless': { fixed: 'done.resolved', pinWrong: 'pin.retry', notFixed: 'done.acquirer', unknown: 'check' },
+  'setup.printer': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
+  'setup.power': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
   'host.wait': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
+  'host.cutover': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
   'balance.check': { yes: 'balance.fix', no: 'card.status' },
   'balance.fix': { fixed: 'done.resolved', notFixed: 'network.signal', unknown: 'check' },
   'card.status': {
@@ -115,18 +138,25 @@ export const flow = {
     none: 'wallet.device',
   },
   'card.other': { fixed: 'done.resolved', notFixed: 'network.signal', unknown: 'check' },
-  'wallet.device': { phone: 'wallet.unlock', card: 'reading.placement' },
-  'wallet.unlock': { fixed: 'done.resolved', notFixed: 'wallet.fallback', unknown: 'check' },
+  // A foreign card refused on a terminal not opened for it is the merchant's contract: the POS company, never the issuer.
+  'card.foreign': { fixed: 'done.resolved', notFixed: 'done.acquirer', unknown: 'check' },
+  'wallet.device': { phone: 'wallet.unlock', card: 'reading.placement', noMark: 'reading.noMark' },
+  'wallet.unlock': { fixed: 'done.resolved', notFixed: 'wallet.nfc', unknown: 'check' },
+  'wallet.nfc': { fixed: 'done.resolved', notFixed: 'wallet.fallback', unknown: 'check' },
   'wallet.fallback': { fixed: 'done.resolved', pinWrong: 'pin.retry', notFixed: 'limit.check', unknown: 'check' },
   'reading.placement': { fixed: 'done.resolved', notFixed: 'reading.chip', unknown: 'check' },
   'reading.chip': { fixed: 'done.resolved', pinWrong: 'pin.retry', notFixed: 'limit.check', unknown: 'check' },
+  // No 闪付 mark: the card cannot be tapped at all; inserting it is the remedy, not a re-tap.
+  'reading.noMark': { fixed: 'done.resolved', pinWrong: 'pin.retry', notFixed: 'limit.check', unknown: 'check' },
   'limit.check': {
     insert: 'limit.insert',
     pinWrong: 'pin.retry',
     pinLocked: 'done.pinLocked',
+    cardLimit: 'limit.cardLimit',
     none: 'operator.check',
   },
   'limit.insert': { fixed: 'done.resolved', pinWrong: 'pin.retry', notFixed: 'operator.check', unknown: 'check' },
+  'limit.cardLimit': { fixed: 'done.resolved', notFixed: 'done.issuer', unknown: 'check' },
   'pin.retry': { fixed: 'done.resolved', pinWrong: 'done.pinStop', unknown: 'check' },
   'operator.check': { fixed: 'done.resolved', notFixed: 'escalate', unknown: 'check' },
   // Outcomes that send the customer to another card or way to pay: if that attempt freezes, check it, then back here.
@@ -135,6 +165,7 @@ export const flow = {
   'done.pinLocked': { unknown: 'check' },
   'done.pinStop': { unknown: 'check' },
   'done.partial': { unknown: 'check' },
+  'done.merchantRestricted': { unknown: 'check' },
 } as const satisfies { readonly [S in StepId]?: { readonly [A in AnswerId]?: Target } } & SafetyRows;
 
 export type FlowStep = keyof typeof flow;

@@ -26,6 +26,11 @@ export interface StepInfo {
   readonly asksRetry?: true;
   /** The step asks the customer to enter a PIN: it shows the tries usually left and offers "wrong PIN". */
   readonly asksPin?: true;
+  /**
+   * The step asks what the POS screen shows: a response code (keypad) or a message (buttons) opens its branch at
+   * once (`evidence.shown`), through the same tables as the home search; the answers are for a blank screen.
+   */
+  readonly asksEvidence?: true;
 }
 
 /** How many wrong PIN entries an issuer usually allows in a day before it locks the card (issuer-specific). */
@@ -37,7 +42,7 @@ export const stepRegistry = {
   'safety.query': { kind: 'question', code: 'S-1' },
   'safety.reversal': { kind: 'remedy', code: 'S-2', asksRetry: true },
   'safety.duplicate': { kind: 'question', code: 'S-3' },
-  'scope.cards': { kind: 'question', code: 'D-1' },
+  'scope.cards': { kind: 'question', code: 'D-1', asksEvidence: true },
   'scope.test': { kind: 'remedy', code: 'D-2', asksRetry: true },
   'network.signal': { kind: 'question', code: 'N-1' },
   'network.fix': { kind: 'remedy', code: 'N-2', asksRetry: true },
@@ -46,18 +51,26 @@ export const stepRegistry = {
   'setup.signOnFix': { kind: 'remedy', code: 'T-2', asksRetry: true },
   'setup.settleFix': { kind: 'remedy', code: 'T-3', asksRetry: true },
   'setup.reader': { kind: 'remedy', code: 'T-4', asksRetry: true, asksPin: true },
+  'setup.contactless': { kind: 'remedy', code: 'T-5', asksRetry: true, asksPin: true },
+  'setup.printer': { kind: 'remedy', code: 'T-6', asksRetry: true },
+  'setup.power': { kind: 'remedy', code: 'T-7', asksRetry: true },
   'host.wait': { kind: 'remedy', code: 'H-1', asksRetry: true },
+  'host.cutover': { kind: 'remedy', code: 'H-2', asksRetry: true },
   'balance.check': { kind: 'question', code: 'B-1' },
   'balance.fix': { kind: 'remedy', code: 'B-2', asksRetry: true },
   'card.status': { kind: 'question', code: 'K-1' },
   'card.other': { kind: 'remedy', code: 'K-2', asksRetry: true },
+  'card.foreign': { kind: 'remedy', code: 'K-3', asksRetry: true },
   'wallet.device': { kind: 'question', code: 'W-1' },
   'wallet.unlock': { kind: 'remedy', code: 'W-2', asksRetry: true },
   'wallet.fallback': { kind: 'remedy', code: 'W-3', asksRetry: true, asksPin: true },
+  'wallet.nfc': { kind: 'remedy', code: 'W-4', asksRetry: true },
   'reading.placement': { kind: 'remedy', code: 'R-1', asksRetry: true },
   'reading.chip': { kind: 'remedy', code: 'R-2', asksRetry: true, asksPin: true },
+  'reading.noMark': { kind: 'remedy', code: 'R-3', asksRetry: true, asksPin: true },
   'limit.check': { kind: 'question', code: 'L-1' },
   'limit.insert': { kind: 'remedy', code: 'L-2', asksRetry: true, asksPin: true },
+  'limit.cardLimit': { kind: 'remedy', code: 'L-3', asksRetry: true },
   'pin.retry': { kind: 'remedy', code: 'V-1', asksRetry: true, asksPin: true },
   'operator.check': { kind: 'remedy', code: 'O-1', asksRetry: true },
   'done.resolved': { kind: 'outcome', code: 'E-1' },
@@ -72,6 +85,7 @@ export const stepRegistry = {
   'done.pendingHold': { kind: 'outcome', code: 'F-1', escalateTo: 'acquirer' },
   'done.pinStop': { kind: 'outcome', code: 'F-2', escalateTo: 'issuer', asksRetry: true },
   'done.partial': { kind: 'outcome', code: 'F-3', asksRetry: true },
+  'done.merchantRestricted': { kind: 'outcome', code: 'F-4', escalateTo: 'acquirer', asksRetry: true },
 } as const satisfies Record<string, StepInfo>;
 
 export type StepId = keyof typeof stepRegistry;

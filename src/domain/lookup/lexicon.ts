@@ -167,6 +167,10 @@ export const concepts: readonly Concept[] = [
     step: 'network.signal',
     unknownOutcome: true,
     keywords: {
+      'dure*transact': 3,
+      'dure*payment': 3,
+      'receiv error': 3,
+      接收失败: 3,
       '授权时*断': 3,
       '交易中*断': 3,
       '支付过程中*断': 3,
@@ -540,6 +544,8 @@ export const concepts: readonly Concept[] = [
     step: 'balance.check',
     unknownOutcome: false,
     keywords: {
+      'exceed*credit limit': 4,
+      'credit limit*exceed': 4,
       余额不足: 3,
       余额不够: 3,
       钱不够: 3,
@@ -676,6 +682,11 @@ export const concepts: readonly Concept[] = [
     step: 'card.other',
     unknownOutcome: false,
     keywords: {
+      'card*not configur': 3,
+      'card*~ configur': 3,
+      '卡*状态不正确': 3,
+      状态不正确: 3,
+      '卡*状态*不对': 3,
       冻结: 3,
       被冻: 3,
       止付: 3,
@@ -749,6 +760,18 @@ export const concepts: readonly Concept[] = [
     step: 'card.other',
     unknownOutcome: false,
     keywords: {
+      '外国*卡': 3,
+      '国外*卡': 3,
+      '外籍*卡': 3,
+      '境外*卡': 3,
+      外币卡: 3,
+      外国人: 2,
+      老外: 2,
+      'foreign*card': 3,
+      'oversea*card': 3,
+      'intern*card': 3,
+      tourist: 2,
+      foreign: 2,
       外卡: 3,
       境外卡: 3,
       没有银联标识: 3,
@@ -844,7 +867,7 @@ export const concepts: readonly Concept[] = [
       'tap not allow': 3,
       'contactless not accept': 3,
       'contactless not allow': 3,
-      'use*card reader': 2,
+      'use*chip reader': 2,
       'insert*pin': 3,
     },
   },
@@ -1035,6 +1058,14 @@ export const concepts: readonly Concept[] = [
     step: 'reading.placement',
     unknownOutcome: false,
     keywords: {
+      '挥卡*失败': 2,
+      '挥卡*不了': 2,
+      '挥卡*不成功': 2,
+      '闪付*失败': 2,
+      '闪付*不了': 2,
+      '拍卡*失败': 2,
+      '碰*失败': 2,
+      'card*~*work': 2,
       没反应: 2,
       没有反应: 2,
       '没*反应': 2,
@@ -1277,6 +1308,11 @@ export const concepts: readonly Concept[] = [
     step: 'setup.signOn',
     unknownOutcome: false,
     keywords: {
+      '~ initi': 3,
+      'setup requir': 3,
+      '~*configur': 3,
+      'not readi': 3,
+      '~ set up': 2,
       新机器: 3,
       刚装: 3,
       新装: 3,
@@ -1300,11 +1336,47 @@ export const concepts: readonly Concept[] = [
     },
   },
   {
+    id: 'lowBattery',
+    category: 'network',
+    step: 'network.fix',
+    unknownOutcome: false,
+    keywords: {
+      电量不足: 3,
+      电量低: 3,
+      低电量: 3,
+      电量过低: 3,
+      电池没电: 3,
+      '电池*不足': 3,
+      请充电: 3,
+      'low batteri': 3,
+      'batteri low': 3,
+      'batteri is low': 3,
+      'batteri*run out': 3,
+      'batteri*drain': 3,
+      'need*charg': 2,
+      batteri: 2,
+      电池: 2,
+      电量: 2,
+    },
+  },
+  {
     id: 'noSignal',
     category: 'network',
     step: 'network.signal',
     unknownOutcome: false,
     keywords: {
+      'lose*signal': 3,
+      'lost*signal': 3,
+      '~连接': 2,
+      网关: 2,
+      'termin*~*work': 2,
+      'termin*down': 2,
+      'process*slow': 3,
+      'process*slowli': 3,
+      slowli: 2,
+      'slow*process': 3,
+      'slow connect': 3,
+      'slow internet': 3,
       没信号: 3,
       没有信号: 3,
       信号不好: 3,
@@ -1441,6 +1513,12 @@ export const concepts: readonly Concept[] = [
     step: 'host.wait',
     unknownOutcome: false,
     keywords: {
+      'system problem': 3,
+      'system issu': 3,
+      'system fault': 3,
+      'system failur': 3,
+      系统问题: 3,
+      系统出错: 3,
       银行系统: 1,
       系统维护: 3,
       系统繁忙: 3,
@@ -1498,6 +1576,11 @@ export const concepts: readonly Concept[] = [
     step: 'operator.check',
     unknownOutcome: false,
     keywords: {
+      'record not found': 3,
+      '~ find*transact': 3,
+      '~ find*invoic': 3,
+      'transact not found': 3,
+      'tran not found': 3,
       输错金额: 3,
       金额输错: 3,
       金额打错: 3,
@@ -1548,6 +1631,11 @@ export const concepts: readonly Concept[] = [
     step: 'card.status',
     unknownOutcome: false,
     keywords: {
+      'author*fail': 3,
+      'block by*issuer': 3,
+      'block by*bank': 3,
+      'block by the card issuer': 3,
+      'verif*fail': 3,
       被拒: 2,
       拒绝: 2,
       拒付: 2,
@@ -1618,6 +1706,17 @@ export const negationClass = {
  */
 export const outcomeSignals = {
   done: [
+    '刷出去',
+    '退款',
+    '钱*退回',
+    'appear*as process',
+    'later*process',
+    'later*approv',
+    '打了小票',
+    '出了票',
+    '小票出来了',
+    'receipt*print',
+    'print*receipt',
     '又成功',
     '后来*成功',
     '交易*成功',
@@ -1736,8 +1835,25 @@ export const outcomeSignals = {
   ],
 };
 
-/** Words that put a clause in the terminal's own housekeeping: no customer money can move there. */
+/**
+ * Words that put a clause in the terminal's own housekeeping, or in the wait for the customer to enter a PIN: no
+ * customer money can move there (an online PIN is entered before the request is sent).
+ */
 export const phases = {
+  entry: [
+    'wait for*pin',
+    'cardhold*too long',
+    'respond to*prompt',
+    'custom*too long to',
+    'pin entri*time',
+    'pin*time out',
+    'pin*timeout',
+    'enter*pin*time out',
+    '输密码*超时',
+    '输入密码*超时',
+    '密码输入*超时',
+    '等待*输入密码',
+  ],
   signOn: [
     '签到时',
     '签到的时候',
@@ -1781,6 +1897,124 @@ export const phases = {
     'end of dai*fail',
   ],
 };
+
+/**
+ * What a merchant asks about card acceptance as a business, not about a payment that just went wrong: fees and
+ * rates, applying for or renting a terminal, deposits, payouts to the merchant's account, settings, how to use a
+ * feature. Words of a symptom said alongside ("费率" + "交易失败") still count; alone, these open no branch.
+ */
+export const offTopics = [
+  '费率',
+  '手续费',
+  '扣率',
+  '申请',
+  '办理',
+  '押金',
+  '返现',
+  '代理商',
+  '到账时间',
+  '多久到账',
+  '几天到账',
+  '什么时候到账',
+  '秒到',
+  't+1',
+  't+0',
+  '结算卡',
+  '绑定*卡',
+  '换绑',
+  '流量费',
+  '发票',
+  '做账',
+  '使用技巧',
+  '使用方法',
+  '使用步骤',
+  '正确方式',
+  '正确使用',
+  '怎么用',
+  '怎样用',
+  '怎么使用',
+  '如何使用',
+  '怎么刷',
+  '如何刷',
+  '怎么绑定',
+  '如何绑定',
+  '怎么添加',
+  '如何添加',
+  '什么叫',
+  '哪个好',
+  '多少钱一台',
+  'fee',
+  'discount rate',
+  'merchant applic',
+  'appli for',
+  'contract',
+  'leas',
+  'rental',
+  'payout',
+  'get paid',
+  'receiv fund',
+  'monei*transfer',
+  'transfer*account',
+  'check account',
+  'receipt header',
+  'header and footer',
+  'gratuiti',
+  'tip',
+  'how do i',
+  'how to',
+  'how do you',
+  'supervisor password',
+  'manual transact',
+  'mail order',
+  'card not present',
+];
+
+/** Words that say something went wrong; with one of them, an off-topic word does not silence the reading. */
+export const troubleCues = [
+  '失败',
+  '不成功',
+  '没成功',
+  '未成功',
+  '错误',
+  '出错',
+  '报错',
+  '异常',
+  '故障',
+  '拒',
+  '不了',
+  '不能',
+  '无法',
+  '没反应',
+  '超时',
+  '扣款',
+  '扣了',
+  '扣钱',
+  '坏',
+  '卡住',
+  '死机',
+  '超限',
+  '不足',
+  '过期',
+  'fail',
+  'error',
+  'declin',
+  'reject',
+  'refus',
+  'problem',
+  'issu',
+  'wrong',
+  'stuck',
+  'time out',
+  'timeout',
+  'unabl',
+  '~ work',
+  'won t',
+  'can t',
+  'lost',
+  'broken',
+  'offlin',
+  '~ accept',
+];
 
 /** A guess, not a reading: "maybe no money on it" must not be taken as an established 51. */
 export const hedges = [
@@ -1852,6 +2086,29 @@ export const confusables: ReadonlyArray<readonly [string, string]> = [
   ['银行ka', '银行卡'], ['信用ka', '信用卡'], ['帐', '账'], ['中止', '终止'],
 ];
 
+/**
+ * English words and phrases read as one, before stemming, so a pattern written with one of them matches all
+ * ("the PDQ froze" is "the terminal froze"; "card rejected" is "card declined").
+ */
+// prettier-ignore
+export const englishSynonyms: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['terminal', [
+    'card machine', 'card machines', 'credit card machine', 'card terminal', 'payment terminal', 'pos terminal',
+    'pos machine', 'pdq machine', 'pdq', 'pin pad', 'pinpad', 'pin entry device', 'eftpos machine', 'eftpos terminal',
+    'card reader', 'credit card reader', 'payment device', 'payment machine', 'card device', 'chip pin machine',
+    'chip and pin machine', 'chip pin terminal', 'chip and pin terminal', 'chip pin reader', 'chip and pin reader',
+    'chip pin card machine', 'chip and pin card machine',
+  ]],
+  ['declined', ['rejected', 'refused', 'denied', 'bounced', 'knocked back']],
+  ['tap', ['paywave', 'paypass', 'tap and go', 'tap n go', 'tap go']],
+];
+
+/** Chinese names of the terminal read as one ("收款机卡了" is "机器卡了"). */
+// prettier-ignore
+export const chineseSynonyms: ReadonlyArray<readonly [string, string]> = [
+  ['刷卡机', '机器'], ['收款机', '机器'], ['收银机', '机器'], ['机具', '机器'], ['机子', '机器'], ['终端机', '机器'],
+];
+
 /** English typos of key words: read as the word they almost are (one edit away, same first letter). */
 // prettier-ignore
 export const keyWords = [
@@ -1901,7 +2158,8 @@ export const notCodeBefore = [
 export const notCodeAfter = [
   '元', '块', '圆', '毛', '角', '分', '秒', '点', '号', '月', '日', '年', '次', '个', '张', '岁', '天', '笔', '台', '%',
   '度', '米', '人', '位', '件', '斤', '折', '部', '楼', '层', '路', '多', '来', '几', '万', '千', '百', 'yuan', 'rmb',
-  'kuai', 'dollar', 'usd', 'min', 'sec', 'hour', 'hr', 'times', 'day', 'card', 'k', 'w',
+  'kuai', 'dollar', 'usd', 'min', 'mins', 'minute', 'minutes', 'sec', 'secs', 'second', 'seconds', 'hour', 'hours',
+  'hr', 'hrs', 'times', 'day', 'days', 'card', 'k', 'w',
 ];
 
 /** Words that name a response code just before it ("应答码55", "code 51", "显示05"). */

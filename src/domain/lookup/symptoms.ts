@@ -11,7 +11,9 @@ import {
   codeKeywordsAfter,
   codeKeywordsBefore,
   concepts,
+  chineseSynonyms,
   confusables,
+  englishSynonyms,
   gapNegations,
   hedges,
   ignoredPhrases,
@@ -21,9 +23,11 @@ import {
   negations,
   notCodeAfter,
   notCodeBefore,
+  offTopics,
   outcomeSignals,
   phases,
   traditionalPairs,
+  troubleCues,
 } from './lexicon.ts';
 import type { Category } from './categories.ts';
 import {
@@ -70,8 +74,9 @@ const alternation = (words: readonly string[]) => words.map(escape).join('|');
 
 /** "pin" written inside Chinese ("不正确的pin") is 密码; an English "wrong pin" stays English. */
 const hanPin = /(?<=\p{Script=Han})pin(?:码)?|pin码|pin(?=\p{Script=Han})/gu;
-const confusable = new RegExp(alternation(confusables.map(([typo]) => typo)), 'g');
-const confusableFix = new Map(confusables);
+const folds = [...confusables, ...chineseSynonyms];
+const confusable = new RegExp(alternation(folds.map(([typo]) => typo)), 'g');
+const confusableFix = new Map(folds);
 
 /** British spellings and the stems both sides of a comparison share ("authorisation" → "author"). */
 function englishWord(word: string): string {
@@ -126,9 +131,16 @@ function stemmed(word: string): string {
   return stem;
 }
 
-/** Spaced text to the forms the patterns are written in: Latin words stemmed, everything else as is. */
+const synonymOf = new Map(englishSynonyms.flatMap(([word, forms]) => forms.map((form) => [form, word] as const)));
+const synonymForms = new RegExp(
+  `(?<![a-z0-9])(?:${alternation([...synonymOf.keys()].sort((a, b) => b.length - a.length))})(?![a-z0-9])`,
+  'g',
+);
+
+/** Spaced text to the forms the patterns are written in: synonyms as one word, Latin words stemmed. */
 function toStemmed(spaced: string): string {
-  return spaced.replace(/[a-z]+/g, (word) => stemmed(word));
+  const folded = /[a-z]/.test(spaced) ? spaced.replace(synonymForms, (form) => synonymOf.get(form) ?? form) : spaced;
+  return folded.replace(/[a-z]+/g, (word) => stemmed(word));
 }
 
 /** Folds the input: compatibility forms (full-width) to ASCII, lower case, traditional to simplified, typos. */
@@ -429,8 +441,20 @@ const compiledSignals = {
 const compiledPhases = {
   signOn: phases.signOn.map((pattern) => indexed(compilePattern(pattern, true))),
   settle: phases.settle.map((pattern) => indexed(compilePattern(pattern, true))),
+  entry: phases.entry.map((pattern) => indexed(compilePattern(pattern, true))),
 };
 const compiledHedges = hedges.map((pattern) => indexed(compilePattern(pattern)));
+const compiledOffTopics = offTopics.map((pattern) => indexed(compilePattern(pattern)));
+const compiledTroubleCues = troubleCues.map((pattern) => indexed(compilePattern(pattern)));
+
+/** The input asks about fees, payouts, applying or how to use something, and says nothing went wrong. */
+function offTopicOnly(grams: Present, clauses: readonly Clause[]): boolean {
+  const whole = clauses.length === 1;
+  const offTopic = compiledOffTopics.filter((pattern) => present(pattern, grams));
+  if (offTopic.length === 0 || !clauses.some((clause) => anyFound(offTopic, clause, whole))) return false;
+  const trouble = compiledTroubleCues.filter((pattern) => present(pattern, grams));
+  return !clauses.some((clause) => anyFound(trouble, clause, whole));
+}
 
 const ignored = ignoredPhrases.map((phrase) => normalizeSymptomInput(phrase));
 
@@ -533,7 +557,7 @@ const outcomeOnly = new Set([
 ]);
 const outcomeWeight = 2.9;
 
-type Phase = 'payment' | 'signOn' | 'settle';
+type Phase = 'payment' | 'signOn' | 'settle' | 'entry';
 
 /** What each clause says besides its symptoms: its phase, whether it guesses, how the payment ended. */
 interface ClauseFacts {
@@ -551,6 +575,7 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
   const only = (patterns: readonly Pattern[]) => patterns.filter((pattern) => present(pattern, grams));
   const signOn = only(compiledPhases.signOn);
   const settle = only(compiledPhases.settle);
+  const entry = only(compiledPhases.entry);
   const hedge = only(compiledHedges);
   const signals = {
     done: only(compiledSignals.done),
@@ -562,8 +587,9 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
   const whole = clauses.length === 1;
   return clauses.map((clause) => {
     const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
-    // Sign-on and settlement words make a clause housekeeping; everything else is about the payment.
-    const phase: Phase = found(signOn) ? 'signOn' : found(settle) ? 'settle' : 'payment';
+    // Sign-on and settlement words make a clause housekeeping, waiting for the customer's PIN makes it card entry;
+    // everything else is about the payment.
+    const phase: Phase = found(signOn) ? 'signOn' : found(settle) ? 'settle' : found(entry) ? 'entry' : 'payment';
     const payment = phase === 'payment';
     return {
       phase,
@@ -577,14 +603,16 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
   });
 }
 
+/** What a timeout or failure means outside the payment itself: nothing was sent, no money can have moved. */
 const housekeeping = {
-  signOn: { id: 'signOn', step: 'setup.signOnFix' },
-  settle: { id: 'settle', step: 'setup.settleFix' },
+  signOn: { id: 'signOn', category: 'terminal_setup', step: 'setup.signOnFix' },
+  settle: { id: 'settle', category: 'terminal_setup', step: 'setup.settleFix' },
+  entry: { id: 'pinEntry', category: 'cardholder_verification', step: 'pin.retry' },
 } as const;
 
 /**
- * Evidence read in context: in a sign-on or settlement clause a timeout or failure is that housekeeping failing
- * (no money moved, never the status check); a guessed balance problem stays a question; with a phone in play, a
+ * Evidence read in context: in a sign-on or settlement clause a timeout or failure is that housekeeping failing,
+ * while the terminal waits for the PIN it is the customer's entry (no money moved, never the status check); a guessed balance problem stays a question; with a phone in play, a
  * read failure or a bare decline is the phone's.
  */
 function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[]): Evidence[] {
@@ -600,7 +628,7 @@ function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[])
         ...item,
         source: 'concept',
         id: housekeeping[phase].id,
-        category: 'terminal_setup',
+        category: housekeeping[phase].category,
         step: housekeeping[phase].step,
         unknownOutcome: false,
         tier: Math.max(item.tier, 1),
@@ -700,6 +728,8 @@ export function matchSymptom(input: string): SymptomMatch | null {
   let best: Evidence | null = null;
   for (const item of evidence) if (best === null || outranks(item, best)) best = item;
   if (best === null) return null;
+  // Words alone never outweigh a question that is not about a failed payment; a code or a printed message does.
+  if (best.tier === 1 && offTopicOnly(grams, clauses)) return null;
   return {
     category: best.category,
     code: code?.entry.code ?? null,
@@ -744,6 +774,22 @@ export function isSuccessCode(input: string): boolean {
   if (typeof input !== 'string') return false;
   const norm = normalizeSymptomInput(input);
   return findCode(norm) === null && codeTokens(norm).some((token) => successCodes.includes(token.code));
+}
+
+/**
+ * A two-character code the app does not know ("E1", "应答码 T2", "显示 K1"), named on its own or right after or before a
+ * code word: most likely the POS company's own code (domain README §4), never "not found". Null when the text names a
+ * known or approval code, or no code at all; a step code ("N-2") has a hyphen, so it is never one.
+ */
+export function privateCode(input: string): string | null {
+  if (typeof input !== 'string') return null;
+  const norm = normalizeSymptomInput(input);
+  const tokens = codeTokens(norm);
+  if (tokens.some((token) => findResponseCode(token.code) !== null || successCodes.includes(token.code))) return null;
+  // A bare pair of digits inside a sentence may be anything ("等了30"); only a code word or a lone code says "code".
+  const named =
+    tokens.find((token) => token.keyed) ?? tokens.find((token) => norm.compact === token.code.toLowerCase());
+  return named?.code ?? null;
 }
 
 /**

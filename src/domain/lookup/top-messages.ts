@@ -14,3 +14,22 @@ export const topMessages = [
   'signOnFirst',
   'insufficientBalance',
 ] as const satisfies readonly ScreenMessageId[];
+
+/**
+ * The message buttons of the evidence question (what the POS screen shows), as printed: the home chips a merchant
+ * meets most, and the causes only the screen names (a card the terminal does not take, a restricted merchant,
+ * the printer, the battery, the nightly cut-over).
+ */
+export const evidenceMessages = [
+  'insertCard',
+  'multipleCards',
+  'readFailed',
+  'commTimeout',
+  'signOnFirst',
+  'seePhone',
+  'cardNotSupported',
+  'merchantRestricted',
+  'printerPaper',
+  'lowBattery',
+  'cutover',
+] as const satisfies readonly ScreenMessageId[];

@@ -10,6 +10,7 @@ export const noticeKinds = [
   'lookup-failed',
   'no-match',
   'other-system',
+  'private-code',
   'success-code',
   'offline',
   'storage-discarded',
@@ -118,6 +119,9 @@ export async function visitEveryNotice(page: Page, onNotice: (kind: NoticeKind) 
   await search(page, '错误码 1001');
   await expect(notice(page)).toBeVisible();
   await onNotice('other-system');
+  await search(page, 'E1');
+  await expect(notice(page)).toBeVisible();
+  await onNotice('private-code');
   await search(page, '00');
   await expect(notice(page)).toBeVisible();
   await onNotice('success-code');
