@@ -194,19 +194,19 @@ describe("the agent's note", () => {
 
 /**
  * What a step tells the caller and the agent: everything on it but its title (an outcome's name, e.g. "Call the POS
- * provider", which the summary and the ticket use too) and the trail (other steps' titles).
+ * company", which the summary and the ticket use too), the trail (other steps' titles) and the seat's own name.
  */
 function whatTheStepSays(): string {
   const step = document.querySelector('[data-step]')!.cloneNode(true) as HTMLElement;
-  step.querySelectorAll('h1, .trail').forEach((node) => node.remove());
+  step.querySelectorAll('h1, .trail, .support-label').forEach((node) => node.remove());
   return step.textContent ?? '';
 }
 
 /** A merchant's text sending the caller to the POS company's hotline, in each language. */
 const sendsToTheHotline: Record<Language, RegExp> = {
-  'zh-CN': /贴的|贴纸|(打|联系|找|问)(收单机构|POS)|POS服务商客服|POS机客服/,
+  'zh-CN': /上贴的|贴纸|(打|联系|找|问)(收单机构|POS公司|POS服务商)|POS(服务商|机|公司)客服/,
   en: /sticker|(call|contact|ask|need|needs) the (acquirer|POS)|POS (company|provider)'s hotline/i,
-  'zh-Hant': /貼的|貼紙|(打|聯絡|找|問) ?(收單機構|POS)|POS ?服務商客服|POS機客服/,
+  'zh-Hant': /上貼的|貼紙|(打|撥打|聯絡|找|問) ?(收單機構|POS ?公司|POS ?服務商)|POS ?(服務商|機|公司)客服/,
 };
 
 describe('speaking from the seat', () => {
