@@ -39,6 +39,7 @@ import { ResumePrompt } from '../ui/resume-prompt.tsx';
 import type { ShareBridge } from '../ui/share-bridge.ts';
 import { SeatPicker } from '../ui/seat-picker.tsx';
 import { useCaseFields } from '../ui/case-fields-state.ts';
+import { useDesk } from '../ui/desk.ts';
 import { StepScreen, useCurrentStep, type SupportState } from '../ui/step-screen.tsx';
 import type { InstallBridge } from '../pwa/install.ts';
 import { diagnosisOfEntry, forgetStepInUrl, isOwnEntry, useNavigation, type Page } from './history-sync.ts';
@@ -310,9 +311,12 @@ function Shell({
     if (supportLink) saveSupportMode(settings, true);
   }, [supportLink, settings]);
   // The seats' step texts load with support mode, before its first step: no step shows the merchant's text first.
+  // At a desk the case panel's code and styles come along, so the first step opens in its three columns.
+  const desk = useDesk();
   useEffect(() => {
     if (supportMode) void i18n.loadNamespaces('seats');
-  }, [supportMode, i18n]);
+    if (supportMode && desk) void import('../ui/case-desk.tsx').catch(() => undefined);
+  }, [supportMode, desk, i18n]);
 
   // Stable, so the header's language switch does not render again at every step.
   const changeLanguage = useCallback(

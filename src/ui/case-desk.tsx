@@ -14,11 +14,11 @@ interface CaseDeskProps {
 export function CaseDesk({ caseFields, note, onNoteChange }: CaseDeskProps) {
   const { t } = useTranslation();
   // The field labels are the case summary's content: the panel waits for it (it loads with this code).
-  useTranslation('summary', { useSuspense: true });
+  const { t: ts } = useTranslation('summary', { useSuspense: true });
   return (
     <aside className="case-desk" aria-label={t('support.case.title')} data-support="case">
       <CaseFieldsForm state={caseFields} />
-      <CaseNote note={note} onChange={onNoteChange} hint={t('support.case.notSaved')} />
+      <CaseNote note={note} onChange={onNoteChange} hint={ts('form.notSavedWithCase')} />
     </aside>
   );
 }

@@ -38,7 +38,6 @@ export function SummaryPage({
   caseFields,
 }: SummaryPageProps) {
   const { t } = useTranslation('summary');
-  const { t: tc } = useTranslation();
   const { t: tAny } = useContent();
   const snapshot = DiagnosisActor.useSelector((s) => s);
   const step = currentStep(snapshot);
@@ -65,7 +64,7 @@ export function SummaryPage({
   return (
     <PageFrame page="summary" title={t('page.title')} onClose={onClose}>
       <p className="lead">{t('page.lead')}</p>
-      <CaseFieldsForm state={details} footnote={caseFields ? tc('support.case.notSaved') : t('form.notSaved')} />
+      <CaseFieldsForm state={details} footnote={t(caseFields ? 'form.notSavedWithCase' : 'form.notSaved')} />
       <h2 id={previewId}>{t('preview.title')}</h2>
       <pre className="summary-text" ref={textRef} tabIndex={0} aria-labelledby={previewId} data-summary="text">
         {text}
