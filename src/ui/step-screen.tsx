@@ -67,7 +67,10 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
   const answers = answersOf(step);
   const outcome = DiagnosisActor.useSelector(isAtOutcome);
   const keys = supportMode && seat !== null;
+  // A code the caller reads out is keyed on the step's code pad: there, 5 then 1 must not pick answers 5 and 1.
+  const answerKeys = keys && !info.asksEvidence;
   useSupportKeys(keys, {
+    answerKeys,
     onAnswer: (index) => {
       const answer = answers[index];
       if (answer) actor.send({ type: `answer.${answer}`, step });
@@ -134,7 +137,7 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
             labels={content.options}
             previous={previous}
             onAnswer={(answer) => actor.send({ type: `answer.${answer}`, step })}
-            numbered={keys}
+            numbered={answerKeys}
           />
         ) : null}
         {onOpenSummary ? (

@@ -144,6 +144,20 @@ describe('keyboard at the desk', () => {
     expect(within(box()).getByRole('textbox', { name: common('support.openLabel') })).toHaveFocus();
   });
 
+  it('leaves the digits a caller reads out to the code pad of the step that asks what the screen shows', async () => {
+    const view = await renderApp({ storage: deskStorage('acquirer') });
+    await start(view);
+    await view.user.keyboard('1');
+    expect(heading()).toHaveTextContent(steps('scope.cards.title'));
+    // "51" read out from the screen picks neither answer 5 nor answer 1, and no answer offers a number key here.
+    await view.user.keyboard('51');
+    expect(heading()).toHaveTextContent(steps('scope.cards.title'));
+    for (const answer of document.querySelectorAll('[data-answer]'))
+      expect(answer).not.toHaveAttribute('aria-keyshortcuts');
+    await view.user.keyboard('{Backspace}');
+    expect(heading()).toHaveTextContent(steps('gate.charged.title'));
+  });
+
   it('fires no shortcut while the agent types in a field', async () => {
     const view = await renderApp({ storage: deskStorage('acquirer') });
     await start(view);
