@@ -31,12 +31,14 @@ async function answersOnFirstScreen(page: Page, height: number) {
     buttons.map((button) => {
       const box = button.getBoundingClientRect();
       const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-      return { bottom: box.bottom, reachable: button.contains(hit) || Boolean(hit?.closest('section.pwa-notice')) };
+      // The notices' holder spans the screen's width: what it holds decides (a chip alone may cover nothing).
+      const reachable = button.contains(hit) || Boolean(hit?.closest('.pwa-notices')?.querySelector('.pwa-notice'));
+      return { bottom: box.bottom, reachable, over: reachable ? '' : (hit?.outerHTML.slice(0, 160) ?? 'nothing') };
     }),
   );
-  for (const { bottom, reachable } of places) {
+  for (const { bottom, reachable, over } of places) {
     expect(bottom).toBeLessThanOrEqual(height - navBar);
-    expect(reachable).toBe(true);
+    expect(reachable, `an answer is under ${over}`).toBe(true);
   }
 }
 
