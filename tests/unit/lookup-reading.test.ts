@@ -124,7 +124,7 @@ describe('synonyms read as one', () => {
     expect(read('the pin pad is frozen')).toMatchObject({ concept: 'terminalFroze' });
     expect(read('card rejected')?.category).toBe(read('card declined')?.category);
     expect(read('收款机卡住了')).toMatchObject({ concept: 'terminalFroze' });
-    expect(read('刷卡机电量不足')).toMatchObject({ concept: 'lowBattery', unknownOutcome: false });
+    expect(read('刷卡机电量不足')).toMatchObject({ step: 'setup.power', unknownOutcome: false });
   });
 });
 
