@@ -37,7 +37,12 @@ function figuresOf(part: 'tuned' | 'heldout' | 'fresh', score: CorpusScore): Cor
   const rowsOf = (name: (typeof shares)[number]) =>
     name === 'offTopicRejected' ? score.offTopicRows : name === 'step' ? score.stepRows : score.rows;
   return [
-    ...measured.map((name) => ({ metric: `corpus_${part}_${name}`, value: score[name], unit: '%', rows: rowsOf(name) })),
+    ...measured.map((name) => ({
+      metric: `corpus_${part}_${name}`,
+      value: score[name],
+      unit: '%',
+      rows: rowsOf(name),
+    })),
     { metric: `corpus_${part}_spurious_codes`, value: score.spuriousCodes, unit: 'count', rows: score.rows },
   ];
 }
