@@ -6,8 +6,6 @@ import { screen } from './support/app.ts';
 const path = [
   ['gate.charged', 'declined'],
   ['scope.cards', 'one'],
-  ['balance.check', 'no'],
-  ['card.status', 'none'],
   ['wallet.device', 'card'],
   ['reading.placement', 'fixed'],
 ] as const;
