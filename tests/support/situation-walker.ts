@@ -12,7 +12,9 @@ import {
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import { stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
+import { readKeyedCode } from '../../src/domain/lookup/code-evidence.ts';
 import { messageMatch } from '../../src/domain/lookup/screen-messages.ts';
+import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
 import type { Entry, Situation } from './situations.ts';
 
 export interface Walk {
@@ -21,6 +23,8 @@ export interface Walk {
   readonly entry: string;
   /** Taps from the home screen to where the walk stopped (the fitting action, when reached). */
   readonly taps: number;
+  /** Keypad presses for the response code's own characters (the OK key counts as a tap). */
+  readonly keys: number;
   /** The screens shown, home first. */
   readonly path: readonly string[];
   /** The first remedy or outcome shown, fitting or not. */
@@ -45,6 +49,14 @@ const entryName = (entry: Entry) => ('chip' in entry ? `chip:${entry.chip}` : 's
 const isStatusCheck = (step: StepId) => step.startsWith('safety.');
 const givesAdvice = (step: StepId) => !isStatusCheck(step) && ['remedy', 'outcome'].includes(stepInfo(step).kind);
 
+/** What the screen shows, read as the evidence question reads it: the keypad's characters, or the message button. */
+function screenEvidence(screen: NonNullable<Situation['screen']>): { match: SymptomMatch; keys: number } {
+  if ('message' in screen) return { match: messageMatch(screen.message), keys: 0 };
+  const read = readKeyedCode(screen.code);
+  if (read.kind !== 'match') throw new Error(`${screen.code} is not a code the keypad knows`);
+  return { match: read.match, keys: screen.code.length };
+}
+
 /** Walks one situation from one way in; `machine` lets a test walk a changed flow. */
 export function walkSituation(situation: Situation, entry: Entry, machine: AnyStateMachine = diagnosisMachine): Walk {
   const actor = createActor(machine as DiagnosisMachine).start();
@@ -52,6 +64,7 @@ export function walkSituation(situation: Situation, entry: Entry, machine: AnySt
   const path: string[] = [step()];
   const detours: StepId[] = [];
   let taps = 0;
+  let keys = 0;
   let statusCheckTaps = 0;
   let firstAction: StepId | null = null;
   let statusCheckFirst = false;
@@ -74,6 +87,12 @@ export function walkSituation(situation: Situation, entry: Entry, machine: AnySt
       break;
     }
     if (now === 'safety.query' && firstAction === null) statusCheckFirst = true;
+    // A fitting action the status check itself gives (the reversal watch) counts too.
+    if (situation.fits.includes(now) && isStatusCheck(now)) {
+      firstAction ??= now;
+      reached = now;
+      break;
+    }
     if (givesAdvice(now)) {
       firstAction ??= now;
       if (situation.fits.includes(now)) {
@@ -83,6 +102,12 @@ export function walkSituation(situation: Situation, entry: Entry, machine: AnySt
       detours.push(now);
     }
     const answer = now === 'lookup.code' ? 'continue' : situation.answers[now];
+    const evidence = 'asksEvidence' in stepInfo(now) && situation.screen ? screenEvidence(situation.screen) : null;
+    if (evidence) {
+      keys += evidence.keys;
+      tap({ type: 'evidence.shown', step: now, match: evidence.match });
+      continue;
+    }
     if (answer === undefined) {
       problem = givesAdvice(now)
         ? `lands on ${now}, which does not fit (fits: ${situation.fits.join(', ')})`
@@ -103,6 +128,7 @@ export function walkSituation(situation: Situation, entry: Entry, machine: AnySt
     situation: situation.id,
     entry: entryName(entry),
     taps,
+    keys,
     path,
     firstAction,
     reached,

@@ -50,7 +50,7 @@ const link = 'network';
 const table: Record<string, Row> = {
   '01': [net, 'cardholder', 'after-fix', false, 'card.other', /发卡行/], // L 请持卡人与发卡银行联系 · J C
   '02': [net, 'cardholder', 'after-fix', false, 'card.other', /发卡行/], // older tables only; like 01
-  '03': [setup, 'acquirer', 'after-fix', false, 'done.acquirer', /商户/], // L/J 无效商户 · §3.2 registration → acquirer
+  '03': [setup, 'acquirer', 'after-fix', false, 'done.merchantRestricted', /商户/], // L/J 无效商户 · §3.2 the shop's account → the POS company
   '04': [card, 'issuer', 'no', false, 'done.cardBlocked', /没收/], // L 此卡被没收 · J D
   '05': [net, 'cardholder', 'after-fix', false, 'card.other', /身份/], // L 持卡人认证失败 · J C (conflict: do not honour)
   '06': [net, 'issuer', 'after-fix', false, 'host.wait', /出错/], // 发卡方出错 · older class E (system fault)
@@ -91,11 +91,11 @@ const table: Record<string, Row> = {
   '58': [card, 'issuer', 'no', false, 'card.other', /不允许(这张|该)卡在(这台POS机|本终端)/], // L/J 发卡方不允许该卡在本终端进行此交易 · annex role IS: card side, no sign-on
   '59': [card, 'issuer', 'no', false, 'card.other', /校验/], // L/J 卡片校验错
   '60': [net, 'acquirer', 'no', false, 'done.acquirer', /安全/], // 受卡方与安全保密部门联系
-  '61': [amount, 'cardholder', 'after-fix', false, 'card.other', /金额限/], // L/J 交易金额超限 · §3.3 issuer
+  '61': [amount, 'cardholder', 'after-fix', false, 'limit.cardLimit', /金额限/], // L/J 交易金额超限 · §3.3 issuer
   '62': [card, 'issuer', 'no', false, 'card.other', /受限制/], // L/J 受限制的卡
   '63': [net, 'acquirer', 'no', false, 'done.acquirer', /安全/], // 违反安全保密规定
   '64': [op, 'merchant', 'after-fix', false, 'operator.check', /原交易/], // L/J 交易金额与原交易不匹配
-  '65': [amount, 'cardholder', 'after-fix', false, 'card.other', /次数/], // L/J 超出消费次数限制
+  '65': [amount, 'cardholder', 'after-fix', false, 'limit.cardLimit', /次数/], // L/J 超出消费次数限制
   '66': [net, 'acquirer', 'no', false, 'done.acquirer', /安全/], // 受卡方呼叫受理方安全保密部门
   '67': [card, 'issuer', 'no', false, 'done.cardBlocked', /没收/], // 捕捉（没收卡）
   '68': [net, 'issuer', 'after-fix', true, 'host.wait', /超时/], // L/J 交易超时，请重试 · §1 unknown outcome
@@ -103,7 +103,7 @@ const table: Record<string, Row> = {
   '77': [setup, 'merchant', 'after-fix', false, 'setup.signOnFix', /批次号/], // J 请重新签到，再作交易 · J D
   '78': [setup, 'merchant', 'after-fix', false, 'setup.signOnFix', /下载/], // H 网络中心需要向POS终端下载数据 (POS-centre; some bank tables: 止付卡)
   '79': [setup, 'acquirer', 'after-fix', false, 'done.acquirer', /脱机/], // H POS终端上传的脱机数据对帐不平 → 重传脱机数据: the POS company's data
-  '90': [net, 'issuer', 'safe', false, 'host.wait', /日切/], // L/J 系统日切，请稍后重试
+  '90': [net, 'issuer', 'safe', false, 'host.cutover', /日切/], // L/J 系统日切，请稍后重试
   '91': [net, 'issuer', 'safe', false, 'host.wait', /发卡/], // L/J 发卡方状态不正常，请稍后重试
   '92': [net, 'issuer', 'safe', false, 'host.wait', /发卡/], // L/J 发卡方线路异常，请稍后重试
   '93': [net, 'issuer', 'after-fix', false, 'card.other', /不能完成/], // 交易违法，不能完成 (legacy)
