@@ -38,6 +38,8 @@ import { NavBar } from '../ui/nav-bar.tsx';
 import { ResumePrompt } from '../ui/resume-prompt.tsx';
 import type { ShareBridge } from '../ui/share-bridge.ts';
 import { SeatPicker } from '../ui/seat-picker.tsx';
+import { useCaseFields } from '../ui/case-fields-state.ts';
+import { useDesk } from '../ui/desk.ts';
 import { StepScreen, useCurrentStep, type SupportState } from '../ui/step-screen.tsx';
 import type { InstallBridge } from '../pwa/install.ts';
 import { diagnosisOfEntry, forgetStepInUrl, isOwnEntry, useNavigation, type Page } from './history-sync.ts';
@@ -303,9 +305,18 @@ function Shell({
   const caseKey = DiagnosisActor.useSelector((snapshot) => snapshot.context.trail[0] ?? null);
   const [noteOf, setNoteOf] = useState<{ key: unknown; text: string }>({ key: null, text: '' });
   const note = noteOf.key === caseKey && caseKey !== null ? noteOf.text : '';
+  /** The transaction details support types for this case: in memory with the case, like the note. */
+  const caseFields = useCaseFields(caseKey);
   useEffect(() => {
     if (supportLink) saveSupportMode(settings, true);
   }, [supportLink, settings]);
+  // The seats' step texts load with support mode, before its first step: no step shows the merchant's text first.
+  // At a desk the case panel's code and styles come along, so the first step opens in its three columns.
+  const desk = useDesk();
+  useEffect(() => {
+    if (supportMode) void i18n.loadNamespaces('seats');
+    if (supportMode && desk) void import('../ui/case-desk.tsx').catch(() => undefined);
+  }, [supportMode, desk, i18n]);
 
   // Stable, so the header's language switch does not render again at every step.
   const changeLanguage = useCallback(
@@ -331,6 +342,7 @@ function Shell({
     onChangeSeat: () => setSeat(null),
     note,
     onNoteChange: (text) => setNoteOf({ key: caseKey, text }),
+    caseFields,
   };
 
   const close = () => closePage();
@@ -373,6 +385,7 @@ function Shell({
             now={now}
             onClose={close}
             note={supportMode ? note : ''}
+            caseFields={supportMode ? caseFields : undefined}
           />
         );
     }

@@ -5,27 +5,24 @@ import type lookup from '../../content/zh-CN/lookup.json';
 import type map from '../../content/zh-CN/map.json';
 import type messages from '../../content/zh-CN/messages.json';
 import type pwa from '../../content/zh-CN/pwa.json';
+import type seats from '../../content/zh-CN/seats.json';
 import type steps from '../../content/zh-CN/steps.json';
 import type summary from '../../content/zh-CN/summary.json';
 
-/** Namespaces: one content file each under content/<locale>/. */
-export const namespaces = ['common', 'steps', 'codes', 'lookup', 'messages', 'pwa', 'map', 'about', 'summary'] as const;
-
-export type Namespace = (typeof namespaces)[number];
-
 /**
  * What the home screen and every step need: loaded before the app starts, in one chunk per language
- * (vite.config.ts) that the boot script preloads next to the entry. The other namespaces belong to pages off the
- * diagnosis (map, about, case summary) and load with them.
+ * (vite.config.ts) that the boot script preloads next to the entry.
  */
-export const startNamespaces = [
-  'common',
-  'steps',
-  'codes',
-  'lookup',
-  'messages',
-  'pwa',
-] as const satisfies readonly Namespace[];
+export const startNamespaces = ['common', 'steps', 'codes', 'lookup', 'messages', 'pwa'] as const;
+
+/**
+ * Namespaces: one content file each under content/<locale>/. Those after the start ones belong to pages off the
+ * diagnosis (map, about, case summary) and load with them; `seats` (step texts as a support agent's seat says
+ * them) loads once support mode is on.
+ */
+export const namespaces = [...startNamespaces, 'map', 'about', 'summary', 'seats'] as const;
+
+export type Namespace = (typeof namespaces)[number];
 
 export type StartNamespace = (typeof startNamespaces)[number];
 
@@ -40,4 +37,5 @@ export interface Resources {
   map: typeof map;
   about: typeof about;
   summary: typeof summary;
+  seats: typeof seats;
 }

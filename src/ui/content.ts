@@ -4,7 +4,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { AnswerId } from '../domain/diagnosis/flow.ts';
-import type { Escalation, StepId } from '../domain/diagnosis/steps.ts';
+import type { Seat } from '../domain/case/seat.ts';
+import { stepInfo, type Escalation, type StepId } from '../domain/diagnosis/steps.ts';
 import type { ScreenMessageId } from '../domain/lookup/screen-messages.ts';
 import type { Actor, RetryAdvice } from '../domain/lookup/categories.ts';
 
@@ -41,6 +42,8 @@ export interface OutcomeContent extends Base {
   summary: string;
   remedy: string[];
   escalation: { who: string; when: string; text: string };
+  /** Support mode: what the agent's seat does next, in place of the merchant's "who to call" (useStepContent). */
+  seatDo?: string;
 }
 
 export type AnyStepContent = QuestionContent & RemedyContent & OutcomeContent;
@@ -72,12 +75,73 @@ export function useContent(): ContentText {
   return contentText(t as unknown as Translate);
 }
 
-/** A step's content object in the current language, or null when it did not load. */
-export function useStepContent(step: StepId, values?: Values): Partial<AnyStepContent> | null {
+/**
+ * A step's content object in the current language, or null when it did not load. With a support agent's seat, the
+ * step speaks from that seat (seatContent).
+ */
+export function useStepContent(
+  step: StepId,
+  values?: Values,
+  seat: Seat | null = null,
+): Partial<AnyStepContent> | null {
   const { t } = useContent();
-  const content: unknown = (t as (key: string, options: Values) => unknown)(`steps:${step}`, {
-    returnObjects: true,
-    ...values,
-  });
-  return typeof content === 'object' && content !== null ? (content as Partial<AnyStepContent>) : null;
+  // The seats' texts load once support mode has a seat (and render again when they arrive).
+  useTranslation(seat ? 'seats' : undefined);
+  const content = objectAt(t, `steps:${step}`, values);
+  if (!content) return null;
+  return seat ? seatContent(content as Partial<AnyStepContent>, step, seat, t, values) : content;
+}
+
+const objectAt = (t: Translate, key: string, values?: Values): Record<string, unknown> | null => {
+  const value: unknown = (t as (key: string, options: Values) => unknown)(key, { returnObjects: true, ...values });
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+};
+
+/** A step's parts as one seat says them (content/<locale>/seats.json); a list is changed item by item ("3": the fourth). */
+interface SeatText {
+  script?: Partial<Script>;
+  escalation?: Partial<OutcomeContent['escalation']>;
+  warning?: string;
+  /** What this seat does next at this outcome, in place of the seat's text for the escalation. */
+  do?: string;
+  steps?: Record<string, string>;
+  remedy?: Record<string, string>;
+}
+
+const byItem = (list: string[] | undefined, changes: Record<string, string> | undefined) =>
+  list && changes ? list.map((item, index) => changes[String(index)] ?? item) : list;
+
+/**
+ * The step as the agent's seat says it: the seat's own text for this step where it has one, else (on an outcome
+ * that names someone to contact) the seat's text for that escalation; a store manager keeps the merchant's text.
+ */
+function seatContent(
+  content: Partial<AnyStepContent>,
+  step: StepId,
+  seat: Seat,
+  t: Translate,
+  values?: Values,
+): Partial<AnyStepContent> {
+  const own: SeatText = objectAt(t, `seats:${seat}.${step}`, values) ?? {};
+  const escalateTo = stepInfo(step).escalateTo;
+  const escalation = seat !== 'manager' && escalateTo ? `common:seat.do.${seat}.${escalateTo}` : null;
+  const say = own.script?.say ?? (escalation ? t(`${escalation}.say`) : undefined);
+  const seatDo = own.do ?? (escalation ? t(`${escalation}.text`) : undefined);
+  return {
+    ...content,
+    ...(own.warning ? { warning: own.warning } : {}),
+    steps: byItem(content.steps, own.steps),
+    remedy: byItem(content.remedy, own.remedy),
+    ...(content.escalation ? { escalation: { ...content.escalation, ...own.escalation } } : {}),
+    ...(content.script
+      ? {
+          script: {
+            ...content.script,
+            ...(say ? { say } : {}),
+            ...(own.script?.listen ? { listen: own.script.listen } : {}),
+          },
+        }
+      : {}),
+    ...(seatDo ? { seatDo } : {}),
+  };
 }

@@ -6,6 +6,7 @@ import { useContent } from './content.ts';
 import { PageFrame } from './page-frame.tsx';
 import type { ShareBridge } from './share-bridge.ts';
 import { ShareControls } from './share-controls.tsx';
+import './history-page.css';
 
 /** The stored history, as the app hands it in. */
 export interface HistoryBook {

@@ -88,7 +88,7 @@ function EscalationBox({ content, escalateTo, seat, open }: EscalationBoxProps) 
   const { t } = useTranslation();
   const titleId = useId();
   // The agent's seat replaces the merchant's "who to call" text: the caller needs no other number.
-  const seatDo = seat && seat !== 'manager' && escalateTo ? seat : null;
+  const seatDo = seat && content.seatDo ? seat : null;
   // On an issuer outcome the customer calls their own bank: what they need, not the merchant's ids.
   const customerCalls = escalateTo === 'issuer';
   const ready = t(customerCalls ? 'step.readyCustomer' : 'step.ready', { returnObjects: true });
@@ -96,10 +96,10 @@ function EscalationBox({ content, escalateTo, seat, open }: EscalationBoxProps) 
   return (
     <section className="escalation" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('step.escalationTitle')}</h2>{' '}
-      {seatDo && escalateTo ? (
+      {seatDo ? (
         <div className="seat-do" data-seat-do={seatDo}>
           <h3>{t('seat.doTitle')}</h3>
-          <p>{t(`seat.do.${seatDo}.${escalateTo}.text`)}</p>
+          <p>{content.seatDo}</p>
           <p className="fine">{t('step.noCardNumber')}</p>
         </div>
       ) : who ? (

@@ -1,6 +1,7 @@
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShareBridge } from './share-bridge.ts';
+import './share-controls.css';
 
 type Status = 'shared' | 'copied' | 'selected' | null;
 

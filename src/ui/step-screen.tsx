@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { resolvedOutcome } from '../domain/case/case-summary.ts';
 import type { Seat } from '../domain/case/seat.ts';
 import { findResponseCode } from '../domain/lookup/response-codes.ts';
+import type { CaseFieldsState } from './case-fields-state.ts';
 import { currentStep, isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../domain/diagnosis/flow.ts';
 import { stepInfo, usualPinTries, type StepId } from '../domain/diagnosis/steps.ts';
@@ -31,6 +32,7 @@ export interface SupportState {
   onChangeSeat: () => void;
   note: string;
   onNoteChange: (note: string) => void;
+  caseFields: CaseFieldsState;
 }
 
 interface StepScreenProps {
@@ -60,16 +62,24 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
   );
   const pinWrong = DiagnosisActor.useSelector((s) => s.context.pinWrong);
   const info = stepInfo(step);
-  const content = useStepContent(step, {
-    ...(code ? { code } : {}),
-    wrong: String(pinWrong),
-    left: String(Math.max(0, usualPinTries - pinWrong)),
-  });
+  const seat = support?.seat ?? null;
+  // In support mode the step speaks from the agent's seat (who does what next).
+  const content = useStepContent(
+    step,
+    {
+      ...(code ? { code } : {}),
+      wrong: String(pinWrong),
+      left: String(Math.max(0, usualPinTries - pinWrong)),
+    },
+    supportMode ? seat : null,
+  );
   const answers = answersOf(step);
   const outcome = DiagnosisActor.useSelector(isAtOutcome);
-  const seat = support?.seat ?? null;
   const keys = supportMode && seat !== null;
+  // A code the caller reads out is keyed on the step's code pad: there, 5 then 1 must not pick answers 5 and 1.
+  const answerKeys = keys && !info.asksEvidence;
   useSupportKeys(keys, {
+    answerKeys,
     onAnswer: (index) => {
       const answer = answers[index];
       if (answer) actor.send({ type: `answer.${answer}`, step });
@@ -159,7 +169,7 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
             labels={content.options}
             previous={previous}
             onAnswer={(answer) => actor.send({ type: `answer.${answer}`, step })}
-            numbered={keys}
+            numbered={answerKeys}
           />
         ) : null}
         {/* What was read (from the search or the screen) and the way back: a receipt under the action, not before it. */}
@@ -192,7 +202,8 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
             {t('step.summary')}
           </GuardedButton>
         ) : null}
-        <Trail trail={trail} open={supportMode && desk} />
+        {/* At a desk the support box shows the trail beside the step. */}
+        {supportMode && desk ? null : <Trail trail={trail} />}
       </div>
       {/* After the answers: on a phone the agent answers first; at a desk it sits beside them (styles.css). */}
       {supportMode && support ? (
@@ -202,9 +213,9 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
           now={now}
           seat={seat}
           onChangeSeat={support.onChangeSeat}
-          escalateTo={outcome ? info.escalateTo : undefined}
           note={support.note}
           onNoteChange={support.onNoteChange}
+          caseFields={support.caseFields}
           codeInput={codeInput}
         />
       ) : null}

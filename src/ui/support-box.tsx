@@ -1,11 +1,21 @@
-import { useId, useState, type FormEvent, type RefObject } from 'react';
+import { lazy, Suspense, useId, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { noteText } from '../domain/case/case-summary.ts';
 import type { Seat } from '../domain/case/seat.ts';
-import { stepByCode, type Escalation, type StepId } from '../domain/diagnosis/steps.ts';
+import { stepByCode, type StepId } from '../domain/diagnosis/steps.ts';
+import type { CaseFieldsState } from './case-fields-state.ts';
+import { CaseNote } from './case-note.tsx';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import type { Script } from './content.ts';
 import { useDesk } from './desk.ts';
+import { Trail } from './trail.tsx';
+
+/** The desk's case panel loads with its first use; if its code cannot be fetched, the note still shows. */
+const CaseDesk = lazy(() =>
+  import('./case-desk.tsx').then(
+    (module) => ({ default: module.CaseDesk }),
+    () => ({ default: CaseDeskUnavailable }),
+  ),
+);
 
 interface SupportBoxProps {
   step: StepId;
@@ -13,39 +23,48 @@ interface SupportBoxProps {
   now: () => Date;
   seat: Seat | null;
   onChangeSeat: () => void;
-  /** Set on an outcome that names someone to contact: the agent's seat decides what is said. */
-  escalateTo?: Escalation | undefined;
   note: string;
   onNoteChange: (note: string) => void;
+  /** The case's transaction details, typed at the desk beside the step. */
+  caseFields: CaseFieldsState;
   codeInput: RefObject<HTMLInputElement | null>;
 }
 
-/** For a support agent on the phone: what to read out and listen for, a step-code field and the case note. */
-export function SupportBox({
-  step,
-  script,
-  now,
-  seat,
-  onChangeSeat,
-  escalateTo,
-  note,
-  onNoteChange,
-  codeInput,
-}: SupportBoxProps) {
+/**
+ * Support mode's part of a step. At a desk the caller's case (transaction details and note) gets a panel of its own
+ * beside the script; on a phone the note stays in the script box and the details in the case summary.
+ */
+export function SupportBox(props: SupportBoxProps) {
+  const desk = useDesk();
+  return (
+    <>
+      <SupportScript {...props} />
+      {desk ? (
+        <Suspense fallback={null}>
+          <CaseDesk caseFields={props.caseFields} note={props.note} onNoteChange={props.onNoteChange} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * For a support agent on the phone: what to read out and listen for, a step-code field and the case note (at a desk,
+ * the trail instead: the note is in the case panel).
+ */
+function SupportScript({ step, script, now, seat, onChangeSeat, note, onNoteChange, codeInput }: SupportBoxProps) {
   const { t } = useTranslation();
   const actor = DiagnosisActor.useActorRef();
   const desk = useDesk();
   const [code, setCode] = useState('');
   const [notFound, setNotFound] = useState(false);
-  const [masked, setMasked] = useState(false);
+  const trail = DiagnosisActor.useSelector((s) => s.context.trail);
   // Folded on phones (the answers come first), open at a desk; either way one tap toggles it.
   const [open, setOpen] = useState<boolean | null>(null);
   const inputId = useId();
   const noticeId = useId();
-  const noteId = useId();
-  const noteHintId = useId();
-  const seatSays = seat && seat !== 'manager' && escalateTo ? t(`seat.do.${seat}.${escalateTo}.say`) : null;
-  const say = seatSays ?? script?.say;
+  // Already as the seat says it (useStepContent).
+  const say = script?.say;
 
   function openCode(event: FormEvent) {
     event.preventDefault();
@@ -57,15 +76,6 @@ export function SupportBox({
     setCode('');
     // `from`: the case so far is kept and the jump becomes a trail entry.
     actor.send({ type: 'step.open', step: target, from: step, at: now().toISOString() });
-  }
-
-  /** A card number never stays in the note: masked as soon as the agent leaves the field. */
-  function maskNote() {
-    const safe = noteText(note) ?? '';
-    if (safe !== note.trim()) {
-      onNoteChange(safe);
-      setMasked(true);
-    }
   }
 
   return (
@@ -130,31 +140,19 @@ export function SupportBox({
           </p>
         ) : null}
       </form>
-      <div className="support-note field">
-        <label htmlFor={noteId}>{t('support.note.label')}</label>
-        <p className="field-hint" id={noteHintId}>
-          {t('support.note.hint')}
-        </p>
-        <textarea
-          id={noteId}
-          rows={3}
-          maxLength={2000}
-          autoComplete="off"
-          value={note}
-          aria-describedby={noteHintId}
-          onChange={(event) => {
-            onNoteChange(event.target.value);
-            setMasked(false);
-          }}
-          onBlur={maskNote}
-        />
-        {masked ? (
-          <p className="notice" role="status">
-            {t('support.note.redacted')}
-          </p>
-        ) : null}
-      </div>
+      {desk ? <Trail trail={trail} open /> : <CaseNote note={note} onChange={onNoteChange} />}
       <p className="support-keys fine">{t('support.keys')}</p>
+    </aside>
+  );
+}
+
+/** The desk's case panel when its code could not load: the note, which needs nothing more, stays at hand. */
+function CaseDeskUnavailable({ note, onNoteChange }: Pick<SupportBoxProps, 'note' | 'onNoteChange'>) {
+  const { t } = useTranslation();
+  return (
+    <aside className="case-desk" aria-label={t('support.case.title')} data-support="case">
+      <p className="notice">{t('support.case.unavailable')}</p>
+      <CaseNote note={note} onChange={onNoteChange} />
     </aside>
   );
 }

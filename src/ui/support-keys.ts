@@ -1,6 +1,8 @@
 import { useEffect, type RefObject } from 'react';
 
 interface SupportKeys {
+  /** Whether 1–9 pick answers here (not on a step whose code pad takes the digits a caller reads out). */
+  answerKeys: boolean;
   /** Answers in display order: key 1 is the first. */
   onAnswer: (index: number) => void;
   onBack: () => void;
@@ -14,7 +16,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Desk keys in support mode: 1–9 answer, Backspace or Alt+← go back, / focuses the step-code box. */
-export function useSupportKeys(enabled: boolean, { onAnswer, onBack, codeInput }: SupportKeys) {
+export function useSupportKeys(enabled: boolean, { answerKeys, onAnswer, onBack, codeInput }: SupportKeys) {
   useEffect(() => {
     if (!enabled) return;
     function onKey(event: KeyboardEvent) {
@@ -26,7 +28,7 @@ export function useSupportKeys(enabled: boolean, { onAnswer, onBack, codeInput }
         }
         return;
       }
-      if (/^[1-9]$/.test(event.key)) {
+      if (answerKeys && /^[1-9]$/.test(event.key)) {
         event.preventDefault();
         onAnswer(Number(event.key) - 1);
       } else if (event.key === 'Backspace') {
@@ -39,5 +41,5 @@ export function useSupportKeys(enabled: boolean, { onAnswer, onBack, codeInput }
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [enabled, onAnswer, onBack, codeInput]);
+  }, [enabled, answerKeys, onAnswer, onBack, codeInput]);
 }

@@ -19,17 +19,29 @@ export interface CorpusFigure {
   [detail: string]: unknown;
 }
 
-const shares = ['category', 'english', 'code', 'unknownRecall', 'falseAlarms', 'noMatch', 'offTopicRejected'] as const;
+const shares = [
+  'category',
+  'english',
+  'code',
+  'unknownRecall',
+  'falseAlarms',
+  'noMatch',
+  'offTopicRejected',
+  // Rows about the issue-14 causes, labelled with the step they should open.
+  'step',
+] as const;
 
 function figuresOf(part: 'tuned' | 'heldout' | 'fresh', score: CorpusScore): CorpusFigure[] {
   // A part without off-topic rows has no off-topic figure (it would read 100 % of nothing).
   const measured = shares.filter((name) => name !== 'offTopicRejected' || score.offTopicRows > 0);
+  const rowsOf = (name: (typeof shares)[number]) =>
+    name === 'offTopicRejected' ? score.offTopicRows : name === 'step' ? score.stepRows : score.rows;
   return [
     ...measured.map((name) => ({
       metric: `corpus_${part}_${name}`,
       value: score[name],
       unit: '%',
-      rows: name === 'offTopicRejected' ? score.offTopicRows : score.rows,
+      rows: rowsOf(name),
     })),
     { metric: `corpus_${part}_spurious_codes`, value: score.spuriousCodes, unit: 'count', rows: score.rows },
   ];

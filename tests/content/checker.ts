@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seats } from '../../src/domain/case/seat.ts';
 import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import { approvalOutcomes, responseCodes } from '../../src/domain/lookup/response-codes.ts';
 import { screenMessageIds } from '../../src/domain/lookup/screen-messages.ts';
@@ -199,6 +200,9 @@ export function checkContent(
       }
 
       if (namespace === 'steps') errors.push(...checkSteps(name, tree.steps, facts));
+      if (namespace === 'seats') {
+        errors.push(...checkSeatTexts(name, tree.seats, tree.steps, facts, locale === facts.source));
+      }
       if (namespace === 'codes')
         errors.push(
           ...checkEntries(
@@ -353,6 +357,62 @@ function checkSteps(name: string, steps: unknown, facts: Facts): string[] {
         const step = leaf ? `${branch}.${leaf}` : branch;
         if (!(step in facts.steps))
           errors.push(`${name}: ${step} is an orphan (no such step in src/domain/diagnosis/steps.ts)`);
+      }
+    }
+  }
+  return errors;
+}
+
+/** The parts of a step a seat may say its own way (src/ui/content.ts, seatContent); lists item by item. */
+const seatParts = [
+  /^script\.(say|listen)$/,
+  /^escalation\.(who|when|text)$/,
+  /^warning$/,
+  /^do$/,
+  /^(steps|remedy)\.\d+$/,
+];
+
+/**
+ * seats.json: each seat's own text for a step names a seat, a step, a part a seat may change and, for a list, an
+ * item the step has; in the source language it keeps the safety rules of the step it changes.
+ */
+function checkSeatTexts(name: string, tree: unknown, steps: unknown, facts: Facts, source: boolean): string[] {
+  const errors: string[] = [];
+  for (const [seat, texts] of Object.entries(isObject(tree) ? tree : {})) {
+    if (!(seats as readonly string[]).includes(seat)) {
+      errors.push(`${name}: ${seat} is not a seat (src/domain/case/seat.ts)`);
+      continue;
+    }
+    for (const [key, value] of leaves(texts)) {
+      const parts = key.split('.');
+      const step = parts.slice(0, 2).join('.');
+      const part = parts.slice(2).join('.');
+      const info = facts.steps[step];
+      if (!info) {
+        errors.push(`${name}: ${seat}.${key} names no step in src/domain/diagnosis/steps.ts`);
+        continue;
+      }
+      if (!seatParts.some((pattern) => pattern.test(part)) || (part === 'do' && info.kind !== 'outcome')) {
+        errors.push(`${name}: ${seat}.${key}: a seat cannot change ${part || 'a whole step'} on a ${info.kind} step`);
+        continue;
+      }
+      const [list = '', index = ''] = part.split('.');
+      const isItem = list === 'steps' || list === 'remedy';
+      const items = at(steps, `${step}.${list}`);
+      if (isItem && !(Array.isArray(items) && Number(index) < items.length)) {
+        errors.push(`${name}: ${seat}.${key}: ${step}.${list} has no item ${index}`);
+      }
+      if (!source || typeof value !== 'string') continue;
+      const negated = /不要|别再|不能/.test(value);
+      if (isItem && info.kind !== 'question' && !info.asksRetry && !negated && safetyWords.retry.test(value)) {
+        errors.push(`${name}: ${seat}.${key} asks for another attempt but ${step} is not asksRetry (S2)`);
+      }
+      for (const rule of ['balance', 'voiding'] as const) {
+        if (safetyWords[rule].test(value) && !safetyWords.allowed[rule]?.[step]) {
+          errors.push(
+            `${name}: ${seat}.${key} says ${rule === 'balance' ? '"not enough money"' : '"void"'} outside the places the safety rules allow`,
+          );
+        }
       }
     }
   }

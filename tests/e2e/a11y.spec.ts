@@ -53,9 +53,9 @@ test('with text at 200 % every kind of screen still fits 320 px without sideways
   await fits('home');
   await page.click('[data-action="start"]');
   await fits('question');
-  await answer(page, 'declined', 'one', 'yes');
+  await answer(page, 'declined', 'all', 'problem');
   await fits('remedy');
-  await answer(page, 'notFixed', 'ok', 'none', 'notFixed', 'notFixed');
+  await answer(page, 'notFixed', 'yes');
   await fits('outcome');
   await page.click('[data-action="summary"]');
   await fits('case summary');

@@ -15,13 +15,12 @@ import type { StaticServer } from './support/static-server.ts';
  * 97 KB; today's build is ~124 KB, so the budget holds that with a little room and fails any growth past it
  * (README, Decisions). index.html itself carries every language's prerendered home, the critical CSS and the boot
  * script: it is the first paint's only file and has a budget of its own. Start content was 24 KB until the
- * evidence-first flow added ten cause steps (foreign card, printer, power, cut-over…) in every language: 25.5 KB
- * zh-CN; the budget is 27 KB so the next growth past that fails here and is a decision, not a drift. The inline CSS
- * was 4 KB until the evidence keypad (~190 B) and the screens for a queue (restart confirmation, folds, success look,
- * outcome buttons side by side: ~120 B) took it to ~4.2 KB; a step's styles cannot load later without an unstyled
- * first step, so the budget is 4.25 KB.
+ * evidence-first flow added ten cause steps (foreign card, printer, power, cut-over…) in every language and en
+ * glossed every Chinese screen text it quotes: 26.5 KB zh-CN, 29.1 KB en. The budget is 30 KB so the next growth
+ * fails here and is a decision, not a drift; moving the read-aloud scripts (support mode only) out of the start
+ * content is the known way back under 24 KB (issue 16).
  */
-const budgets = { js: 127 * 1024, html: 8 * 1024, css: 4.25 * 1024, bootScript: 1.5 * 1024, startContent: 27 * 1024 };
+const budgets = { js: 127 * 1024, html: 8 * 1024, css: 4 * 1024, bootScript: 1.5 * 1024, startContent: 30 * 1024 };
 
 /** The level the config sets; nginx's own default (1) when it sets none. */
 async function configuredLevel(): Promise<number> {

@@ -15,12 +15,12 @@ import { startStaticServer } from './support/static-server.ts';
 const sixAnswers = [
   ['gate.charged', 'declined'],
   ['scope.cards', 'one'],
-  ['balance.check', 'no'],
-  ['card.status', 'none'],
   ['wallet.device', 'card'],
   ['reading.placement', 'notFixed'],
+  ['reading.chip', 'notFixed'],
+  ['limit.check', 'none'],
 ] as const;
-const afterSix = 'reading.chip';
+const afterSix = 'operator.check';
 
 const step = (page: Page) => screen(page);
 
@@ -78,14 +78,14 @@ test('1. two tabs keep their own diagnoses: no overwrite, the other hears a take
   await a.goto('/');
   await start(a);
   await give(a, sixAnswers.slice(0, 2));
-  await expect(step(a)).toHaveAttribute('data-step', 'balance.check');
+  await expect(step(a)).toHaveAttribute('data-step', 'wallet.device');
 
   // Tab B starts a diagnosis of its own and finishes it. (A's save lands just after its step has painted.)
   await a.waitForTimeout(500);
   const b = await context.newPage();
   acceptDialogs(b);
   await b.goto('/');
-  expect(await offered(b)).toBe('balance.check');
+  expect(await offered(b)).toBe('wallet.device');
   await b.locator('[data-action="start-over"]').click();
   await start(b);
   await give(b, [
@@ -96,9 +96,9 @@ test('1. two tabs keep their own diagnoses: no overwrite, the other hears a take
 
   // A reload of A brings back A's diagnosis, not the one B saved last.
   await a.reload();
-  expect(await offered(a), 'A is offered its own save after B saved another').toBe('balance.check');
+  expect(await offered(a), 'A is offered its own save after B saved another').toBe('wallet.device');
   await a.locator('[data-action="resume"]').click();
-  await expect(step(a)).toHaveAttribute('data-step', 'balance.check');
+  await expect(step(a)).toHaveAttribute('data-step', 'wallet.device');
 
   // B finishing its diagnosis leaves A's save alone.
   await give(b, [
@@ -107,22 +107,22 @@ test('1. two tabs keep their own diagnoses: no overwrite, the other hears a take
   ]);
   await expect(step(b)).toHaveAttribute('data-step', 'done.resolved');
   await a.reload();
-  expect(await offered(a), "finishing in B keeps A's save").toBe('balance.check');
+  expect(await offered(a), "finishing in B keeps A's save").toBe('wallet.device');
 
   // B takes A's diagnosis over: A says so and stops instead of overwriting.
   await b.locator('[data-action="new"]').click();
   await a.locator('[data-action="resume"]').click();
-  await expect(step(a)).toHaveAttribute('data-step', 'balance.check');
+  await expect(step(a)).toHaveAttribute('data-step', 'wallet.device');
   await b.reload();
-  expect(await offered(b)).toBe('balance.check');
+  expect(await offered(b)).toBe('wallet.device');
   await b.locator('[data-action="resume"]').click();
   await expect(a.locator('[data-notice="elsewhere"]')).toBeVisible();
   await expect(a.locator('[data-answer]')).toHaveCount(0);
 
   // B finishes it: one entry for it, whichever tab asks.
   await give(b, [
-    ['balance.check', 'yes'],
-    ['balance.fix', 'fixed'],
+    ['wallet.device', 'phone'],
+    ['wallet.unlock', 'fixed'],
   ]);
   await expect(step(b)).toHaveAttribute('data-step', 'done.resolved');
   await b.locator('[data-action="new"]').click();
@@ -163,8 +163,8 @@ test('3a. a crashed tab keeps the answer given just before the crash', async ({ 
   await give(page, sixAnswers.slice(0, 2));
   const cdp = await context.newCDPSession(page);
   const crashed = page.waitForEvent('crash');
-  await step(page).locator('[data-answer="no"]').click();
-  await expect(step(page)).toHaveAttribute('data-step', 'card.status');
+  await step(page).locator('[data-answer="card"]').click();
+  await expect(step(page)).toHaveAttribute('data-step', 'reading.placement');
   // The save is issued in the first idle moment after the paint (at most 200 ms); the renderer dies just after,
   // with no pagehide, its IndexedDB transaction possibly still open: the localStorage journal carries it.
   await page.waitForTimeout(250);
@@ -173,7 +173,7 @@ test('3a. a crashed tab keeps the answer given just before the crash', async ({ 
 
   const again = await context.newPage();
   await again.goto('/');
-  expect(await offered(again)).toBe('card.status');
+  expect(await offered(again)).toBe('reading.placement');
 });
 
 test('3b. a killed browser keeps every answer given over 12 s', async () => {
@@ -359,7 +359,7 @@ test('6. an update taken in one tab reloads only that tab; the other keeps its d
 
     await other.waitForTimeout(1_000);
     expect(await other.evaluate(() => 'tapfixNotReloaded' in window), 'the other tab was not reloaded').toBe(true);
-    await expect(step(other)).toHaveAttribute('data-step', 'balance.check');
+    await expect(step(other)).toHaveAttribute('data-step', 'wallet.device');
     await expect(other.locator('[data-pwa="update"] [data-action="update"]')).toHaveCount(0);
     await restart(other);
     const otherReloaded = other.waitForEvent('load', { timeout: 30_000 });
@@ -376,7 +376,7 @@ test('7. a link or typed address inside a diagnosis opens it; a long jump back s
   await page.goto('/');
   await start(page);
   await give(page, sixAnswers.slice(0, 4));
-  await expect(step(page)).toHaveAttribute('data-step', 'wallet.device');
+  await expect(step(page)).toHaveAttribute('data-step', 'reading.chip');
 
   // The history list's long jump: three entries back is three answers back, answers kept.
   await page.evaluate(() => history.go(-3));

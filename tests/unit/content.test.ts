@@ -229,6 +229,39 @@ describe('content:check', () => {
     expect(errors).toContain('content/fr/: "fr" is not a language in src/i18n/languages.ts');
     expect(errors).toContain('content/en/messages.json: the file is missing (every language needs every namespace)');
   });
+
+  it("checks a support seat's own step texts: a real seat, step, part and list item, and the safety rules", () => {
+    const withSeats: Facts = { ...facts, namespaces: [...facts.namespaces, 'seats'] };
+    const content = goodContent();
+    const good = {
+      acquirer: { done: { acquirer: { do: '由您开工单。', remedy: { '0': '由您开工单。' } } } },
+    };
+    Object.assign(content['zh-CN'], { seats: good });
+    Object.assign(content.en, {
+      seats: { acquirer: { done: { acquirer: { do: 'You open a ticket.', remedy: { '0': 'You open a ticket.' } } } } },
+    });
+    expect(checkContent(content, withSeats).errors).toEqual([]);
+
+    Object.assign(content['zh-CN'], {
+      seats: {
+        ...good,
+        cashier: { done: { acquirer: { do: '收银员' } } },
+        bank: {
+          done: { gone: { do: '没有这一步' }, acquirer: { remedy: { '3': '第四条', '0': '请顾客换一张卡' } } },
+          network: { fix: { do: '问题步骤没有结论', title: '不能改标题' } },
+        },
+      },
+    });
+    const errors = checkContent(content, withSeats).errors.filter((error) => error.startsWith('content/zh-CN/seats'));
+    expect(errors).toEqual([
+      'content/zh-CN/seats.json: cashier is not a seat (src/domain/case/seat.ts)',
+      'content/zh-CN/seats.json: bank.done.gone.do names no step in src/domain/diagnosis/steps.ts',
+      'content/zh-CN/seats.json: bank.done.acquirer.remedy.0 asks for another attempt but done.acquirer is not asksRetry (S2)',
+      'content/zh-CN/seats.json: bank.done.acquirer.remedy.3: done.acquirer.remedy has no item 3',
+      'content/zh-CN/seats.json: bank.network.fix.do: a seat cannot change do on a remedy step',
+      'content/zh-CN/seats.json: bank.network.fix.title: a seat cannot change title on a remedy step',
+    ]);
+  });
 });
 
 describe('the words rule: POS机 and POS公司 at the counter, 终端 and 收单机构 only where allowed', () => {

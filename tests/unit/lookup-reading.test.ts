@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { concepts } from '../../src/domain/lookup/lexicon.ts';
+import { confirmingQuestion } from '../../src/domain/diagnosis/steps.ts';
 import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
 import { text } from '../support/content.ts';
 
@@ -124,7 +125,7 @@ describe('synonyms read as one', () => {
     expect(read('the pin pad is frozen')).toMatchObject({ concept: 'terminalFroze' });
     expect(read('card rejected')?.category).toBe(read('card declined')?.category);
     expect(read('收款机卡住了')).toMatchObject({ concept: 'terminalFroze' });
-    expect(read('刷卡机电量不足')).toMatchObject({ message: 'lowBattery', step: 'setup.power', unknownOutcome: false });
+    expect(read('刷卡机电量不足')).toMatchObject({ step: 'setup.power', unknownOutcome: false });
   });
 });
 
@@ -161,5 +162,31 @@ describe('what was understood', () => {
   it('names the concept only when words made the match', () => {
     expect(read('手机付不了')).toMatchObject({ via: 'words', concept: 'phone' });
     expect(read('请插卡')).not.toHaveProperty('concept');
+  });
+});
+
+describe('words and the issue-14 steps', () => {
+  it('never open a step only a code or screen message may open, nor "charged twice"', () => {
+    for (const concept of concepts) {
+      expect(Object.keys(confirmingQuestion), concept.id).not.toContain(concept.step);
+      expect(concept.step, concept.id).not.toBe('done.doubleCharge');
+    }
+  });
+
+  it('keep the status check first when a receipt did not print, whatever cause wins', () => {
+    expect(read('打印机没纸了')).toMatchObject({ step: 'setup.printer', unknownOutcome: true });
+    expect(read('网络问题，打印不出小票')).toMatchObject({ unknownOutcome: true });
+    expect(read('超时了，小票也没出')).toMatchObject({ step: 'network.signal', unknownOutcome: true });
+  });
+
+  it('tell the card side from the POS side', () => {
+    expect(read('这张卡不支持闪付')).toMatchObject({ step: 'reading.noMark' });
+    expect(read('POS机不支持闪付')).toMatchObject({ step: 'setup.contactless' });
+    expect(read('卡被冻结了')).toMatchObject({ step: 'card.other' });
+    expect(read('商户被冻结了')).toMatchObject({ step: 'done.merchantRestricted' });
+    expect(read('终端不存在')).toMatchObject({ step: 'done.acquirer' });
+    expect(read('超过闪付限额，要插卡')).toMatchObject({ step: 'limit.insert' });
+    expect(read('超过单笔限额')).toMatchObject({ step: 'limit.cardLimit' });
+    expect(read('Mastercard network is down')).toMatchObject({ step: 'host.wait' });
   });
 });

@@ -616,7 +616,7 @@ const housekeeping = {
  * read failure or a bare decline is the phone's.
  */
 function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[]): Evidence[] {
-  const phone = evidence.some((item) => item.id === 'phone' && item.weight >= 3);
+  const phone = evidence.some((item) => (item.id === 'phone' || item.id === 'phoneNfc') && item.weight >= 3);
   const read: Evidence[] = [];
   for (const item of evidence) {
     const phase = facts[item.clause]?.phase ?? 'payment';
@@ -680,6 +680,12 @@ function outcomeConflict(facts: readonly ClauseFacts[]): Evidence | null {
 const stronglyUnknown = (item: Evidence) =>
   item.unknownOutcome && (item.tier > 1 || item.weight >= 3 || outcomeOnly.has(item.id));
 
+/**
+ * A receipt that did not print leaves the sale's outcome open whatever cause wins ("网络问题…打印不出小票"): it need not
+ * outrank a stronger cause, but the status check still comes first.
+ */
+const keepsOutcomeOpen = (item: Evidence) => stronglyUnknown(item) || (item.unknownOutcome && item.id === 'printer');
+
 /** Code over message over words; among words, a possible charge first; then strength, length, first mention. */
 function outranks(a: Evidence, b: Evidence): boolean {
   if (a.tier !== b.tier) return a.tier > b.tier;
@@ -735,7 +741,7 @@ export function matchSymptom(input: string): SymptomMatch | null {
     code: code?.entry.code ?? null,
     message: messageOf(best, evidence),
     step: best.step,
-    unknownOutcome: best.unknownOutcome || evidence.some(stronglyUnknown),
+    unknownOutcome: best.unknownOutcome || evidence.some(keepsOutcomeOpen),
     via: best.source === 'code' ? 'code' : best.source === 'message' ? 'message' : 'words',
     ...(best.source === 'concept' || best.source === 'outcome' ? { concept: best.id } : {}),
   };

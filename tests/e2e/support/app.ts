@@ -4,8 +4,8 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 export const guidedPath = [
   ['gate.charged', 'declined'],
   ['scope.cards', 'one'],
-  ['balance.check', 'yes'],
-  ['balance.fix', 'fixed'],
+  ['wallet.device', 'phone'],
+  ['wallet.unlock', 'fixed'],
 ] as const;
 
 export const guidedOutcome = 'done.resolved';

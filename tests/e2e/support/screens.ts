@@ -42,10 +42,10 @@ export async function visitEveryScreen(page: Page, onScreen: (kind: ScreenKind) 
   await page.click('[data-action="start"]');
   await expect(screen(page)).toHaveAttribute('data-step', 'gate.charged');
   await onScreen('question');
-  await answer(page, 'declined', 'one', 'yes');
+  await answer(page, 'declined', 'all', 'problem');
   await expect(screen(page)).toHaveAttribute('data-kind', 'remedy');
   await onScreen('remedy');
-  await answer(page, 'notFixed', 'ok', 'none', 'notFixed', 'notFixed');
+  await answer(page, 'notFixed', 'yes');
   await expect(screen(page)).toHaveAttribute('data-step', 'done.acquirer');
   await onScreen('outcome');
 
