@@ -29,6 +29,8 @@ import { PwaNotices } from '../pwa/pwa-notices.tsx';
 import { DiagnosisActor } from '../ui/diagnosis-actor.ts';
 import { ElsewhereNotice } from '../ui/elsewhere-notice.tsx';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
+import { preloadLaterParts } from '../ui/later-parts.tsx';
+import { deferred } from './after-paint.ts';
 import { HomeScreen } from '../ui/home-screen.tsx';
 import { InstallOffer } from '../ui/install-offer.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
@@ -136,6 +138,12 @@ export function App({
 
   const started = useRef(onStarted);
   useEffect(() => started.current?.(), []);
+  // The code card's and the outcome's code come after the first screen: fetched when the app is first idle.
+  useEffect(() => {
+    const later = deferred(() => void preloadLaterParts());
+    later.schedule();
+    return () => later.cancel();
+  }, []);
 
   const continueSave = useCallback((save: { id: string; claim: number; snapshot: Snapshot<unknown> }) => {
     setStartup((current) => ({ ...current, resume: null, discarded: false }));

@@ -6,7 +6,7 @@ import type { Seat } from '../domain/case/seat.ts';
 import { NumberedSteps } from './numbered-steps.tsx';
 import { GuardedButton } from './tap-guard.tsx';
 
-interface OutcomeViewProps {
+export interface OutcomeViewProps {
   content: Partial<OutcomeContent>;
   escalateTo: Escalation | undefined;
   /** Support mode's seat: a POS company's or a bank's agent gets what they do next (a store manager, today's text). */
@@ -47,11 +47,11 @@ export function OutcomeView({
         warning={content.warning}
         {...(warningAt === undefined ? {} : { warningAt })}
       />
-      {success ? (
-        <RecordOffer onOpenSummary={onOpenSummary} />
-      ) : (
+      {success ? <RecordOffer onOpenSummary={onOpenSummary} /> : null}
+      {/* Solved at the counter, nobody to call; an agent in a POS company's or a bank's seat still gets its own line. */}
+      {!success || (seat && seat !== 'manager') ? (
         <EscalationBox content={content} escalateTo={escalateTo} seat={seat} open={detailsOpen} />
-      )}
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SuccessMark } from './later-parts.tsx';
 
 interface StepHeadingProps {
   title: string;
@@ -37,22 +38,5 @@ export function StepHeading({ title, code, focusKey, progress, success = false }
         {title}
       </h1>
     </div>
-  );
-}
-
-/** A check mark in a circle: drawn, so the heading's text stays the content's own. */
-function SuccessMark() {
-  return (
-    <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
-      <circle cx="12" cy="12" r="11" fill="currentColor" />
-      <path
-        d="M6.5 12.5l3.5 3.5 7.5-8"
-        fill="none"
-        stroke="var(--bg)"
-        strokeWidth="2.5"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
   );
 }

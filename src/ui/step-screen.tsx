@@ -8,11 +8,10 @@ import { currentStep, isAtOutcome } from '../domain/diagnosis/diagnosis.machine.
 import { answersOf } from '../domain/diagnosis/flow.ts';
 import { stepInfo, usualPinTries, type StepId } from '../domain/diagnosis/steps.ts';
 import { AnswerList } from './answer-list.tsx';
-import { CodeCard, CodeReminder } from './code-card.tsx';
 import { EvidencePanel } from './evidence-panel.tsx';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 import { NumberedSteps } from './numbered-steps.tsx';
-import { OutcomeView } from './outcome-view.tsx';
+import { CodeCard, CodeReminder, EvidenceLine, Outcome, UnderstoodNote } from './later-parts.tsx';
 import { useStepContent } from './content.ts';
 import { StepHeading } from './step-heading.tsx';
 import { useDesk } from './desk.ts';
@@ -21,7 +20,6 @@ import { SupportBox } from './support-box.tsx';
 import { GuardedButton } from './tap-guard.tsx';
 import { useSupportKeys } from './support-keys.ts';
 import { Trail } from './trail.tsx';
-import { EvidenceLine, UnderstoodNote } from './understood-note.tsx';
 import { WarningNote } from './warning-note.tsx';
 import { warningIndex } from './warning-place.ts';
 
@@ -152,7 +150,7 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
           </>
         ) : null}
         {outcome ? (
-          <OutcomeView
+          <Outcome
             content={content}
             escalateTo={info.escalateTo}
             seat={supportMode ? seat : null}
