@@ -31,9 +31,12 @@ const warmUp = 20;
  * that reconnect's update check pending). A leak keeps something for every diagnosis and crosses its limit: a
  * retained summary or snapshot is dozens of objects, a closure kept per step 10 or more, a forgotten listener a
  * listener, a detached step dozens of nodes, a kept string of a few KiB is bytes. React's queue of no-op updates
- * on App (12 objects per diagnosis, fixed in app.tsx) crossed it.
+ * on App (12 objects per diagnosis, fixed in app.tsx) crossed it. DOM nodes may differ by a hundred between two
+ * samples without growing (the home after a finished case shows the record or install note, or not; a language
+ * switch): at 0.5 one seed's swing between 273 and 379 nodes tripped it, so the limit is 3 nodes per diagnosis,
+ * still far under the dozens a detached step keeps for every diagnosis.
  */
-const limits = { objects: 5, nodes: 0.5, listeners: 0.5, heap: 8 * 1024 };
+const limits = { objects: 5, nodes: 3, listeners: 0.5, heap: 8 * 1024 };
 type MemoryFigure = keyof typeof limits;
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const seed = Number(process.env.TAPFIX_SOAK_SEED ?? Date.now() % 2 ** 32);
