@@ -13,7 +13,7 @@ const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 /** The message table is fetched when a message button is pressed (precached, and prefetched by home). */
 const loadMessageMatch = async () => (await import('../domain/lookup/screen-messages.ts')).messageMatch;
 
-type Note = { kind: 'private'; code: string } | { kind: 'loadFailed' } | null;
+type Note = { kind: 'privateCode'; code: string } | { kind: 'loadFailed' } | null;
 
 /**
  * What the POS screen shows, without typing: a response code on a keypad of the characters codes have, or a message
@@ -46,7 +46,7 @@ export function EvidencePanel({
   const submit = () => {
     const read = readKeyedCode(keyed);
     if (read.kind === 'match') onEvidence(read.match);
-    else if (read.kind === 'private') setNote({ kind: 'private', code: read.code });
+    else if (read.kind === 'privateCode') setNote({ kind: 'privateCode', code: read.code });
   };
 
   const pickMessage = (id: ScreenMessageId) => {
@@ -106,7 +106,7 @@ export function EvidencePanel({
         </div>
         {note ? (
           <p className="notice evidence-note" role="status">
-            {note.kind === 'private' ? t('evidence.private', { code: note.code }) : t('evidence.loadFailed')}
+            {note.kind === 'privateCode' ? t('evidence.private', { code: note.code }) : t('evidence.loadFailed')}
           </p>
         ) : null}
       </section>

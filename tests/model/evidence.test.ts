@@ -73,7 +73,7 @@ describe('the evidence question', () => {
     expect(step(replay([...toEvidence, shown(keyed('00'))]))).toBe('done.paid');
     expect(step(replay([...toEvidence, shown(keyed('Y1'))]))).toBe('done.paid');
     expect(step(replay([...toEvidence, shown(keyed('10'))]))).toBe('done.partial');
-    expect(readKeyedCode('Q7')).toEqual({ kind: 'private', code: 'Q7' });
+    expect(readKeyedCode('Q7')).toEqual({ kind: 'privateCode', code: 'Q7' });
     expect(readKeyedCode('5')).toEqual({ kind: 'incomplete' });
     expect(readKeyedCode(' a0 ')).toMatchObject({ kind: 'match', match: { code: 'A0', unknownOutcome: true } });
   });

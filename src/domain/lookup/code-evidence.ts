@@ -9,7 +9,7 @@ import type { SymptomMatch } from './symptom-match.ts';
 export type KeyedCode =
   | { readonly kind: 'match'; readonly match: SymptomMatch }
   /** Two characters the table does not know: probably the POS company's own code. */
-  | { readonly kind: 'private'; readonly code: string }
+  | { readonly kind: 'privateCode'; readonly code: string }
   /** Not two letters or digits yet. */
   | { readonly kind: 'incomplete' };
 
@@ -29,5 +29,5 @@ export function readKeyedCode(keyed: string): KeyedCode {
     const step = isApprovalCode(code) ? approvalOutcomes[code] : 'done.paid';
     return { kind: 'match', match: { category: null, code, message: null, step, unknownOutcome: false, via: 'code' } };
   }
-  return { kind: 'private', code };
+  return { kind: 'privateCode', code };
 }
