@@ -101,6 +101,8 @@ export function useNavigation(
     history.replaceState(own(0), '', hashFor('home'));
     for (let d = 1; d <= depth(); d += 1) history.pushState(own(d), '');
     history.replaceState(history.state, '', hashFor(currentStep(actor.getSnapshot())));
+    /** The depth history has been brought to: below the trail while a write waits for the paint. */
+    let synced = depth();
 
     /** Brings history in line with where the diagnosis is now, however many steps it moved since. */
     function follow() {
@@ -118,6 +120,7 @@ export function useNavigation(
       } else if (location.hash !== hash || entryOf(history.state).tapfixDiagnosis !== idOf()) {
         history.replaceState({ ...entryOf(history.state), ...own(want) }, '', hash);
       }
+      synced = want;
     }
     // pushState costs milliseconds (a same-document navigation): it waits until the new step has painted.
     const following = deferred(follow);
@@ -144,7 +147,17 @@ export function useNavigation(
         history.replaceState(event.state, '', hashFor(currentStep(actor.getSnapshot())));
         return;
       }
+      const from = synced;
+      synced = entry.tapfixDepth;
       setPage(entry.tapfixPage ?? null);
+      if (entry.tapfixDepth < from && from < depth()) {
+        // Back pressed before the entries of the last steps were written: it means one step back from the step on
+        // the screen, not from the last one history knows.
+        following.cancel();
+        stepBackTo(depth() - (from - entry.tapfixDepth));
+        follow();
+        return;
+      }
       const then = afterClose.current;
       afterClose.current = null;
       if (then) {
@@ -154,16 +167,21 @@ export function useNavigation(
       const want = depth();
       if (entry.tapfixDepth < want) {
         // A long jump back (the history list) steps back as far, answer by answer.
-        for (let have = want; entry.tapfixDepth < have;) {
-          actor.send({ type: 'nav.back' });
-          const now = depth();
-          if (now >= have) break;
-          have = now;
-        }
+        stepBackTo(entry.tapfixDepth);
       } else if (entry.tapfixDepth > want) {
         // Forward into steps that are gone: return to where the diagnosis is.
         ignorePops += 1;
         history.go(want - entry.tapfixDepth);
+      }
+    }
+
+    /** Steps back answer by answer until the trail is `target` long (or Back stops moving). */
+    function stepBackTo(target: number) {
+      for (let have = depth(); target < have;) {
+        actor.send({ type: 'nav.back' });
+        const now = depth();
+        if (now >= have) break;
+        have = now;
       }
     }
 
@@ -175,6 +193,7 @@ export function useNavigation(
       if (step) actor.send({ type: 'step.open', step, at: now().toISOString() });
       // The link's entry becomes the app's own, so Back from it does not open it again.
       history.replaceState(own(depth()), '', hashFor(currentStep(actor.getSnapshot())));
+      synced = depth();
     }
 
     window.addEventListener('popstate', onPop);

@@ -1,5 +1,5 @@
 import { act, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stepFromHash } from '../../src/app/history-sync.ts';
 import { text } from '../support/content.ts';
 import { renderApp } from '../support/render-app.tsx';
@@ -16,6 +16,7 @@ async function pressBrowserBack() {
 }
 
 afterEach(() => {
+  vi.unstubAllGlobals();
   history.replaceState(null, '', '#/');
 });
 
@@ -34,6 +35,31 @@ describe('the phone Back button and step links', () => {
 
     await pressBrowserBack();
     expect(heading()).toHaveTextContent(steps('gate.charged.title'));
+  });
+
+  it('steps back from the step on the screen when Back comes before history has caught up', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByRole('button', { name: new RegExp(`^${text('zh-CN', 'common', 'home.start')}`) }));
+    await user.click(screen.getByRole('button', { name: steps('gate.charged.options.declined') }));
+    expect(location.hash).toBe('#/step/scope.cards');
+    // History is written when the browser is idle after the paint; a quick thumb presses Back before that.
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+    await user.click(screen.getByRole('button', { name: steps('scope.cards.options.all') }));
+    expect(heading()).toHaveTextContent(steps('network.signal.title'));
+    expect(idle).toHaveLength(1);
+    expect(location.hash).toBe('#/step/scope.cards');
+
+    await pressBrowserBack();
+    expect(heading()).toHaveTextContent(steps('scope.cards.title'));
+    expect(location.hash).toBe('#/step/scope.cards');
+    // The write that was waiting finds nothing left to do.
+    act(() => idle.forEach((run) => run()));
+    expect(location.hash).toBe('#/step/scope.cards');
+
+    await pressBrowserBack();
+    expect(heading()).toHaveTextContent(steps('gate.charged.title'));
+    expect(location.hash).toBe('#/step/gate.charged');
   });
 
   it('opens the step a link names, by id or by the short code support reads out', async () => {
