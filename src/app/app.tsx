@@ -43,6 +43,7 @@ import { SeatPicker } from '../ui/seat-picker.tsx';
 import { useCaseFields } from '../ui/case-fields-state.ts';
 import { useDesk } from '../ui/desk.ts';
 import { StepScreen, useCurrentStep, type SupportState } from '../ui/step-screen.tsx';
+import { TextProvider, useText } from '../ui/text.tsx';
 import type { InstallBridge } from '../pwa/install.ts';
 import { diagnosisOfEntry, forgetStepInUrl, isOwnEntry, useNavigation, type Page } from './history-sync.ts';
 import { browserInstallBridge, useInstallOffer } from './install-offer.ts';
@@ -197,31 +198,33 @@ export function App({
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ErrorBoundary onRestart={freshStart}>
-        <DiagnosisActor.Provider
-          key={session.key}
-          options={session.snapshot ? { snapshot: session.snapshot } : undefined}
-        >
-          <Shell
-            settings={settings}
-            records={records}
-            history={history}
-            share={bridge}
-            install={installBridge}
-            contentVersion={contentVersion}
-            now={now}
-            owner={owner}
-            resumed={session.resumed}
-            ownEntry={entry.own}
-            startup={startup}
-            onResume={resume}
-            onStartOver={startOver}
-            onTakeBack={takeBack}
-            onFreshStart={freshStart}
-            onTransition={onTransition}
-          />
-        </DiagnosisActor.Provider>
-      </ErrorBoundary>
+      <TextProvider>
+        <ErrorBoundary onRestart={freshStart}>
+          <DiagnosisActor.Provider
+            key={session.key}
+            options={session.snapshot ? { snapshot: session.snapshot } : undefined}
+          >
+            <Shell
+              settings={settings}
+              records={records}
+              history={history}
+              share={bridge}
+              install={installBridge}
+              contentVersion={contentVersion}
+              now={now}
+              owner={owner}
+              resumed={session.resumed}
+              ownEntry={entry.own}
+              startup={startup}
+              onResume={resume}
+              onStartOver={startOver}
+              onTakeBack={takeBack}
+              onFreshStart={freshStart}
+              onTransition={onTransition}
+            />
+          </DiagnosisActor.Provider>
+        </ErrorBoundary>
+      </TextProvider>
     </I18nextProvider>
   );
 }
@@ -281,7 +284,7 @@ function Shell({
   onFreshStart,
   onTransition,
 }: ShellProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useText();
   const step = useCurrentStep();
   const actor = DiagnosisActor.useActorRef();
   const persistence = useDiagnosisPersistence(actor, {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useText } from './text.tsx';
 import type { AnswerId } from '../domain/diagnosis/flow.ts';
 import { useTapGuard } from './tap-guard.tsx';
 
@@ -14,7 +14,7 @@ interface AnswerListProps {
 
 /** Big, full-width answer buttons: one tap per answer, reachable with a thumb. */
 export function AnswerList({ answers, labels, previous, onAnswer, numbered = false }: AnswerListProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   // The list mounts fresh with each step: a press on the last step's answers is not one of these.
   const guard = useTapGuard();
   return (

@@ -3,6 +3,7 @@
  * a step's title or an answer's label; none of them builds a key by hand or needs a cast to reach content.
  */
 import { useTranslation } from 'react-i18next';
+import { useText } from './text.tsx';
 import type { AnswerId } from '../domain/diagnosis/flow.ts';
 import type { Seat } from '../domain/case/seat.ts';
 import { stepInfo, type Escalation, type StepId } from '../domain/diagnosis/steps.ts';
@@ -70,7 +71,7 @@ export type ContentText = ReturnType<typeof contentText>;
 
 /** The current language's typed content accessors; re-renders when the language changes. */
 export function useContent(): ContentText {
-  const { t } = useTranslation();
+  const { t } = useText();
   // The one place a typed i18next `t` is widened to dynamic keys: every key it receives is built above.
   return contentText(t as unknown as Translate);
 }

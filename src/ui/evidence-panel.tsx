@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from './text.tsx';
 import type { StepId } from '../domain/diagnosis/steps.ts';
 import { readKeyedCode } from '../domain/lookup/code-evidence.ts';
 import type { SymptomMatch } from '../domain/lookup/symptom-match.ts';
@@ -29,7 +29,7 @@ export function EvidencePanel({
   hint?: string | undefined;
   onEvidence: (match: SymptomMatch) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const text = useContent();
   const [keyed, setKeyed] = useState('');
   const [lettersShown, setLettersShown] = useState(false);

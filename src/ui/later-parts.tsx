@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from './text.tsx';
 import { NumberedSteps } from './numbered-steps.tsx';
 import type * as LaterParts from './later-parts-code.ts';
 import type { OutcomeViewProps } from './outcome-view.tsx';
@@ -52,7 +52,7 @@ export const EvidenceLine = later((loaded) => loaded.EvidenceLine, nothing);
 
 /** Everything an outcome says, unfolded: shown only when the outcome's own code could not be fetched. */
 function PlainOutcome({ content, warningAt }: OutcomeViewProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   return (
     <>
       {content.summary ? <p className="lead">{content.summary}</p> : null}

@@ -1,5 +1,5 @@
 import { memo, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from './text.tsx';
 import { isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import { DiagnosisActor } from './diagnosis-actor.ts';
 
@@ -9,7 +9,7 @@ import { DiagnosisActor } from './diagnosis-actor.ts';
  * A step change renders it only when Back's availability or that changes.
  */
 export const NavBar = memo(function NavBar() {
-  const { t } = useTranslation();
+  const { t } = useText();
   const actor = DiagnosisActor.useActorRef();
   const canBack = DiagnosisActor.useSelector((s) => s.can({ type: 'nav.back' }));
   const inProgress = DiagnosisActor.useSelector(
@@ -60,7 +60,7 @@ interface RestartConfirmProps {
  * diagnosis; Escape keeps it too. Focus moves to the question's buttons, which announce the question.
  */
 function RestartConfirm({ onRestart, onKeepGoing }: RestartConfirmProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const questionId = useId();
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {

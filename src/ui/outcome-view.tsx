@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from './text.tsx';
 import type { OutcomeContent } from './content.ts';
 import type { Escalation } from '../domain/diagnosis/steps.ts';
 import type { Seat } from '../domain/case/seat.ts';
@@ -37,7 +37,7 @@ export function OutcomeView({
   detailsOpen = false,
   onOpenSummary,
 }: OutcomeViewProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   return (
     <>
       {content.summary && showSummary ? <p className="lead outcome-answer">{content.summary}</p> : null}
@@ -58,7 +58,7 @@ export function OutcomeView({
 
 /** Success: nobody to call; the case can be kept (it is in the history) or shared as a summary. */
 function RecordOffer({ onOpenSummary }: { onOpenSummary: (() => void) | undefined }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const titleId = useId();
   return (
     <section className="record-offer" aria-labelledby={titleId}>
@@ -85,7 +85,7 @@ interface EscalationBoxProps {
  * to have ready folded under it. An outcome with nobody to call by kind says its own line ("usually nobody").
  */
 function EscalationBox({ content, escalateTo, seat, open }: EscalationBoxProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const titleId = useId();
   // The agent's seat replaces the merchant's "who to call" text: the caller needs no other number.
   const seatDo = seat && content.seatDo ? seat : null;

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from './text.tsx';
 import { resolvedOutcome } from '../domain/case/case-summary.ts';
 import type { Seat } from '../domain/case/seat.ts';
 import { findResponseCode } from '../domain/lookup/response-codes.ts';
@@ -46,7 +46,7 @@ interface StepScreenProps {
 
 /** Renders whatever step the machine is on; which answers exist and where they lead is the machine's business. */
 export function StepScreen({ step, supportMode = false, support, onOpenSummary, now }: StepScreenProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const actor = DiagnosisActor.useActorRef();
   const desk = useDesk();
   const codeInput = useRef<HTMLInputElement>(null);

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from './text.tsx';
 import type { TrailEntry } from '../domain/diagnosis/diagnosis.machine.ts';
 import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
 import { useContent } from './content.ts';
@@ -15,7 +15,7 @@ const isAnswered = (entry: TrailEntry): entry is TrailEntry & Answered =>
  * opened by code shows where the caller was when they called.
  */
 export function Trail({ trail, open = false }: { trail: readonly TrailEntry[]; open?: boolean }) {
-  const { t: tc } = useTranslation();
+  const { t: tc } = useText();
   const shown = trail.filter((entry) => isAnswered(entry) || entry.opened !== undefined);
   if (shown.length === 0) return null;
   return (
@@ -38,7 +38,7 @@ export function Trail({ trail, open = false }: { trail: readonly TrailEntry[]; o
 
 /** A step support opened by its code: the caller was there when they called. */
 function TrailJump({ step }: { step: StepId }) {
-  const { t: tc } = useTranslation();
+  const { t: tc } = useText();
   const text = useContent();
   return (
     <li className="trail-jump" data-trail="jump">
@@ -49,7 +49,7 @@ function TrailJump({ step }: { step: StepId }) {
 
 /** One answer of the trail; the trail grows by one at each step, and the answers already there do not render again. */
 const TrailAnswer = memo(function TrailAnswer({ step, answer }: Answered) {
-  const { t: tc } = useTranslation();
+  const { t: tc } = useText();
   const text = useContent();
   const actor = DiagnosisActor.useActorRef();
   const question = text.stepTitle(step);

@@ -9,6 +9,7 @@ import { createI18n } from '../../src/i18n/setup.ts';
 import { memoryRecords } from '../../src/persistence/records.ts';
 import { DiagnosisActor } from '../../src/ui/diagnosis-actor.ts';
 import { ErrorBoundary } from '../../src/ui/error-boundary.tsx';
+import { TextProvider } from '../../src/ui/text.tsx';
 import { resources, text } from '../support/content.ts';
 import { renderApp } from '../support/render-app.tsx';
 
@@ -22,7 +23,11 @@ function Fragile({ broken }: { broken: { on: boolean } }) {
 
 async function renderInLanguage(language: Language, children: ReactNode) {
   const i18n = await createI18n({ language, resources });
-  return render(<I18nextProvider i18n={i18n}>{children}</I18nextProvider>);
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <TextProvider>{children}</TextProvider>
+    </I18nextProvider>,
+  );
 }
 
 /** The app's wiring: restart goes home; nothing stored is touched (home offers the save again). */

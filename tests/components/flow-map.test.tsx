@@ -6,6 +6,7 @@ import type { StepId } from '../../src/domain/diagnosis/steps.ts';
 import type { Language } from '../../src/i18n/languages.ts';
 import { createI18n } from '../../src/i18n/setup.ts';
 import { FlowMap } from '../../src/ui/flow-map.tsx';
+import { TextProvider } from '../../src/ui/text.tsx';
 import { resources, text } from '../support/content.ts';
 
 const map = (key: string, locale = 'zh-CN') => text(locale, 'map', key);
@@ -20,7 +21,9 @@ async function renderMap(language: Language | 'cimode' = 'zh-CN') {
   const user = userEvent.setup();
   const view = render(
     <I18nextProvider i18n={i18n}>
-      <FlowMap onOpenStep={onOpenStep} onClose={onClose} />
+      <TextProvider>
+        <FlowMap onOpenStep={onOpenStep} onClose={onClose} />
+      </TextProvider>
     </I18nextProvider>,
   );
   return { user, onOpenStep, onClose, ...view };
