@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useText } from './text.tsx';
 import type { TrailEntry } from '../domain/diagnosis/diagnosis.machine.ts';
 import { stepInfo, type StepId } from '../domain/diagnosis/steps.ts';
@@ -16,22 +16,27 @@ const isAnswered = (entry: TrailEntry): entry is TrailEntry & Answered =>
  */
 export function Trail({ trail, open = false }: { trail: readonly TrailEntry[]; open?: boolean }) {
   const { t: tc } = useText();
+  // The answers render once the trail is opened: closed, they are a quarter of a step's elements, built and
+  // thrown away at every step. The summary's click comes before the browser opens it, so they are there in time.
+  const [listed, setListed] = useState(open);
   const shown = trail.filter((entry) => isAnswered(entry) || entry.opened !== undefined);
   if (shown.length === 0) return null;
   return (
     <details className="trail" open={open}>
-      <summary>
+      <summary onClick={() => setListed(true)}>
         {tc('step.trailTitle')} ({trail.filter(isAnswered).length})
       </summary>
-      <ol>
-        {shown.map((entry, index) =>
-          entry.opened !== undefined ? (
-            <TrailJump key={`jump-${index}`} step={entry.opened} />
-          ) : isAnswered(entry) ? (
-            <TrailAnswer key={entry.step} step={entry.step} answer={entry.answer} />
-          ) : null,
-        )}
-      </ol>
+      {listed || open ? (
+        <ol>
+          {shown.map((entry, index) =>
+            entry.opened !== undefined ? (
+              <TrailJump key={`jump-${index}`} step={entry.opened} />
+            ) : isAnswered(entry) ? (
+              <TrailAnswer key={entry.step} step={entry.step} answer={entry.answer} />
+            ) : null,
+          )}
+        </ol>
+      ) : null}
     </details>
   );
 }

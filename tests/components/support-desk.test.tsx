@@ -104,6 +104,7 @@ describe("the caller's whole case", () => {
     await start(view);
     await view.user.click(screen.getByRole('button', { name: steps('gate.charged.options.declined') }));
     await view.user.type(within(box()).getByRole('textbox', { name: common('support.openLabel') }), 'N2{Enter}');
+    await view.user.click(screen.getByText(new RegExp(common('step.trailTitle'))));
     const jump = screen.getByText(startsWith(common('support.jump').split('[')[0]!));
     expect(jump).toHaveTextContent(`[N-2] ${steps('network.fix.title')}`);
     // The answer before the jump is still there and can be changed.
