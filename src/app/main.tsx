@@ -8,6 +8,8 @@ import { loadLanguage } from '../persistence/preferences.ts';
 import { browserStorage } from '../persistence/storage.ts';
 import { browserPwaBridges, PwaProvider } from '../pwa/pwa-context.tsx';
 import '../ui/styles.css';
+// Inline with the rest: the offer's code comes later (later-parts.tsx), its styles need no file of their own.
+import '../ui/install-offer.css';
 import { App } from './app.tsx';
 import { prerenderAttribute, stalePrerenderAttribute, takeEarlyTap } from './first-screen.ts';
 

@@ -3,3 +3,5 @@ export { CodeCard, CodeReminder } from './code-card.tsx';
 export { OutcomeView } from './outcome-view.tsx';
 export { SuccessMark } from './success-mark.tsx';
 export { EvidenceLine, UnderstoodNote } from './understood-note.tsx';
+export { InstallOffer } from './install-offer.tsx';
+export { SupportBox } from './support-box.tsx';

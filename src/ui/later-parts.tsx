@@ -11,8 +11,8 @@ let parts: Parts | null = null;
 let loading: Promise<Parts | null> | null = null;
 
 /**
- * The code card, the outcome, the success mark and the line saying what a search or the screen was read as are never
- * on the first screen, so their code stays out of the first download: the app fetches it once it is idle after
+ * The code card, the outcome, the success mark, the install offer, support mode's box and the line saying what a
+ * search or the screen was read as are never on the first screen, so their code stays out of the first download: the app fetches it once it is idle after
  * starting, long before a search or a diagnosis can reach them. If the fetch fails (offline before the app was
  * cached) an outcome still shows, plainly, and every step still offers its answers.
  */
@@ -49,6 +49,10 @@ export const Outcome = later((loaded) => loaded.OutcomeView, PlainOutcome);
 export const SuccessMark = later((loaded) => loaded.SuccessMark, nothing);
 export const UnderstoodNote = later((loaded) => loaded.UnderstoodNote, nothing);
 export const EvidenceLine = later((loaded) => loaded.EvidenceLine, nothing);
+// Offered only after a finished diagnosis, long after the later parts have loaded.
+export const InstallOffer = later((loaded) => loaded.InstallOffer, nothing);
+// Support mode's script and note: an agent turns it on long after the app has loaded the later parts.
+export const SupportBox = later((loaded) => loaded.SupportBox, nothing);
 
 /** Everything an outcome says, unfolded: shown only when the outcome's own code could not be fetched. */
 function PlainOutcome({ content, warningAt }: OutcomeViewProps) {
