@@ -152,7 +152,7 @@ describe('hostile input', () => {
 describe('what was understood', () => {
   it('has a label and a meaning for every concept the words can land on, in every language', () => {
     for (const locale of ['zh-CN', 'en', 'zh-Hant']) {
-      for (const id of [...concepts.map((concept) => concept.id), 'outcomeConflict', 'pinEntry']) {
+      for (const id of [...concepts.map((concept) => concept.id), 'outcomeConflict', 'pinEntry', 'cardEntry']) {
         expect(text(locale, 'lookup', `concepts.${id}.label`)).not.toBe('');
         expect(text(locale, 'lookup', `concepts.${id}.meaning`)).not.toBe('');
       }

@@ -3,7 +3,9 @@
  * Patterns are data for matching, never shown. Lower-case, simplified Chinese (input is folded the same way).
  * Pattern syntax: `*` is a short gap that may not contain a negation ("手机*成功" ≠ "手机…没成功"); `~` is a
  * negation of any form (没/没有/未/未能/无法/不能/不 · not/no/cannot/unable to/fails to…); a leading `^` means the
- * whole input. English patterns are written stemmed, as the input is read ("declined", "declines" → "declin").
+ * whole input. English words of a phrase may have one word between them ("multiple contactless cards") and a
+ * two-word phrase may be turned round with a verb between ("invalid card" = "the card is invalid"); a leading `=`
+ * keeps the words together. English patterns are written stemmed, as the input is read ("declined", "declines" → "declin").
  * Weights: 3 = says it alone, 2 = says it unless something stronger is there, 1 = only a supporting hint,
  * 4 = outranks a related concept's 3 ("输错三次" is a locked PIN, not just a wrong one).
  */
@@ -172,7 +174,7 @@ export const concepts: readonly Concept[] = [
     keywords: {
       'dure*transact': 3,
       'dure*payment': 3,
-      'receiv error': 3,
+      '=receiv error': 3,
       接收失败: 3,
       '授权时*断': 3,
       '交易中*断': 3,
@@ -2087,6 +2089,26 @@ export const outcomeSignals = {
  * customer money can move there (an online PIN is entered before the request is sent).
  */
 export const phases = {
+  /** Waiting for the card to be tapped, inserted or swiped: nothing was read, so nothing was sent. */
+  cardEntry: [
+    'wait*for*card',
+    'wait*for the card',
+    'card read*time',
+    'read*card*time out',
+    'card*not*present*in*time',
+    'not*tap*within',
+    'card was not enter',
+    'no card present',
+    'card_read_timed_out',
+    '等待*刷卡',
+    '等待*挥卡',
+    '等待*插卡',
+    '等待*读卡',
+    '读卡超时',
+    '寻卡超时',
+    '检卡超时',
+    '等卡超时',
+  ],
   entry: [
     'wait for*pin',
     'cardhold*too long',
@@ -2354,6 +2376,8 @@ export const englishSynonyms: ReadonlyArray<readonly [string, readonly string[]]
 // prettier-ignore
 export const chineseSynonyms: ReadonlyArray<readonly [string, string]> = [
   ['刷卡机', '机器'], ['收款机', '机器'], ['收银机', '机器'], ['机具', '机器'], ['机子', '机器'], ['终端机', '机器'],
+  // The switch's clearing centre is no settlement the merchant runs ("结算中心" must not read as "结算中").
+  ['结算中心', '清算中心'],
 ];
 
 /** English typos of key words: read as the word they almost are (one edit away, same first letter). */

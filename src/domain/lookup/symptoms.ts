@@ -183,23 +183,32 @@ function dropCutNumber(text: string): string {
 const sentences =
   typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'sentence' }) : null;
 /** Where one clause ends and the next begins: punctuation, or a word that turns the story. */
-const clauseBreak =
-  /[,，;；、:：。!！?？\n]+|但是|但|可是|却|不过|然后|后来|\b(?:but|however|then|though|although|whereas)\b/;
+const clauseBreakNoColon =
+  /[,，;；、。!！?？\n]+|但是|但|可是|却|不过|然后|后来|\b(?:but|however|then|though|although|whereas)\b/;
 
 interface Clause {
   readonly compact: string;
   readonly spaced: string;
   readonly stemmed: string;
+  /** Clauses joined by a colon share it: a terminal's label and what it says of it ("TIMEOUT: no card presented"). */
+  readonly group?: number;
 }
+
+const labelBreak = /[:：]+/;
 
 /** The text's clauses (sentences by Intl.Segmenter, then clause breaks), each folded like the whole. */
 function clausesOf(text: string): Clause[] {
   const parts = sentences ? Array.from(sentences.segment(text), (piece) => piece.segment) : [text];
   const clauses: Clause[] = [];
+  let group = 0;
   for (const part of parts) {
-    for (const piece of part.split(clauseBreak)) {
-      const spaced = toSpaced(piece);
-      if (spaced !== '') clauses.push({ compact: spaced.replace(/ /g, ''), spaced, stemmed: toStemmed(spaced) });
+    for (const labelled of part.split(clauseBreakNoColon)) {
+      group += 1;
+      for (const piece of labelled.split(labelBreak)) {
+        const spaced = toSpaced(piece);
+        if (spaced !== '')
+          clauses.push({ compact: spaced.replace(/ /g, ''), spaced, stemmed: toStemmed(spaced), group });
+      }
     }
   }
   return clauses;
@@ -270,6 +279,48 @@ const hasHan = (value: string) => /\p{Script=Han}/u.test(value);
 const zhGap = `[^${gapNegations.zh}]{0,8}`;
 const enGap = `(?: +(?!(?:${gapNegations.en.join('|')})\\b)[a-z0-9]+){0,6} +`;
 const zhNegation = `(?:${alternation(negationClass.zh)})`;
+const determiners = [
+  'the',
+  'a',
+  'an',
+  'your',
+  'their',
+  'my',
+  'his',
+  'her',
+  'our',
+  'this',
+  'that',
+  'these',
+  'its',
+  'it',
+];
+const enDeterminerGap = `(?: ?| (?:${determiners.join('|')}) )`;
+/** One free word inside a phrase, never a negation (a negation ends a phrase as it ends a `*` gap). */
+const enWordGap = `(?: ?| (?!(?:${gapNegations.en.join('|')})\\b)[a-z0-9]+ )`;
+/** The verbs that join a noun to what is said of it, as written and as stemmed ("has been" → "ha been"). */
+const copulaWords = [
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'got',
+  'get',
+  'gets',
+  'becomes',
+  'now',
+  'already',
+  'also',
+  'still',
+  'being',
+];
+const copula = copulaWords.join('|');
+const copulaStemmed = [...new Set(copulaWords.map((word) => stemmer(word)))].join('|');
 const enNegation = `(?:${negationClass.en.map((words) => words.split(' ').map(escape).join(' ')).join('|')})`;
 
 /** Negated just before ("没超时", "没收到短信"), unless it is a question ("是不是超时", "有没有扣"). */
@@ -292,7 +343,9 @@ const startsNegated = (pattern: string) =>
  */
 function compilePattern(raw: string, negatable = false, stem = true): Pattern {
   const anchored = raw.startsWith('^');
-  const pattern = anchored ? raw.slice(1) : raw;
+  // A leading `=` keeps an English phrase's words together ("receive error" is not "received an error").
+  const tight = raw.startsWith('=');
+  const pattern = anchored || tight ? raw.slice(1) : raw;
   if (hasHan(pattern)) {
     const parts = pattern.split('*').map((part) =>
       part
@@ -322,22 +375,28 @@ function compilePattern(raw: string, negatable = false, stem = true): Pattern {
     };
   }
   const form = (text: string) => (stem ? normalizeSymptomInput(text).stemmed : normalizeSymptomInput(text).spaced);
-  const words = pattern.split('*').map((part) =>
-    part
-      .split('~')
-      .map((piece) =>
-        form(piece)
-          .split(' ')
-          .filter((word) => word !== ''),
-      )
-      .map((list) => list.map(escape).join(' ?'))
-      .join(` ?${enNegation} ?`),
+  // Between two words of a phrase: nothing, a determiner ("insert your card"), or, in the merchant's own words
+  // (stemmed concepts), one word that is no negation ("multiple contactless cards").
+  const joiner = tight ? ' ?' : stem ? enWordGap : enDeterminerGap;
+  const pieces = pattern.split('*').map((part) =>
+    part.split('~').map((piece) =>
+      form(piece)
+        .split(' ')
+        .filter((word) => word !== ''),
+    ),
   );
+  const words = pieces.map((part) => part.map((list) => list.map(escape).join(joiner)).join(` ?${enNegation} ?`));
   const literal = form(pattern.replace(/[*~]/g, ' '));
   const checkNegation = negatable && !pattern.startsWith('~');
   // Unstemmed, a printed message's last word may still be plural: "too many card" matches "too many cards".
   const plural = stem ? '' : 's?';
-  const body = `(?:^|[^a-z0-9])${words.join(enGap)}${plural}(?![a-z0-9])`;
+  // A two-word phrase also reads the other way round with a verb between: "invalid card" is "the card is invalid".
+  const pair = pieces.length === 1 && pieces[0]?.length === 1 ? pieces[0][0] : undefined;
+  const swapped =
+    !anchored && pair?.length === 2
+      ? `|(?:^|[^a-z0-9])${escape(pair[1] ?? '')}${plural} (?:(?:${stem ? copulaStemmed : copula}) ){1,3}${escape(pair[0] ?? '')}(?![a-z0-9])`
+      : '';
+  const body = `(?:^|[^a-z0-9])${words.join(enGap)}${plural}(?![a-z0-9])${swapped}`;
   const regex = new RegExp(anchored ? `^${words.join(enGap)}${plural}$` : body);
   const first = literal.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
   return {
@@ -442,6 +501,7 @@ const compiledPhases = {
   signOn: phases.signOn.map((pattern) => indexed(compilePattern(pattern, true))),
   settle: phases.settle.map((pattern) => indexed(compilePattern(pattern, true))),
   entry: phases.entry.map((pattern) => indexed(compilePattern(pattern, true))),
+  cardEntry: phases.cardEntry.map((pattern) => indexed(compilePattern(pattern, true))),
 };
 const compiledHedges = hedges.map((pattern) => indexed(compilePattern(pattern)));
 const compiledOffTopics = offTopics.map((pattern) => indexed(compilePattern(pattern)));
@@ -557,7 +617,7 @@ const outcomeOnly = new Set([
 ]);
 const outcomeWeight = 2.9;
 
-type Phase = 'payment' | 'signOn' | 'settle' | 'entry';
+type Phase = 'payment' | 'signOn' | 'settle' | 'entry' | 'cardEntry';
 
 /** What each clause says besides its symptoms: its phase, whether it guesses, how the payment ended. */
 interface ClauseFacts {
@@ -576,6 +636,7 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
   const signOn = only(compiledPhases.signOn);
   const settle = only(compiledPhases.settle);
   const entry = only(compiledPhases.entry);
+  const cardEntry = only(compiledPhases.cardEntry);
   const hedge = only(compiledHedges);
   const signals = {
     done: only(compiledSignals.done),
@@ -585,11 +646,28 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
     dropped: only(compiledSignals.dropped),
   };
   const whole = clauses.length === 1;
-  return clauses.map((clause) => {
+  const phaseOf = clauses.map((clause): Phase => {
     const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
-    // Sign-on and settlement words make a clause housekeeping, waiting for the customer's PIN makes it card entry;
-    // everything else is about the payment.
-    const phase: Phase = found(signOn) ? 'signOn' : found(settle) ? 'settle' : found(entry) ? 'entry' : 'payment';
+    return found(signOn)
+      ? 'signOn'
+      : found(settle)
+        ? 'settle'
+        : found(entry)
+          ? 'entry'
+          : found(cardEntry)
+            ? 'cardEntry'
+            : 'payment';
+  });
+  return clauses.map((clause, index) => {
+    const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
+    // Sign-on and settlement words make a clause housekeeping, waiting for the customer's PIN or card makes it
+    // entry; everything else is about the payment.
+    // A label takes the phase its explanation names ("TIMEOUT: waiting for the card" is card entry).
+    const own = phaseOf[index] ?? 'payment';
+    const phase =
+      own !== 'payment'
+        ? own
+        : (phaseOf.find((other, at) => other !== 'payment' && clauses[at]?.group === clause.group) ?? 'payment');
     const payment = phase === 'payment';
     return {
       phase,
@@ -608,11 +686,13 @@ const housekeeping = {
   signOn: { id: 'signOn', category: 'terminal_setup', step: 'setup.signOnFix' },
   settle: { id: 'settle', category: 'terminal_setup', step: 'setup.settleFix' },
   entry: { id: 'pinEntry', category: 'cardholder_verification', step: 'pin.retry' },
+  cardEntry: { id: 'cardEntry', category: 'reading_physical', step: 'reading.placement' },
 } as const;
 
 /**
  * Evidence read in context: in a sign-on or settlement clause a timeout or failure is that housekeeping failing,
- * while the terminal waits for the PIN it is the customer's entry (no money moved, never the status check); a guessed balance problem stays a question; with a phone in play, a
+ * while the terminal waits for the PIN or the card it is the customer's entry (no money moved, never the status
+ * check); a guessed balance problem stays a question; with a phone in play, a
  * read failure or a bare decline is the phone's.
  */
 function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[]): Evidence[] {
