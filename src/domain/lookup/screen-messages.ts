@@ -240,6 +240,8 @@ export const screenMessages = [
       '通讯异常',
       '通信失败',
       '通信错误',
+      '通讯中断',
+      '通訊中斷',
       'COMM ERROR',
       'COMMUNICATION ERROR',
       'TRANSMISSION ERROR',

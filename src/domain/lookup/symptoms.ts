@@ -18,6 +18,7 @@ import {
   hedges,
   ignoredPhrases,
   keyWords,
+  merchantHeads,
   minConceptScore,
   negationClass,
   negations,
@@ -163,8 +164,17 @@ function foldText(input: string): string {
   // A card number's digits must never be read as a code, so they go before anything else looks at digits.
   for (const pattern of cardNumberPatterns) text = text.replace(pattern, ' ');
   if (text.length > MAX_TEXT) text = dropCutNumber(text.slice(0, MAX_TEXT));
-  return text.replace(hanPin, '密码').replace(confusable, (typo) => confusableFix.get(typo) ?? typo);
+  return foldNegations(text.replace(hanPin, '密码').replace(confusable, (typo) => confusableFix.get(typo) ?? typo));
 }
+
+/**
+ * Chinese negations as two forms, in the input and the patterns alike: 没有/没能/未能/未 read as 没, 无法 as 不能
+ * ("没有收到应答" is "未收到应答"). 无 and 不 stay: they start words of their own (无效, 不足).
+ */
+const foldNegations = (text: string) => text.replace(/没有|没能|未能|未/g, '没').replace(/无法/g, '不能');
+const foldedList = (words: readonly string[]) => [...new Set(words.map(foldNegations))];
+const negationsBefore = foldedList(negations.before);
+const negationQuestions = foldedList(negations.questions);
 
 /** Punctuation and symbols to single spaces; Latin and Chinese runs apart too ("wifi断了" → "wifi 断了"). */
 const toSpaced = (text: string) =>
@@ -278,7 +288,7 @@ interface Pattern {
 const hasHan = (value: string) => /\p{Script=Han}/u.test(value);
 const zhGap = `[^${gapNegations.zh}]{0,8}`;
 const enGap = `(?: +(?!(?:${gapNegations.en.join('|')})\\b)[a-z0-9]+){0,6} +`;
-const zhNegation = `(?:${alternation(negationClass.zh)})`;
+const zhNegation = `(?:${alternation(foldedList(negationClass.zh))})`;
 const determiners = [
   'the',
   'a',
@@ -326,15 +336,15 @@ const enNegation = `(?:${negationClass.en.map((words) => words.split(' ').map(es
 /** Negated just before ("没超时", "没收到短信"), unless it is a question ("是不是超时", "有没有扣"). */
 function isNegated(compact: string, at: number): boolean {
   const before = compact.slice(Math.max(0, at - 3), at);
-  if (negations.questions.some((question) => before.endsWith(question))) return false;
-  return negations.before.some((negation) => before.endsWith(negation));
+  if (negationQuestions.some((question) => before.endsWith(question))) return false;
+  return negationsBefore.some((negation) => before.endsWith(negation));
 }
 
 /** An English keyword right after a negation ("doesn't approve", "not charged"), one word between at most. */
 const englishNegated = /(?:^|\s)(?:not|no|never|cannot|without|t)\s(?:[a-z]+\s)?$/;
 
 const startsNegated = (pattern: string) =>
-  pattern.startsWith('~') || negations.before.some((negation) => pattern.startsWith(negation));
+  pattern.startsWith('~') || negationsBefore.some((negation) => foldNegations(pattern).startsWith(negation));
 
 /**
  * One pattern as a test: Chinese on a clause's compact text, English as whole words of its stemmed text.
@@ -472,13 +482,16 @@ interface Evidence {
   readonly clause: number;
   /** Where in its clause it was found: on a full tie the earlier mention is the head ("商户限制交易"). */
   readonly at: number;
+  /** The words just before a concept's keyword and the keyword: whose state it is ("merchant not activated"). */
+  readonly lead?: string;
 }
 
 const compiledMessages = screenMessages.map((message: ScreenMessage) => ({
   message,
   variants: message.variants.map((variant) => ({
     generic: message.generic === true || variant.startsWith('?'),
-    pattern: indexed(compilePattern(variant.replace(/^\?/, ''), false, false)),
+    // An English message right after a negation is not on the screen ("the reader doesn't pick up the card").
+    pattern: indexed(compilePattern(variant.replace(/^\?/, ''), !hasHan(variant), false)),
   })),
 }));
 
@@ -576,6 +589,7 @@ function collectEvidence(grams: Present, clauses: readonly Clause[]): Evidence[]
       let length = 0;
       let count = 0;
       let at = 0;
+      let lead = '';
       for (const { weight: w, pattern } of keywords) {
         const found = pattern.find(plain, whole);
         if (found < 0) continue;
@@ -584,6 +598,9 @@ function collectEvidence(grams: Present, clauses: readonly Clause[]): Evidence[]
           weight = w;
           length = pattern.length;
           at = found;
+          lead = pattern.han
+            ? plain.compact.slice(Math.max(0, found - 12), found + pattern.length + 1)
+            : plain.stemmed.slice(Math.max(0, found - 48), found + pattern.length + 8);
         }
       }
       if (weight < minConceptScore) continue;
@@ -598,6 +615,7 @@ function collectEvidence(grams: Present, clauses: readonly Clause[]): Evidence[]
         length,
         clause: index,
         at,
+        lead,
       });
     }
   });
@@ -629,6 +647,13 @@ interface ClauseFacts {
   readonly inProgress: boolean;
   readonly dropped: boolean;
 }
+
+/** Words that put a clause back in the sale itself, however short it is. */
+const paymentWords = /交易|支付|付款|刷卡|挥卡|插卡|消费|收款|扣|钱|payment|sale|transact|charg|card|monei/;
+
+/** A clause of a word or two that names no sale of its own ("超时", "timeout", "no response"). */
+const isBareAfterword = (clause: Clause) =>
+  clause.compact.length <= 12 && clause.spaced.split(' ').length <= 3 && !paymentWords.test(clause.stemmed);
 
 /** Reads every clause's facts once, testing only the patterns whose literal occurs in the text at all. */
 function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] {
@@ -664,10 +689,13 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
     // entry; everything else is about the payment.
     // A label takes the phase its explanation names ("TIMEOUT: waiting for the card" is card entry).
     const own = phaseOf[index] ?? 'payment';
+    const previous = phaseOf[index - 1];
     const phase =
       own !== 'payment'
         ? own
-        : (phaseOf.find((other, at) => other !== 'payment' && clauses[at]?.group === clause.group) ?? 'payment');
+        : (phaseOf.find((other, at) => other !== 'payment' && clauses[at]?.group === clause.group) ??
+          // A bare afterword ("签到失败，超时", "settlement failed, timeout") goes on with the clause before it.
+          ((previous === 'signOn' || previous === 'settle') && isBareAfterword(clause) ? previous : 'payment'));
     const payment = phase === 'payment';
     return {
       phase,
@@ -721,10 +749,30 @@ function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[])
       continue;
     }
     if (phone && isPhoneReading(item)) continue;
+    if (ofMerchant(item)) {
+      // "商家被冻结", "merchant not activated": the state is the merchant's, not the customer's card's.
+      read.push({ ...item, id: 'merchantRestricted', category: 'terminal_setup', step: 'done.merchantRestricted' });
+      continue;
+    }
     read.push(item);
   }
   return read;
 }
+
+const merchantHead = new RegExp(`(?:${alternation(merchantHeads)})(?!.*(?:显示|提示|show|displai|sai))`);
+/** The card as a thing ("卡被冻结", "信用卡", "the card"), not as a verb's object ("刷卡", "插卡") or a jam ("卡住"). */
+const cardNoun = /(?<![刷插挥读贴拍])卡(?![住了顿死机])|(?:^|[^a-z])card(?![a-z])/;
+
+/**
+ * A card's state (frozen, restricted, not activated) said of the merchant or its terminal, with no card named
+ * around it ("商家被冻结", "merchant not activated"; not "受限制卡", not "POS显示卡被冻结").
+ */
+const ofMerchant = (item: Evidence) =>
+  item.source === 'concept' &&
+  item.id === 'cardFrozen' &&
+  item.lead !== undefined &&
+  merchantHead.test(item.lead) &&
+  !cardNoun.test(item.lead);
 
 /** Reading and decline evidence that a phone in the same story explains better. */
 const isPhoneReading = (item: Evidence) =>
