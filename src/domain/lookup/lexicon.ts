@@ -1170,6 +1170,9 @@ export const concepts: readonly Concept[] = [
     step: 'reading.chip',
     unknownOutcome: false,
     keywords: {
+      卡片弯: 3,
+      卡片折: 3,
+      卡片断: 3,
       'dirti chip': 3,
       'chip*dirti': 3,
       '芯片*脏': 3,
@@ -2552,8 +2555,6 @@ export const englishSynonyms: ReadonlyArray<readonly [string, readonly string[]]
 // prettier-ignore
 export const chineseSynonyms: ReadonlyArray<readonly [string, string]> = [
   ['刷卡机', '机器'], ['收款机', '机器'], ['收银机', '机器'], ['机具', '机器'], ['机子', '机器'], ['终端机', '机器'],
-  // A card is a card ("卡片弯了" is "卡弯了").
-  ['卡片', '卡'],
   // The switch's clearing centre is no settlement the merchant runs ("结算中心" must not read as "结算中").
   ['结算中心', '清算中心'],
 ];
