@@ -553,7 +553,7 @@ export const concepts: readonly Concept[] = [
       'pin*incorrectli': 3,
       'pin*wrongli': 3,
       'forget*pin': 3,
-      '~ know*pin': 3,
+      '~ know*pin': 4,
       密码不对: 3,
       密码错: 3,
       '不正确*密码': 3,
@@ -1176,6 +1176,8 @@ export const concepts: readonly Concept[] = [
     step: 'reading.chip',
     unknownOutcome: false,
     keywords: {
+      退磁: 3,
+      污损: 3,
       卡片弯: 3,
       卡片折: 3,
       卡片断: 3,
@@ -1249,6 +1251,8 @@ export const concepts: readonly Concept[] = [
     step: 'reading.placement',
     unknownOutcome: false,
     keywords: {
+      'card*not enter*in*time': 3,
+      'no card present': 3,
       'until*beep': 3,
       'before*beep': 3,
       'flat against': 3,
@@ -1532,6 +1536,10 @@ export const concepts: readonly Concept[] = [
     step: 'setup.reader',
     unknownOutcome: false,
     keywords: {
+      'hardwar*card reader': 3,
+      'card reader*hardwar': 3,
+      'jump*to swipe': 3,
+      'onli*accept swipe': 3,
       灯不亮: 3,
       闪付灯: 3,
       感应灯: 3,
@@ -1878,6 +1886,8 @@ export const concepts: readonly Concept[] = [
     step: 'host.wait',
     unknownOutcome: false,
     keywords: {
+      '银行*升级': 3,
+      升级系统: 3,
       'system malfunct': 4,
       'system problem': 3,
       'system issu': 3,

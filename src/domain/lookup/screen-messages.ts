@@ -515,6 +515,7 @@ export const screenMessages = [
       '作弊卡',
       '吞卡',
       'PICK UP CARD',
+      'HOLD CALL',
       'LOST CARD',
       'STOLEN CARD',
       'CAPTURE CARD',
