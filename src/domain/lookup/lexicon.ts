@@ -2620,6 +2620,10 @@ export const traditionalPairs = [
   '賺赚', '註注', '詢询', '黃黄', '檢检', '無无', '該该', '許许', '紀纪', '繳缴', '稱称', '極极', '僅仅', '達达',
   '擁拥', '擠挤', '臨临', '報报', '須须', '製制', '類类', '歸归', '纜缆', '療疗', '鑑鉴', '擬拟', '懸悬', '啓启', '滯滞',
   '丟丢', '協协', '議议', '辦办',
+  // Every other character of the lexicon and the screen messages that has a traditional form (OpenCC s2t, s2tw, s2hk).
+  '爲为', '於于', '會会', '兌兑', '內内', '決决', '減减', '疊叠', '尋寻', '嘗尝', '盡尽', '歲岁', '並并', '廢废', '懷怀', '攔拦',
+  '撿捡', '樓楼', '潰溃', '靈灵', '瑪玛', '畫画', '籤签', '紋纹', '編编', '髒脏', '脫脱', '藍蓝', '誰谁', '販贩', '較较', '進进',
+  '鋁铝', '閉闭', '險险', '難难', '頷颔', '馬马', '鴻鸿', '汙污', '説说',
 ];
 
 /** Immediately before a two-character number, these make it an amount, a count or a model, not a code. */
