@@ -851,7 +851,7 @@ export const concepts: readonly Concept[] = [
       suspend: 3,
       deactiv: 3,
       'card*cancel': 3,
-      'card clos': 3,
+      'card close': 3,
       blacklist: 3,
       'hot list': 3,
       'hold on the card': 3,
