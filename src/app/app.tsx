@@ -327,9 +327,8 @@ function Shell({
   // first step opens in its three columns.
   const desk = useDesk();
   useEffect(() => {
-    if (supportMode) void i18n.loadNamespaces([...supportNamespaces]);
     if (supportMode && desk) void import('../ui/case-desk.tsx').catch(() => undefined);
-  }, [supportMode, desk, i18n]);
+  }, [supportMode, desk]);
   /** The agent's last choice, for a turn-on that waits for support mode's texts. */
   const supportWanted = useRef(supportMode);
 
