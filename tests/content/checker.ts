@@ -556,12 +556,17 @@ export const safetyWords = {
   } as Record<string, Record<string, string>>,
 } as const;
 
-/** The lines of a step a merchant is told to do: prompt, steps, check, remedy (negated lines tell what not to do). */
+/** Lines that say what to do (a negated line tells what not to do). */
+const toDo = (lines: unknown[]): string[] =>
+  lines.filter((line): line is string => typeof line === 'string' && !/不要|别再|不能/.test(line));
+
+/** The lines of a step a merchant is told to do: prompt, steps, check, remedy. */
 function instructionLines(content: Record<string, unknown>): string[] {
-  const lines = ['prompt', 'check']
-    .map((key) => content[key])
-    .concat(...(['steps', 'remedy'].map((key) => (Array.isArray(content[key]) ? content[key] : [])) as unknown[][]));
-  return lines.filter((line): line is string => typeof line === 'string' && !/不要|别再|不能/.test(line));
+  return toDo(
+    ['prompt', 'check']
+      .map((key) => content[key])
+      .concat(...(['steps', 'remedy'].map((key) => (Array.isArray(content[key]) ? content[key] : [])) as unknown[][])),
+  );
 }
 
 /**
@@ -574,14 +579,21 @@ function checkSafetyWords(source: Record<string, unknown>, facts: Facts): string
   for (const [step, info] of Object.entries(facts.steps)) {
     const content = at(source.steps, step);
     if (!isObject(content)) continue;
-    if (
-      info.kind !== 'question' &&
-      !info.asksRetry &&
-      instructionLines(content).some((line) => safetyWords.retry.test(line))
-    ) {
-      errors.push(
-        `${file}: ${step} asks for another attempt but is not asksRetry, so it offers no "no clear result" (S2)`,
-      );
+    const script = at(source.scripts, step);
+    // What support reads out and listens for is said to the merchant too: it may not ask for a retry either.
+    const told: Array<[string, string[]]> = [
+      [file, instructionLines(content)],
+      [
+        `content/${facts.source}/scripts.json`,
+        toDo(scriptParts.map((part) => (isObject(script) ? script[part] : null))),
+      ],
+    ];
+    for (const [where, lines] of told) {
+      if (info.kind !== 'question' && !info.asksRetry && lines.some((line) => safetyWords.retry.test(line))) {
+        errors.push(
+          `${where}: ${step} asks for another attempt but is not asksRetry, so it offers no "no clear result" (S2)`,
+        );
+      }
     }
     if (info.asksPin && !(typeof content.pin === 'string' && variables(content.pin).join() === 'left,wrong')) {
       errors.push(`${file}: ${step}.pin must show the PIN tries with {{wrong}} and {{left}} (S4)`);

@@ -242,6 +242,7 @@ describe('content:check', () => {
       drop(c.en.scripts, 'lookup');
       c.en.scripts.done.acquirer.say = 'Please call {{who}}.';
       c['zh-CN'].scripts.done.acquirer.say = '顾客余额不足，请做消费撤销。';
+      c['zh-CN'].scripts.network.fix.say = '请顾客换一张卡再试一次。';
       c['zh-CN'].scripts.lookup.code.listen = '确认是终端上的两位码。';
     });
     const errors = errorsOf(content);
@@ -253,6 +254,7 @@ describe('content:check', () => {
       'content/en/scripts.json: done.acquirer.say uses {{who}} but zh-CN uses none',
       'content/zh-CN/scripts.json: done.acquirer says "not enough money" outside the places the safety rules allow',
       'content/zh-CN/scripts.json: done.acquirer says "void" outside the places the safety rules allow',
+      'content/zh-CN/scripts.json: network.fix asks for another attempt but is not asksRetry, so it offers no "no clear result" (S2)',
     ])
       expect(errors).toContain(error);
     expect(errors).toContainEqual(
