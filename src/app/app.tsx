@@ -348,7 +348,7 @@ function Shell({
     if (!on || supportNamespaces.every((namespace) => i18n.hasLoadedNamespace(namespace))) return setSupportMode(on);
     // Its texts first (precached: a moment), so no step shows support mode without its script.
     void i18n
-      .loadNamespaces([...supportNamespaces])
+      .loadNamespaces(supportNamespaces)
       .catch(() => undefined)
       .then(() => setSupportMode(supportWanted.current));
   }

@@ -88,8 +88,8 @@ export function useStepContent(
   supportMode = false,
 ): Partial<AnyStepContent> | null {
   const { t } = useContent();
-  // Support mode waits for its texts (app.tsx); should they still be loading, the step renders again when they arrive.
-  useTranslation(supportMode ? [...supportNamespaces] : undefined);
+  // Support mode waits for its texts (main.tsx, app.tsx); were they still loading, the step renders again with them.
+  useTranslation(supportMode ? supportNamespaces : undefined);
   const content = objectAt(t, `steps:${step}`, values);
   if (!content) return null;
   if (!supportMode) return content;
