@@ -15,7 +15,7 @@ import { isAtOutcome } from '../domain/diagnosis/diagnosis.machine.ts';
 import type { StepId } from '../domain/diagnosis/steps.ts';
 import { contentVersion as buildContentVersion } from '../i18n/content-version.ts';
 import type { Language } from '../i18n/languages.ts';
-import type { Namespace } from '../i18n/resources.ts';
+import { supportNamespaces, type Namespace } from '../i18n/resources.ts';
 import { clearDiagnosis, diagnosisPrefix, readDiagnosis } from '../persistence/diagnosis-store.ts';
 import { createHistoryStore, historyLimit, historyPrefix, type HistoryStore } from '../persistence/history-store.ts';
 import { newId } from '../persistence/ids.ts';
@@ -97,6 +97,10 @@ function WithContent({ namespaces, children }: { namespaces: readonly Namespace[
 const systemNow = () => new Date();
 const menuTargets: readonly MenuTarget[] = ['history', 'map', 'about'];
 const supportHash = '#/support';
+
+/** Whether a visit starts in support mode: a bookmarked `#/support` link, or the choice kept from before. */
+export const supportAtStart = (settings: KeyValueStorage | null) =>
+  (typeof location !== 'undefined' && location.hash === supportHash) || loadSupportMode(settings);
 
 /** Composition root: wires the machine, content, storage and service worker into the views. */
 export function App({
@@ -320,13 +324,15 @@ function Shell({
   useEffect(() => {
     if (supportLink) saveSupportMode(settings, true);
   }, [supportLink, settings]);
-  // The seats' step texts load with support mode, before its first step: no step shows the merchant's text first.
-  // At a desk the case panel's code and styles come along, so the first step opens in its three columns.
+  // Support mode's texts (scripts, seats) are there before it shows: main.tsx waits for them at a start in support
+  // mode, changeSupportMode when it is turned on. At a desk the case panel's code and styles come along, so the
+  // first step opens in its three columns.
   const desk = useDesk();
   useEffect(() => {
-    if (supportMode) void i18n.loadNamespaces('seats');
     if (supportMode && desk) void import('../ui/case-desk.tsx').catch(() => undefined);
-  }, [supportMode, desk, i18n]);
+  }, [supportMode, desk]);
+  /** The agent's last choice, for a turn-on that waits for support mode's texts. */
+  const supportWanted = useRef(supportMode);
 
   // Stable, so the header's language switch does not render again at every step.
   const changeLanguage = useCallback(
@@ -339,8 +345,14 @@ function Shell({
   );
 
   function changeSupportMode(on: boolean) {
-    setSupportMode(on);
+    supportWanted.current = on;
     saveSupportMode(settings, on);
+    if (!on || supportNamespaces.every((namespace) => i18n.hasLoadedNamespace(namespace))) return setSupportMode(on);
+    // Its texts first (precached: a moment), so no step shows support mode without its script.
+    void i18n
+      .loadNamespaces(supportNamespaces)
+      .catch(() => undefined)
+      .then(() => setSupportMode(supportWanted.current));
   }
 
   const support: SupportState = {

@@ -97,8 +97,9 @@ declare global {
 
 /**
  * Remembers the last button tapped while the prerendered screen has no handlers yet, so a merchant who taps
- * "逐步排查" before the scripts arrive is not ignored. Forms never submit natively: every form is handled in
- * the app, and a native submit before it starts would reload the page.
+ * "逐步排查" before the scripts arrive is not ignored. Enter in the search box counts too: the browser submits a
+ * form by clicking its submit button, and the app reads the box's text when that click is made again. Forms never
+ * submit natively: every form is handled in the app, and a native submit before it starts would reload the page.
  */
 export function keepEarlyTaps(target: Window): void {
   const taps: EarlyTaps = { last: null, listening: true };

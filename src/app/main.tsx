@@ -10,15 +10,17 @@ import { browserPwaBridges, PwaProvider } from '../pwa/pwa-context.tsx';
 import '../ui/styles.css';
 // Inline with the rest: the offer's code comes later (later-parts.tsx), its styles need no file of their own.
 import '../ui/install-offer.css';
-import { App } from './app.tsx';
+import { App, supportAtStart } from './app.tsx';
 import { prerenderAttribute, stalePrerenderAttribute, takeEarlyTap } from './first-screen.ts';
 
 const settings = browserStorage();
 const language = pickLanguage(loadLanguage(settings), navigator.languages);
 document.documentElement.lang = language;
 
+// Starting in support mode, its texts come with the start content: its first step shows the script, not a gap.
+const content = createI18n({ language, support: supportAtStart(settings) });
 // The content and the saved records load side by side; IndexedDB opens in a few milliseconds.
-const [i18n, { records, durable }] = await Promise.all([createI18n({ language }), openBrowserRecords(settings)]);
+const [i18n, { records, durable }] = await Promise.all([content, openBrowserRecords(settings)]);
 const root = document.getElementById('root');
 if (root) {
   const html = document.documentElement;

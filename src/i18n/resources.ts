@@ -5,6 +5,7 @@ import type lookup from '../../content/zh-CN/lookup.json';
 import type map from '../../content/zh-CN/map.json';
 import type messages from '../../content/zh-CN/messages.json';
 import type pwa from '../../content/zh-CN/pwa.json';
+import type scripts from '../../content/zh-CN/scripts.json';
 import type seats from '../../content/zh-CN/seats.json';
 import type steps from '../../content/zh-CN/steps.json';
 import type summary from '../../content/zh-CN/summary.json';
@@ -17,10 +18,15 @@ export const startNamespaces = ['common', 'steps', 'codes', 'lookup', 'messages'
 
 /**
  * Namespaces: one content file each under content/<locale>/. Those after the start ones belong to pages off the
- * diagnosis (map, about, case summary) and load with them; `seats` (step texts as a support agent's seat says
- * them) loads once support mode is on.
+ * diagnosis (map, about, case summary) and load with them; the support namespaces load with support mode.
  */
-export const namespaces = [...startNamespaces, 'map', 'about', 'summary', 'seats'] as const;
+export const namespaces = [...startNamespaces, 'map', 'about', 'summary', 'scripts', 'seats'] as const;
+
+/**
+ * Support mode's own text, never on a merchant's screen: `scripts` (what an agent reads out and listens for at each
+ * step) and `seats` (step texts as a support agent's seat says them). Support mode waits for them before it shows.
+ */
+export const supportNamespaces = ['scripts', 'seats'] as const;
 
 export type Namespace = (typeof namespaces)[number];
 
@@ -37,5 +43,6 @@ export interface Resources {
   map: typeof map;
   about: typeof about;
   summary: typeof summary;
+  scripts: typeof scripts;
   seats: typeof seats;
 }

@@ -3,7 +3,7 @@ import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { contentLoaders } from 'virtual:tapfix-content';
 import { defaultLanguage, isLanguage, languages, type Language } from './languages.ts';
-import { startNamespaces, type Namespace, type StartNamespace } from './resources.ts';
+import { startNamespaces, supportNamespaces, type Namespace, type StartNamespace } from './resources.ts';
 
 const isStartNamespace = (namespace: string): namespace is StartNamespace =>
   (startNamespaces as readonly string[]).includes(namespace);
@@ -22,6 +22,8 @@ export interface I18nOptions {
   language: Language;
   /** Preloaded resources (tests, prerender); without them content files load lazily. */
   resources?: Resource;
+  /** Starting in support mode: its texts load with the start content, so its first screen is whole. */
+  support?: boolean;
 }
 
 /** Runs work when the browser is idle (at the latest after a few seconds), or in the next task where it cannot tell. */
@@ -33,7 +35,7 @@ const whenIdle = (work: () => void) =>
  * the fallback's files are left for loadFallbackContent, once the app has started: content:check keeps every key
  * in every language, so the fallback is a safety net, not worth a second download on the first screen's path.
  */
-export async function createI18n({ language, resources }: I18nOptions): Promise<i18n> {
+export async function createI18n({ language, resources, support = false }: I18nOptions): Promise<i18n> {
   const instance = i18next.createInstance().use(initReactI18next);
   if (!resources) instance.use(resourcesToBackend(loadContent));
   const fallbackLater = !resources && language !== defaultLanguage;
@@ -42,8 +44,8 @@ export async function createI18n({ language, resources }: I18nOptions): Promise<
     // A fixed value (not a function) keeps i18next's per-language lookup cached: t() runs on every step.
     fallbackLng: fallbackLater ? false : defaultLanguage,
     supportedLngs: [...languages],
-    // The rest (map, about, summary) loads with the page that needs it.
-    ns: [...startNamespaces],
+    // The rest (map, about, summary) loads with the page that needs it, support mode's with support mode.
+    ns: support ? [...startNamespaces, ...supportNamespaces] : [...startNamespaces],
     defaultNS: 'common',
     ...(resources ? { resources } : {}),
     interpolation: { escapeValue: false },

@@ -9,6 +9,7 @@ import type { Seat } from '../domain/case/seat.ts';
 import { stepInfo, type Escalation, type StepId } from '../domain/diagnosis/steps.ts';
 import type { ScreenMessageId } from '../domain/lookup/screen-messages.ts';
 import type { Actor, RetryAdvice } from '../domain/lookup/categories.ts';
+import { supportNamespaces } from '../i18n/resources.ts';
 
 /** An i18next-shaped translate function over any namespace ("steps:network.signal.title"). */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -77,20 +78,25 @@ export function useContent(): ContentText {
 }
 
 /**
- * A step's content object in the current language, or null when it did not load. With a support agent's seat, the
+ * A step's content object in the current language, or null when it did not load. In support mode it carries the
+ * step's script (content/<locale>/scripts.json, loaded with support mode), and with a support agent's seat the
  * step speaks from that seat (seatContent).
  */
 export function useStepContent(
   step: StepId,
   values?: Values,
   seat: Seat | null = null,
+  supportMode = false,
 ): Partial<AnyStepContent> | null {
   const { t } = useContent();
-  // The seats' texts load once support mode has a seat (and render again when they arrive).
-  useTranslation(seat ? 'seats' : undefined);
+  // Support mode waits for its texts (main.tsx, app.tsx); were they still loading, the step renders again with them.
+  useTranslation(supportMode ? supportNamespaces : undefined);
   const content = objectAt(t, `steps:${step}`, values);
   if (!content) return null;
-  return seat ? seatContent(content as Partial<AnyStepContent>, step, seat, t, values) : content;
+  if (!supportMode) return content;
+  const script = objectAt(t, `scripts:${step}`, values);
+  const withScript = script ? { ...content, script } : content;
+  return seat ? seatContent(withScript as Partial<AnyStepContent>, step, seat, t, values) : withScript;
 }
 
 const objectAt = (t: Translate, key: string, values?: Values): Record<string, unknown> | null => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenMessageId } from '../domain/lookup/screen-messages.ts';
 import { topMessages } from '../domain/lookup/top-messages.ts';
@@ -33,6 +33,13 @@ export function HomeScreen({ now }: { now: () => Date }) {
   const [notice, setNotice] = useState<Notice>(null);
   const inputId = useId();
   const noticeId = useId();
+  const box = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    // Typed into the prerendered box before the app started: on screen, but not yet in the state.
+    const typed = box.current?.value;
+    if (typed) setQuery(typed);
+  }, []);
 
   useEffect(() => {
     // Once the app is idle: on a first visit, not before it answers taps.
@@ -51,7 +58,8 @@ export function HomeScreen({ now }: { now: () => Date }) {
 
   async function onSearch(event: FormEvent) {
     event.preventDefault();
-    const input = (await lookup())?.readTerminalInput(query);
+    // The box's own text: a search sent before the app started is carried out before that text reaches the state.
+    const input = (await lookup())?.readTerminalInput(box.current?.value ?? query);
     if (!input) return;
     if (input.kind === 'match') actor.send({ type: 'symptom.matched', match: input.match, at: startTime() });
     else if (input.kind === 'privateCode') setNotice({ kind: 'privateCode', code: input.code });
@@ -75,6 +83,7 @@ export function HomeScreen({ now }: { now: () => Date }) {
         <div className="search-row">
           <input
             id={inputId}
+            ref={box}
             type="search"
             enterKeyHint="search"
             autoComplete="off"

@@ -69,6 +69,7 @@ export function StepScreen({ step, supportMode = false, support, onOpenSummary, 
       left: String(Math.max(0, usualPinTries - pinWrong)),
     },
     supportMode ? seat : null,
+    supportMode,
   );
   const answers = answersOf(step);
   const outcome = DiagnosisActor.useSelector(isAtOutcome);

@@ -1,7 +1,15 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { text } from '../support/content.ts';
-import { renderApp } from '../support/render-app.tsx';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { App } from '../../src/app/app.tsx';
+import { keepEarlyTaps, takeEarlyTap } from '../../src/app/first-screen.ts';
+import { createI18n } from '../../src/i18n/setup.ts';
+import { memoryRecords } from '../../src/persistence/records.ts';
+import { PwaProvider } from '../../src/pwa/pwa-context.tsx';
+import { resources, text } from '../support/content.ts';
+import { memoryStorage, quietBridges, renderApp } from '../support/render-app.tsx';
 
 const common = (key: string) => text('zh-CN', 'common', key);
 const heading = () => screen.getByRole('heading', { level: 1 });
@@ -22,7 +30,8 @@ describe('starting from what the terminal shows', () => {
   it('explains a response code, then continues into its branch', async () => {
     const { user } = await search('应答码51');
     expect(heading()).toHaveTextContent(text('zh-CN', 'steps', 'lookup.code.title').replace('{{code}}', '51'));
-    expect(screen.getByText(text('zh-CN', 'codes', '51.meaning'))).toBeInTheDocument();
+    // The code card's code loads once the app is idle (later-parts): under load it can come after the heading.
+    expect(await screen.findByText(text('zh-CN', 'codes', '51.meaning'), {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText(text('zh-CN', 'lookup', 'actor.cardholder'))).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: text('zh-CN', 'steps', 'lookup.code.options.continue') }));
     expect(heading()).toHaveTextContent(text('zh-CN', 'steps', 'balance.fix.title'));
@@ -133,5 +142,65 @@ describe('starting from what the terminal shows', () => {
   it('never opens an outcome from a typed code that used to be a step code ("E2" is a timeout on some terminals)', async () => {
     await search('E2');
     expect(heading()).not.toHaveTextContent(text('zh-CN', 'steps', 'done.paid.title'));
+  });
+});
+
+describe('a search on the prerendered home, before the app has started', () => {
+  /** The home as the build writes it into index.html, with the boot script keeping taps, not yet hydrated. */
+  async function prerenderedHome() {
+    const i18n = await createI18n({ language: 'zh-CN', resources });
+    const app = (onStarted?: () => void) => (
+      <PwaProvider bridges={quietBridges()}>
+        <App i18n={i18n} settings={memoryStorage()} records={memoryRecords()} {...(onStarted ? { onStarted } : {})} />
+      </PwaProvider>
+    );
+    const container = document.body.appendChild(document.createElement('div'));
+    container.innerHTML = renderToString(app());
+    keepEarlyTaps(window);
+    /** What main.tsx does: hydrate, and once the app answers make the kept tap again. */
+    const start = () =>
+      act(() => {
+        const root = hydrateRoot(
+          container,
+          app(() => takeEarlyTap(window)?.click()),
+        );
+        onTestFinished(() => {
+          root.unmount();
+          container.remove();
+          delete window.tapfixEarlyTaps;
+        });
+      });
+    // Typed as a browser types into a page no script handles yet (userEvent would wrap the box for React).
+    const type = (value: string) => {
+      const box = screen.getByRole<HTMLInputElement>('searchbox');
+      box.value = value;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    // Enter in the box: the browser clicks the form's submit button (implicit submission).
+    const pressEnter = () => screen.getByRole('button', { name: common('home.searchSubmit') }).click();
+    return { type, pressEnter, start };
+  }
+
+  it('is carried out with the typed text once the app answers, when Enter was pressed before', async () => {
+    const { type, pressEnter, start } = await prerenderedHome();
+    type('应答码51');
+    pressEnter();
+    expect(heading()).toHaveTextContent(common('home.title'));
+    await start();
+    await waitFor(
+      () => expect(heading()).toHaveTextContent(text('zh-CN', 'steps', 'lookup.code.title').replace('{{code}}', '51')),
+      { timeout: 5000 },
+    );
+  });
+
+  it('keeps text typed before the app started, for the search sent after', async () => {
+    const { type, start } = await prerenderedHome();
+    type('今天天气不错');
+    await start();
+    await userEvent.setup().click(screen.getByRole('button', { name: common('home.searchSubmit') }));
+    expect(await screen.findByRole('status', {}, { timeout: 5000 })).toHaveTextContent(
+      text('zh-CN', 'lookup', 'noMatch'),
+    );
+    expect(screen.getByRole('searchbox')).toHaveValue('今天天气不错');
   });
 });

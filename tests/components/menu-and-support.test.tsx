@@ -6,6 +6,7 @@ import { memoryStorage, renderApp } from '../support/render-app.tsx';
 
 const common = (key: string, locale = 'zh-CN') => text(locale, 'common', key);
 const steps = (key: string, locale = 'zh-CN') => text(locale, 'steps', key);
+const scripts = (key: string, locale = 'zh-CN') => text(locale, 'scripts', key);
 const heading = () => screen.getByRole('heading', { level: 1 });
 const startsWith = (value: string) => new RegExp(`^${value}`);
 /** Pages other than the menu load on first use: waits for the page's heading. */
@@ -89,13 +90,13 @@ describe('support mode', () => {
     // On a phone the script is folded under the answers: one tap opens it.
     await view.user.click(within(box).getByText(common('support.detail')));
     expect(within(box).getByRole('heading', { name: common('support.say') })).toBeVisible();
-    expect(box).toHaveTextContent(steps('gate.charged.script.say'));
+    expect(box).toHaveTextContent(scripts('gate.charged.say'));
     expect(within(box).getByRole('heading', { name: common('support.listen') })).toBeVisible();
-    expect(box).toHaveTextContent(steps('gate.charged.script.listen'));
+    expect(box).toHaveTextContent(scripts('gate.charged.listen'));
 
     await view.user.click(screen.getByRole('button', { name: steps('gate.charged.options.declined') }));
     expect(screen.getByRole('complementary', { name: common('support.title') })).toHaveTextContent(
-      steps('scope.cards.script.say'),
+      scripts('scope.cards.say'),
     );
     view.unmount();
 
@@ -105,6 +106,27 @@ describe('support mode', () => {
     expect(screen.getByRole('complementary', { name: common('support.title') })).toBeVisible();
   });
 
+  it('turned on at a step, shows its script with its first frame, though the scripts load only then', async () => {
+    const view = await renderApp({ lazyContent: true });
+    await view.user.click(screen.getByRole('button', { name: startsWith(common('home.start')) }));
+    expect(view.i18n.hasLoadedNamespace('scripts'), 'not on a merchant screen').toBe(false);
+    // Every frame React commits: a support box without its script would be a flash of missing text.
+    const frames: Array<{ box: boolean; script: boolean }> = [];
+    const observer = new MutationObserver(() =>
+      frames.push({
+        box: document.querySelector('[data-support="script"]') !== null,
+        script: document.querySelector('[data-support="script"] .support-say') !== null,
+      }),
+    );
+    observer.observe(document.body, { childList: true, subtree: true });
+    await view.user.click(screen.getByRole('button', { name: common('support.toggleLabel') }));
+    const box = await screen.findByRole('complementary', { name: common('support.title') });
+    observer.disconnect();
+    expect(box).toHaveTextContent(scripts('gate.charged.say'));
+    expect(frames.filter((frame) => frame.box && !frame.script)).toEqual([]);
+    expect(frames.some((frame) => frame.box)).toBe(true);
+  });
+
   it('fills the response code into the script of the code step', async () => {
     const storage = memoryStorage();
     storage.setItem('tapfix.support', 'on');
@@ -112,7 +134,7 @@ describe('support mode', () => {
     await view.user.type(screen.getByRole('searchbox'), '51');
     await view.user.click(screen.getByRole('button', { name: common('home.searchSubmit') }));
     const box = screen.getByRole('complementary', { name: common('support.title') });
-    expect(box).toHaveTextContent(steps('lookup.code.script.say').replace('{{code}}', '51'));
+    expect(box).toHaveTextContent(scripts('lookup.code.say').replace('{{code}}', '51'));
   });
 
   it('opens a step by the code a caller reads out, from any step', async () => {
@@ -134,7 +156,7 @@ describe('support mode', () => {
     const view = await renderApp();
     await view.user.click(screen.getByRole('button', { name: startsWith(common('home.start')) }));
     expect(screen.queryByRole('complementary')).toBeNull();
-    expect(screen.queryByText(steps('gate.charged.script.say'))).toBeNull();
+    expect(screen.queryByText(scripts('gate.charged.say'))).toBeNull();
   });
 });
 

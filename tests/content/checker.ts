@@ -50,22 +50,19 @@ export interface CheckResult {
 
 export const allowListFile = 'tests/content/allow-identical.json';
 
-/** Keys each kind of step needs in steps.json; `options` is checked against the machine separately. */
+/**
+ * Keys each kind of step needs in steps.json; `options` is checked against the machine separately. What support
+ * reads out lives apart, in scripts.json (scriptParts), off the merchant's first screen.
+ */
 export const requiredByKind: Readonly<Record<StepKind, readonly string[]>> = {
-  question: ['title', 'prompt', 'script.say', 'script.listen'],
-  remedy: ['title', 'steps', 'check', 'script.say', 'script.listen'],
-  outcome: [
-    'title',
-    'summary',
-    'remedy',
-    'escalation.who',
-    'escalation.when',
-    'escalation.text',
-    'script.say',
-    'script.listen',
-  ],
-  code: ['title', 'prompt', 'script.say', 'script.listen'],
+  question: ['title', 'prompt'],
+  remedy: ['title', 'steps', 'check'],
+  outcome: ['title', 'summary', 'remedy', 'escalation.who', 'escalation.when', 'escalation.text'],
+  code: ['title', 'prompt'],
 };
+
+/** What scripts.json holds for every step: what a support agent reads out, and what to listen for. */
+export const scriptParts = ['say', 'listen'] as const;
 
 export function domainFacts(): Facts {
   return {
@@ -200,6 +197,7 @@ export function checkContent(
       }
 
       if (namespace === 'steps') errors.push(...checkSteps(name, tree.steps, facts));
+      if (namespace === 'scripts') errors.push(...checkScripts(name, tree.scripts, facts));
       if (namespace === 'seats') {
         errors.push(...checkSeatTexts(name, tree.seats, tree.steps, facts, locale === facts.source));
       }
@@ -228,7 +226,7 @@ export function checkContent(
     }
   }
 
-  errors.push(...checkSafetyWords(content[facts.source]?.steps, facts));
+  errors.push(...checkSafetyWords(content[facts.source] ?? {}, facts));
   errors.push(...checkAllowList(content, facts, allow));
   errors.push(...checkFormalWords(content, facts, words));
   return { errors, files, keys, locales: facts.locales.length };
@@ -258,7 +256,7 @@ export const formalWords: FormalWordRule = {
     'messages:terminalNotRegistered.label': {
       终端未登记: 'the chip shows the terminal message exactly as printed (code 97)',
     },
-    'steps:setup.signOn.script.say': {
+    'scripts:setup.signOn.say': {
       终端未登记: 'support reads out the terminal message to look for, as printed',
     },
     'steps:done.acquirer.escalation.text': {
@@ -358,6 +356,34 @@ function checkSteps(name: string, steps: unknown, facts: Facts): string[] {
         if (!(step in facts.steps))
           errors.push(`${name}: ${step} is an orphan (no such step in src/domain/diagnosis/steps.ts)`);
       }
+    }
+  }
+  return errors;
+}
+
+/** scripts.json: every step has what support says and listens for, and nothing there names no step or part. */
+function checkScripts(name: string, scripts: unknown, facts: Facts): string[] {
+  const errors: string[] = [];
+  for (const step of Object.keys(facts.steps)) {
+    const script = at(scripts, step);
+    if (!isObject(script)) {
+      errors.push(`${name}: ${step} is missing (support reads out every step)`);
+      continue;
+    }
+    for (const part of scriptParts) {
+      if (script[part] === undefined) errors.push(`${name}: ${step}.${part} is missing (every step needs it)`);
+    }
+    for (const part of Object.keys(script)) {
+      if (!(scriptParts as readonly string[]).includes(part)) {
+        errors.push(`${name}: ${step}.${part} is an orphan (a script has ${scriptParts.join(' and ')})`);
+      }
+    }
+  }
+  for (const [branch, leafs] of Object.entries(isObject(scripts) ? scripts : {})) {
+    for (const leaf of isObject(leafs) ? Object.keys(leafs) : ['']) {
+      const step = leaf ? `${branch}.${leaf}` : branch;
+      if (!(step in facts.steps))
+        errors.push(`${name}: ${step} is an orphan (no such step in src/domain/diagnosis/steps.ts)`);
     }
   }
   return errors;
@@ -530,40 +556,58 @@ export const safetyWords = {
   } as Record<string, Record<string, string>>,
 } as const;
 
-/** The lines of a step a merchant is told to do: prompt, steps, check, remedy (negated lines tell what not to do). */
+/** Lines that say what to do (a negated line tells what not to do). */
+const toDo = (lines: unknown[]): string[] =>
+  lines.filter((line): line is string => typeof line === 'string' && !/不要|别再|不能/.test(line));
+
+/** The lines of a step a merchant is told to do: prompt, steps, check, remedy. */
 function instructionLines(content: Record<string, unknown>): string[] {
-  const lines = ['prompt', 'check']
-    .map((key) => content[key])
-    .concat(...(['steps', 'remedy'].map((key) => (Array.isArray(content[key]) ? content[key] : [])) as unknown[][]));
-  return lines.filter((line): line is string => typeof line === 'string' && !/不要|别再|不能/.test(line));
+  return toDo(
+    ['prompt', 'check']
+      .map((key) => content[key])
+      .concat(...(['steps', 'remedy'].map((key) => (Array.isArray(content[key]) ? content[key] : [])) as unknown[][])),
+  );
 }
 
-function checkSafetyWords(steps: unknown, facts: Facts): string[] {
+/**
+ * The safety rules over a step's texts in the source language: those a merchant is told (steps.json) and those
+ * support reads out (scripts.json), each error naming its own file.
+ */
+function checkSafetyWords(source: Record<string, unknown>, facts: Facts): string[] {
   const errors: string[] = [];
   const file = `content/${facts.source}/steps.json`;
   for (const [step, info] of Object.entries(facts.steps)) {
-    const content = at(steps, step);
+    const content = at(source.steps, step);
     if (!isObject(content)) continue;
-    if (
-      info.kind !== 'question' &&
-      !info.asksRetry &&
-      instructionLines(content).some((line) => safetyWords.retry.test(line))
-    ) {
-      errors.push(
-        `${file}: ${step} asks for another attempt but is not asksRetry, so it offers no "no clear result" (S2)`,
-      );
+    const script = at(source.scripts, step);
+    // What support reads out and listens for is said to the merchant too: it may not ask for a retry either.
+    const told: Array<[string, string[]]> = [
+      [file, instructionLines(content)],
+      [
+        `content/${facts.source}/scripts.json`,
+        toDo(scriptParts.map((part) => (isObject(script) ? script[part] : null))),
+      ],
+    ];
+    for (const [where, lines] of told) {
+      if (info.kind !== 'question' && !info.asksRetry && lines.some((line) => safetyWords.retry.test(line))) {
+        errors.push(
+          `${where}: ${step} asks for another attempt but is not asksRetry, so it offers no "no clear result" (S2)`,
+        );
+      }
     }
     if (info.asksPin && !(typeof content.pin === 'string' && variables(content.pin).join() === 'left,wrong')) {
       errors.push(`${file}: ${step}.pin must show the PIN tries with {{wrong}} and {{left}} (S4)`);
     }
-    const all = leaves(content)
-      .map(([, value]) => value)
-      .filter((value): value is string => typeof value === 'string');
-    for (const rule of ['balance', 'voiding'] as const) {
-      if (all.some((value) => safetyWords[rule].test(value)) && !safetyWords.allowed[rule]?.[step]) {
-        errors.push(
-          `${file}: ${step} says ${rule === 'balance' ? '"not enough money"' : '"void"'} outside the places the safety rules allow`,
-        );
+    for (const namespace of ['steps', 'scripts']) {
+      const all = leaves(at(source[namespace], step))
+        .map(([, value]) => value)
+        .filter((value): value is string => typeof value === 'string');
+      for (const rule of ['balance', 'voiding'] as const) {
+        if (all.some((value) => safetyWords[rule].test(value)) && !safetyWords.allowed[rule]?.[step]) {
+          errors.push(
+            `content/${facts.source}/${namespace}.json: ${step} says ${rule === 'balance' ? '"not enough money"' : '"void"'} outside the places the safety rules allow`,
+          );
+        }
       }
     }
   }

@@ -46,6 +46,27 @@ test('the app takes the prerendered home over without a mismatch, and a tap made
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
 });
 
+test('a search typed and sent before the app starts is carried out once it answers, with the typed text', async ({
+  page,
+}) => {
+  const problems = await watchForProblems(page);
+  await delayAppScript(page, 1500);
+  await page.goto('/', { waitUntil: 'commit' });
+  const search = page.getByRole('searchbox');
+  await expect(search).toBeVisible();
+  expect(await page.evaluate(() => window.tapfixEarlyTaps?.listening), 'the app has not started yet').toBe(true);
+  // A mark only this page load carries: a native submit (a reload or a navigation) would lose it.
+  await page.evaluate(() => document.documentElement.setAttribute('data-test-page', 'first'));
+  await search.fill('应答码51');
+  await search.press('Enter');
+  expect(await page.evaluate(() => window.tapfixEarlyTaps?.listening), 'sent to the prerendered form').toBe(true);
+
+  await expect(screen(page)).toHaveAttribute('data-step', 'lookup.code', { timeout: 15_000 });
+  await expect(page.locator('h1')).toContainText('51');
+  await expect(page.locator('html')).toHaveAttribute('data-test-page', 'first');
+  expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+});
+
 for (const { locale, lang, title } of [
   { locale: 'en-US', lang: 'en', title: 'Card tap failed?' },
   { locale: 'zh-TW', lang: 'zh-Hant', title: '感應付款失敗了？' },

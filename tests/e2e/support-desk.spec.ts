@@ -174,6 +174,16 @@ test.describe('support mode on a phone (360×740)', () => {
 
   test('shows the answers on the first screen, the script folded under them', async ({ page }) => {
     acceptDialogs(page);
+    // In every page load, every change to the page: a support box without its script would be a flash of missing
+    // text (the scripts are not start content: a start in support mode waits for them).
+    await page.addInitScript(() => {
+      const seen = window as unknown as { boxWithoutScript: number };
+      seen.boxWithoutScript = 0;
+      new MutationObserver(() => {
+        const box = document.querySelector('[data-support="script"]');
+        if (box && !box.querySelector('.support-say')) seen.boxWithoutScript += 1;
+      }).observe(document, { childList: true, subtree: true });
+    });
     await openDesk(page);
     await page.locator('[data-action="start"]').click();
     await expect(screen(page)).toHaveAttribute('data-step', 'gate.charged');
@@ -181,5 +191,12 @@ test.describe('support mode on a phone (360×740)', () => {
     await expect(page.locator('.support-say')).toBeHidden();
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, 'phone-zh-CN.png') });
+
+    // A link to a step, opened in support mode (a new page load): the step's first frame already has its script.
+    await page.goto('about:blank');
+    await page.goto('/#/step/network.fix');
+    await expect(screen(page)).toHaveAttribute('data-step', 'network.fix');
+    await expect(page.locator('.support-say')).toBeAttached();
+    expect(await page.evaluate(() => (window as unknown as { boxWithoutScript: number }).boxWithoutScript)).toBe(0);
   });
 });

@@ -56,6 +56,8 @@ interface RenderOptions {
   contentVersion?: string;
   /** Content to load instead of content/ (e.g. a broken translation); the real files by default. */
   resources?: Resource;
+  /** Content loads as in the browser (start content first, the rest when asked for) instead of all up front. */
+  lazyContent?: boolean;
   /** What the browser offers for installing; the test environment's own (nothing) by default. */
   install?: InstallBridge;
 }
@@ -72,9 +74,10 @@ export async function renderApp({
   now,
   contentVersion,
   resources: content = resources,
+  lazyContent = false,
   install,
 }: RenderOptions = {}) {
-  const i18n = await createI18n({ language: language as Language, resources: content });
+  const i18n = await createI18n({ language: language as Language, ...(lazyContent ? {} : { resources: content }) });
   const user = userEvent.setup();
   const view = render(
     <PwaProvider bridges={bridges}>

@@ -28,7 +28,7 @@ describe('the content of this repository', () => {
 const facts: Facts = {
   source: 'zh-CN',
   locales: ['zh-CN', 'en'],
-  namespaces: ['common', 'steps', 'codes', 'messages'],
+  namespaces: ['common', 'steps', 'scripts', 'codes', 'messages'],
   steps: {
     'network.fix': { kind: 'remedy', answers: ['fixed', 'unknown'] },
     'done.acquirer': { kind: 'outcome', answers: [] },
@@ -51,7 +51,6 @@ function goodContent() {
             steps: ['重启路由器'],
             check: '成功了吗？',
             options: { fixed: '成功了', unknown: '又超时了' },
-            script: script('我们先把网络弄好。', '信号回来 → 成功了。'),
           },
         },
         done: {
@@ -60,7 +59,6 @@ function goodContent() {
             summary: '问题在POS机这一侧。',
             remedy: ['先用现金收款'],
             escalation: { who: 'POS公司', when: '现在就打', text: '报上商户号、终端号。' },
-            script: script('请打客服电话。', '找不到电话 → 看贴纸。'),
           },
         },
         lookup: {
@@ -68,9 +66,13 @@ function goodContent() {
             title: '应答码 {{code}}',
             prompt: '这个应答码的意思：',
             options: { continue: '继续' },
-            script: script('您报的是 {{code}}。', '确认是两位码。'),
           },
         },
+      },
+      scripts: {
+        network: { fix: script('我们先把网络弄好。', '信号回来 → 成功了。') },
+        done: { acquirer: script('请打客服电话。', '找不到电话 → 看贴纸。') },
+        lookup: { code: script('您报的是 {{code}}。', '确认是两位码。') },
       },
       codes: { '51': { meaning: '余额不足。', advice: '请换一张卡。' } },
       messages: { insertCard: { label: '请插卡', meaning: '这笔要插卡。' } },
@@ -84,7 +86,6 @@ function goodContent() {
             steps: ['Restart the router'],
             check: 'Did it work?',
             options: { fixed: 'It worked', unknown: 'Timed out again' },
-            script: script("Let's fix the network first.", 'Signal back → it worked.'),
           },
         },
         done: {
@@ -93,7 +94,6 @@ function goodContent() {
             summary: 'The problem is on the terminal side.',
             remedy: ['Take cash for now'],
             escalation: { who: 'Acquirer', when: 'Now', text: 'Give your merchant ID.' },
-            script: script('Please call the help line.', 'No number → look at the sticker.'),
           },
         },
         lookup: {
@@ -101,9 +101,13 @@ function goodContent() {
             title: 'Response code {{code}}',
             prompt: 'What this code means:',
             options: { continue: 'Continue' },
-            script: script('You read out {{code}}.', 'Make sure it has two characters.'),
           },
         },
+      },
+      scripts: {
+        network: { fix: script("Let's fix the network first.", 'Signal back → it worked.') },
+        done: { acquirer: script('Please call the help line.', 'No number → look at the sticker.') },
+        lookup: { code: script('You read out {{code}}.', 'Make sure it has two characters.') },
       },
       codes: { '51': { meaning: 'Insufficient funds.', advice: 'Try another card.' } },
       messages: { insertCard: { label: '请插卡 (insert card)', meaning: 'This payment needs the chip.' } },
@@ -124,7 +128,7 @@ const errorsOf = (content: ContentTree, allow: AllowList = {}) => checkContent(c
 
 describe('content:check', () => {
   it('accepts complete content and counts what it read', () => {
-    expect(checkContent(goodContent(), facts)).toEqual({ errors: [], files: 8, keys: 52, locales: 2 });
+    expect(checkContent(goodContent(), facts)).toEqual({ errors: [], files: 10, keys: 52, locales: 2 });
   });
 
   it('names the file, the key and the source language when a key is missing', () => {
@@ -228,6 +232,36 @@ describe('content:check', () => {
     const errors = errorsOf(content);
     expect(errors).toContain('content/fr/: "fr" is not a language in src/i18n/languages.ts');
     expect(errors).toContain('content/en/messages.json: the file is missing (every language needs every namespace)');
+  });
+
+  it("holds support's read-aloud scripts (scripts.json) to the steps and the rules as before they moved", () => {
+    const content = broken((c) => {
+      drop(c['zh-CN'].scripts.network.fix, 'listen');
+      Object.assign(c['zh-CN'].scripts.network, { old: script('旧的一步。', '没有了。') });
+      Object.assign(c['zh-CN'].scripts.done.acquirer, { note: '多出来的' });
+      drop(c.en.scripts, 'lookup');
+      c.en.scripts.done.acquirer.say = 'Please call {{who}}.';
+      c['zh-CN'].scripts.done.acquirer.say = '顾客余额不足，请做消费撤销。';
+      c['zh-CN'].scripts.network.fix.say = '请顾客换一张卡再试一次。';
+      c['zh-CN'].scripts.lookup.code.listen = '确认是终端上的两位码。';
+    });
+    const errors = errorsOf(content);
+    for (const error of [
+      'content/zh-CN/scripts.json: network.fix.listen is missing (every step needs it)',
+      'content/zh-CN/scripts.json: done.acquirer.note is an orphan (a script has say and listen)',
+      'content/zh-CN/scripts.json: network.old is an orphan (no such step in src/domain/diagnosis/steps.ts)',
+      'content/en/scripts.json: lookup.code is missing (support reads out every step)',
+      'content/en/scripts.json: done.acquirer.say uses {{who}} but zh-CN uses none',
+      'content/zh-CN/scripts.json: done.acquirer says "not enough money" outside the places the safety rules allow',
+      'content/zh-CN/scripts.json: done.acquirer says "void" outside the places the safety rules allow',
+      'content/zh-CN/scripts.json: network.fix asks for another attempt but is not asksRetry, so it offers no "no clear result" (S2)',
+    ])
+      expect(errors).toContain(error);
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^content\/zh-CN\/scripts\.json: lookup\.code\.listen says "终端";/),
+    );
+    // Nothing in steps.json is blamed for what a script says.
+    expect(errors.filter((error) => error.includes('steps.json'))).toEqual([]);
   });
 
   it("checks a support seat's own step texts: a real seat, step, part and list item, and the safety rules", () => {

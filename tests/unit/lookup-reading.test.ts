@@ -149,10 +149,77 @@ describe('hostile input', () => {
   });
 });
 
+describe('reading that carries over to writing nobody has seen', () => {
+  it('takes every form of a Chinese negation as one', () => {
+    expect(read('没有收到应答')).toMatchObject({ category: 'network', unknownOutcome: true });
+    expect(read('未收到应答')).toMatchObject({ category: 'network', unknownOutcome: true });
+    expect(read('连续输入错误三次就被锁了')).toMatchObject({ step: 'done.pinLocked' });
+  });
+
+  it('reads English phrases with a word between and turned round', () => {
+    expect(read('The card is invalid. Try another card')).toMatchObject({ category: 'card_state' });
+    expect(read('the card has been blocked')).toMatchObject({ category: 'card_state' });
+    expect(read('the reader detected multiple contactless cards')).toMatchObject({ step: 'reading.placement' });
+    expect(read('insert your card')).toMatchObject({ step: 'limit.insert' });
+    // A phrase kept tight: "received an error" is not the terminal's RECEIVE ERROR.
+    expect(read('I received an error code 05')).toMatchObject({ code: '05', unknownOutcome: false });
+  });
+
+  it('does not take a printed English message said after a negation', () => {
+    expect(read("the reader doesn't pick up the card")).toMatchObject({ category: 'reading_physical' });
+  });
+
+  it('never sends a wait for the card to the status check', () => {
+    for (const input of [
+      'TIMEOUT: waiting for the card to be tapped',
+      'onReturnTransactionResult(TIMEOUT): the terminal times out while waiting for the card to be tapped',
+      '等待挥卡超时',
+      '读卡超时了',
+    ])
+      expect(read(input), input).toMatchObject({
+        step: 'reading.placement',
+        unknownOutcome: false,
+        concept: 'cardEntry',
+      });
+    expect(read('交易超时')).toMatchObject({ unknownOutcome: true });
+  });
+
+  it('keeps a sign-on or settlement phase over a bare afterword, not over a sale', () => {
+    expect(read('settlement failed, timeout')).toMatchObject({ category: 'terminal_setup', unknownOutcome: false });
+    expect(read('签到失败，超时')).toMatchObject({ category: 'terminal_setup', unknownOutcome: false });
+    expect(read('签到成功，交易超时')).toMatchObject({ unknownOutcome: true });
+  });
+
+  it("reads a card-state word said of the merchant as the merchant's restriction", () => {
+    expect(read("'Merchant Not Activated' — merchant account setup incomplete")).toMatchObject({
+      step: 'done.merchantRestricted',
+    });
+    expect(read('商家被冻结了')).toMatchObject({ step: 'done.merchantRestricted' });
+    expect(read('顾客的卡被冻结')).toMatchObject({ step: 'card.other' });
+  });
+
+  it('hears an open outcome however it is told', () => {
+    for (const input of [
+      'the payment is still processing on the terminal',
+      'the terminal said no response received',
+      'connection lost after sending',
+      'did the payment go through?',
+      'the payment may have been processed',
+      'the terminal says approved but the POS says cancelled',
+      '显示交易状态未知',
+      '请查询交易结果',
+      '掉单了',
+      '掉單了',
+      'POS机显示凭证号是支付成功吗',
+    ])
+      expect(read(input), input).toMatchObject({ unknownOutcome: true });
+  });
+});
+
 describe('what was understood', () => {
   it('has a label and a meaning for every concept the words can land on, in every language', () => {
     for (const locale of ['zh-CN', 'en', 'zh-Hant']) {
-      for (const id of [...concepts.map((concept) => concept.id), 'outcomeConflict', 'pinEntry']) {
+      for (const id of [...concepts.map((concept) => concept.id), 'outcomeConflict', 'pinEntry', 'cardEntry']) {
         expect(text(locale, 'lookup', `concepts.${id}.label`)).not.toBe('');
         expect(text(locale, 'lookup', `concepts.${id}.meaning`)).not.toBe('');
       }

@@ -18,6 +18,7 @@ import {
   hedges,
   ignoredPhrases,
   keyWords,
+  merchantHeads,
   minConceptScore,
   negationClass,
   negations,
@@ -163,8 +164,17 @@ function foldText(input: string): string {
   // A card number's digits must never be read as a code, so they go before anything else looks at digits.
   for (const pattern of cardNumberPatterns) text = text.replace(pattern, ' ');
   if (text.length > MAX_TEXT) text = dropCutNumber(text.slice(0, MAX_TEXT));
-  return text.replace(hanPin, '密码').replace(confusable, (typo) => confusableFix.get(typo) ?? typo);
+  return foldNegations(text.replace(hanPin, '密码').replace(confusable, (typo) => confusableFix.get(typo) ?? typo));
 }
+
+/**
+ * Chinese negations as two forms, in the input and the patterns alike: 没有/没能/未能/未 read as 没, 无法 as 不能
+ * ("没有收到应答" is "未收到应答"). 无 and 不 stay: they start words of their own (无效, 不足).
+ */
+const foldNegations = (text: string) => text.replace(/没有|没能|未能|未/g, '没').replace(/无法/g, '不能');
+const foldedList = (words: readonly string[]) => [...new Set(words.map(foldNegations))];
+const negationsBefore = foldedList(negations.before);
+const negationQuestions = foldedList(negations.questions);
 
 /** Punctuation and symbols to single spaces; Latin and Chinese runs apart too ("wifi断了" → "wifi 断了"). */
 const toSpaced = (text: string) =>
@@ -183,23 +193,32 @@ function dropCutNumber(text: string): string {
 const sentences =
   typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'sentence' }) : null;
 /** Where one clause ends and the next begins: punctuation, or a word that turns the story. */
-const clauseBreak =
-  /[,，;；、:：。!！?？\n]+|但是|但|可是|却|不过|然后|后来|\b(?:but|however|then|though|although|whereas)\b/;
+const clauseBreakNoColon =
+  /[,，;；、。!！?？\n]+|但是|但|可是|却|不过|然后|后来|\b(?:but|however|then|though|although|whereas)\b/;
 
 interface Clause {
   readonly compact: string;
   readonly spaced: string;
   readonly stemmed: string;
+  /** Clauses joined by a colon share it: a terminal's label and what it says of it ("TIMEOUT: no card presented"). */
+  readonly group?: number;
 }
+
+const labelBreak = /[:：]+/;
 
 /** The text's clauses (sentences by Intl.Segmenter, then clause breaks), each folded like the whole. */
 function clausesOf(text: string): Clause[] {
   const parts = sentences ? Array.from(sentences.segment(text), (piece) => piece.segment) : [text];
   const clauses: Clause[] = [];
+  let group = 0;
   for (const part of parts) {
-    for (const piece of part.split(clauseBreak)) {
-      const spaced = toSpaced(piece);
-      if (spaced !== '') clauses.push({ compact: spaced.replace(/ /g, ''), spaced, stemmed: toStemmed(spaced) });
+    for (const labelled of part.split(clauseBreakNoColon)) {
+      group += 1;
+      for (const piece of labelled.split(labelBreak)) {
+        const spaced = toSpaced(piece);
+        if (spaced !== '')
+          clauses.push({ compact: spaced.replace(/ /g, ''), spaced, stemmed: toStemmed(spaced), group });
+      }
     }
   }
   return clauses;
@@ -269,21 +288,63 @@ interface Pattern {
 const hasHan = (value: string) => /\p{Script=Han}/u.test(value);
 const zhGap = `[^${gapNegations.zh}]{0,8}`;
 const enGap = `(?: +(?!(?:${gapNegations.en.join('|')})\\b)[a-z0-9]+){0,6} +`;
-const zhNegation = `(?:${alternation(negationClass.zh)})`;
+const zhNegation = `(?:${alternation(foldedList(negationClass.zh))})`;
+const determiners = [
+  'the',
+  'a',
+  'an',
+  'your',
+  'their',
+  'my',
+  'his',
+  'her',
+  'our',
+  'this',
+  'that',
+  'these',
+  'its',
+  'it',
+];
+const enDeterminerGap = `(?: ?| (?:${determiners.join('|')}) )`;
+/** One free word inside a phrase, never a negation (a negation ends a phrase as it ends a `*` gap). */
+const enWordGap = `(?: ?| (?!(?:${gapNegations.en.join('|')})\\b)[a-z0-9]+ )`;
+/** The verbs that join a noun to what is said of it, as written and as stemmed ("has been" → "ha been"). */
+const copulaWords = [
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'got',
+  'get',
+  'gets',
+  'becomes',
+  'now',
+  'already',
+  'also',
+  'still',
+  'being',
+];
+const copula = copulaWords.join('|');
+const copulaStemmed = [...new Set(copulaWords.map((word) => stemmer(word)))].join('|');
 const enNegation = `(?:${negationClass.en.map((words) => words.split(' ').map(escape).join(' ')).join('|')})`;
 
 /** Negated just before ("没超时", "没收到短信"), unless it is a question ("是不是超时", "有没有扣"). */
 function isNegated(compact: string, at: number): boolean {
   const before = compact.slice(Math.max(0, at - 3), at);
-  if (negations.questions.some((question) => before.endsWith(question))) return false;
-  return negations.before.some((negation) => before.endsWith(negation));
+  if (negationQuestions.some((question) => before.endsWith(question))) return false;
+  return negationsBefore.some((negation) => before.endsWith(negation));
 }
 
 /** An English keyword right after a negation ("doesn't approve", "not charged"), one word between at most. */
 const englishNegated = /(?:^|\s)(?:not|no|never|cannot|without|t)\s(?:[a-z]+\s)?$/;
 
 const startsNegated = (pattern: string) =>
-  pattern.startsWith('~') || negations.before.some((negation) => pattern.startsWith(negation));
+  pattern.startsWith('~') || negationsBefore.some((negation) => foldNegations(pattern).startsWith(negation));
 
 /**
  * One pattern as a test: Chinese on a clause's compact text, English as whole words of its stemmed text.
@@ -292,7 +353,9 @@ const startsNegated = (pattern: string) =>
  */
 function compilePattern(raw: string, negatable = false, stem = true): Pattern {
   const anchored = raw.startsWith('^');
-  const pattern = anchored ? raw.slice(1) : raw;
+  // A leading `=` keeps an English phrase's words together ("receive error" is not "received an error").
+  const tight = raw.startsWith('=');
+  const pattern = anchored || tight ? raw.slice(1) : raw;
   if (hasHan(pattern)) {
     const parts = pattern.split('*').map((part) =>
       part
@@ -322,22 +385,28 @@ function compilePattern(raw: string, negatable = false, stem = true): Pattern {
     };
   }
   const form = (text: string) => (stem ? normalizeSymptomInput(text).stemmed : normalizeSymptomInput(text).spaced);
-  const words = pattern.split('*').map((part) =>
-    part
-      .split('~')
-      .map((piece) =>
-        form(piece)
-          .split(' ')
-          .filter((word) => word !== ''),
-      )
-      .map((list) => list.map(escape).join(' ?'))
-      .join(` ?${enNegation} ?`),
+  // Between two words of a phrase: nothing, a determiner ("insert your card"), or, in the merchant's own words
+  // (stemmed concepts), one word that is no negation ("multiple contactless cards").
+  const joiner = tight ? ' ?' : stem ? enWordGap : enDeterminerGap;
+  const pieces = pattern.split('*').map((part) =>
+    part.split('~').map((piece) =>
+      form(piece)
+        .split(' ')
+        .filter((word) => word !== ''),
+    ),
   );
+  const words = pieces.map((part) => part.map((list) => list.map(escape).join(joiner)).join(` ?${enNegation} ?`));
   const literal = form(pattern.replace(/[*~]/g, ' '));
   const checkNegation = negatable && !pattern.startsWith('~');
   // Unstemmed, a printed message's last word may still be plural: "too many card" matches "too many cards".
   const plural = stem ? '' : 's?';
-  const body = `(?:^|[^a-z0-9])${words.join(enGap)}${plural}(?![a-z0-9])`;
+  // A two-word phrase also reads the other way round with a verb between: "invalid card" is "the card is invalid".
+  const pair = pieces.length === 1 && pieces[0]?.length === 1 ? pieces[0][0] : undefined;
+  const swapped =
+    !anchored && pair?.length === 2
+      ? `|(?:^|[^a-z0-9])${escape(pair[1] ?? '')}${plural} (?:(?:${stem ? copulaStemmed : copula}) ){1,3}${escape(pair[0] ?? '')}(?![a-z0-9])`
+      : '';
+  const body = `(?:^|[^a-z0-9])${words.join(enGap)}${plural}(?![a-z0-9])${swapped}`;
   const regex = new RegExp(anchored ? `^${words.join(enGap)}${plural}$` : body);
   const first = literal.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
   return {
@@ -413,13 +482,16 @@ interface Evidence {
   readonly clause: number;
   /** Where in its clause it was found: on a full tie the earlier mention is the head ("商户限制交易"). */
   readonly at: number;
+  /** The words just before a concept's keyword and the keyword: whose state it is ("merchant not activated"). */
+  readonly lead?: string;
 }
 
 const compiledMessages = screenMessages.map((message: ScreenMessage) => ({
   message,
   variants: message.variants.map((variant) => ({
     generic: message.generic === true || variant.startsWith('?'),
-    pattern: indexed(compilePattern(variant.replace(/^\?/, ''), false, false)),
+    // An English message right after a negation is not on the screen ("the reader doesn't pick up the card").
+    pattern: indexed(compilePattern(variant.replace(/^\?/, ''), !hasHan(variant), false)),
   })),
 }));
 
@@ -442,6 +514,7 @@ const compiledPhases = {
   signOn: phases.signOn.map((pattern) => indexed(compilePattern(pattern, true))),
   settle: phases.settle.map((pattern) => indexed(compilePattern(pattern, true))),
   entry: phases.entry.map((pattern) => indexed(compilePattern(pattern, true))),
+  cardEntry: phases.cardEntry.map((pattern) => indexed(compilePattern(pattern, true))),
 };
 const compiledHedges = hedges.map((pattern) => indexed(compilePattern(pattern)));
 const compiledOffTopics = offTopics.map((pattern) => indexed(compilePattern(pattern)));
@@ -516,6 +589,7 @@ function collectEvidence(grams: Present, clauses: readonly Clause[]): Evidence[]
       let length = 0;
       let count = 0;
       let at = 0;
+      let lead = '';
       for (const { weight: w, pattern } of keywords) {
         const found = pattern.find(plain, whole);
         if (found < 0) continue;
@@ -524,6 +598,9 @@ function collectEvidence(grams: Present, clauses: readonly Clause[]): Evidence[]
           weight = w;
           length = pattern.length;
           at = found;
+          lead = pattern.han
+            ? plain.compact.slice(Math.max(0, found - 12), found + pattern.length + 1)
+            : plain.stemmed.slice(Math.max(0, found - 48), found + pattern.length + 8);
         }
       }
       if (weight < minConceptScore) continue;
@@ -538,6 +615,7 @@ function collectEvidence(grams: Present, clauses: readonly Clause[]): Evidence[]
         length,
         clause: index,
         at,
+        lead,
       });
     }
   });
@@ -557,7 +635,7 @@ const outcomeOnly = new Set([
 ]);
 const outcomeWeight = 2.9;
 
-type Phase = 'payment' | 'signOn' | 'settle' | 'entry';
+type Phase = 'payment' | 'signOn' | 'settle' | 'entry' | 'cardEntry';
 
 /** What each clause says besides its symptoms: its phase, whether it guesses, how the payment ended. */
 interface ClauseFacts {
@@ -570,12 +648,20 @@ interface ClauseFacts {
   readonly dropped: boolean;
 }
 
+/** Words that put a clause back in the sale itself, however short it is. */
+const paymentWords = /交易|支付|付款|刷卡|挥卡|插卡|消费|收款|扣|钱|payment|sale|transact|charg|card|monei/;
+
+/** A clause of a word or two that names no sale of its own ("超时", "timeout", "no response"). */
+const isBareAfterword = (clause: Clause) =>
+  clause.compact.length <= 12 && clause.spaced.split(' ').length <= 3 && !paymentWords.test(clause.stemmed);
+
 /** Reads every clause's facts once, testing only the patterns whose literal occurs in the text at all. */
 function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] {
   const only = (patterns: readonly Pattern[]) => patterns.filter((pattern) => present(pattern, grams));
   const signOn = only(compiledPhases.signOn);
   const settle = only(compiledPhases.settle);
   const entry = only(compiledPhases.entry);
+  const cardEntry = only(compiledPhases.cardEntry);
   const hedge = only(compiledHedges);
   const signals = {
     done: only(compiledSignals.done),
@@ -585,11 +671,31 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
     dropped: only(compiledSignals.dropped),
   };
   const whole = clauses.length === 1;
-  return clauses.map((clause) => {
+  const phaseOf = clauses.map((clause): Phase => {
     const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
-    // Sign-on and settlement words make a clause housekeeping, waiting for the customer's PIN makes it card entry;
-    // everything else is about the payment.
-    const phase: Phase = found(signOn) ? 'signOn' : found(settle) ? 'settle' : found(entry) ? 'entry' : 'payment';
+    return found(signOn)
+      ? 'signOn'
+      : found(settle)
+        ? 'settle'
+        : found(entry)
+          ? 'entry'
+          : found(cardEntry)
+            ? 'cardEntry'
+            : 'payment';
+  });
+  return clauses.map((clause, index) => {
+    const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
+    // Sign-on and settlement words make a clause housekeeping, waiting for the customer's PIN or card makes it
+    // entry; everything else is about the payment.
+    // A label takes the phase its explanation names ("TIMEOUT: waiting for the card" is card entry).
+    const own = phaseOf[index] ?? 'payment';
+    const previous = phaseOf[index - 1];
+    const phase =
+      own !== 'payment'
+        ? own
+        : (phaseOf.find((other, at) => other !== 'payment' && clauses[at]?.group === clause.group) ??
+          // A bare afterword ("签到失败，超时", "settlement failed, timeout") goes on with the clause before it.
+          ((previous === 'signOn' || previous === 'settle') && isBareAfterword(clause) ? previous : 'payment'));
     const payment = phase === 'payment';
     return {
       phase,
@@ -608,11 +714,13 @@ const housekeeping = {
   signOn: { id: 'signOn', category: 'terminal_setup', step: 'setup.signOnFix' },
   settle: { id: 'settle', category: 'terminal_setup', step: 'setup.settleFix' },
   entry: { id: 'pinEntry', category: 'cardholder_verification', step: 'pin.retry' },
+  cardEntry: { id: 'cardEntry', category: 'reading_physical', step: 'reading.placement' },
 } as const;
 
 /**
  * Evidence read in context: in a sign-on or settlement clause a timeout or failure is that housekeeping failing,
- * while the terminal waits for the PIN it is the customer's entry (no money moved, never the status check); a guessed balance problem stays a question; with a phone in play, a
+ * while the terminal waits for the PIN or the card it is the customer's entry (no money moved, never the status
+ * check); a guessed balance problem stays a question; with a phone in play, a
  * read failure or a bare decline is the phone's.
  */
 function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[]): Evidence[] {
@@ -641,10 +749,30 @@ function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[])
       continue;
     }
     if (phone && isPhoneReading(item)) continue;
+    if (ofMerchant(item)) {
+      // "商家被冻结", "merchant not activated": the state is the merchant's, not the customer's card's.
+      read.push({ ...item, id: 'merchantRestricted', category: 'terminal_setup', step: 'done.merchantRestricted' });
+      continue;
+    }
     read.push(item);
   }
   return read;
 }
+
+const merchantHead = new RegExp(`(?:${alternation(merchantHeads)})(?!.*(?:显示|提示|show|displai|sai))`);
+/** The card as a thing ("卡被冻结", "信用卡", "the card"), not as a verb's object ("刷卡", "插卡") or a jam ("卡住"). */
+const cardNoun = /(?<![刷插挥读贴拍])卡(?![住了顿死机])|(?:^|[^a-z])card(?![a-z])/;
+
+/**
+ * A card's state (frozen, restricted, not activated) said of the merchant or its terminal, with no card named
+ * around it ("商家被冻结", "merchant not activated"; not "受限制卡", not "POS显示卡被冻结").
+ */
+const ofMerchant = (item: Evidence) =>
+  item.source === 'concept' &&
+  item.id === 'cardFrozen' &&
+  item.lead !== undefined &&
+  merchantHead.test(item.lead) &&
+  !cardNoun.test(item.lead);
 
 /** Reading and decline evidence that a phone in the same story explains better. */
 const isPhoneReading = (item: Evidence) =>
