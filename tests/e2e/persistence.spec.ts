@@ -109,6 +109,11 @@ test.describe('on a small phone', () => {
       await page.locator('[data-action="start"]').click();
       await answer(page, toNetwork);
       await expect(page.locator('[data-support="script"]')).toBeVisible();
+      // The header keeps one row in support mode too: the toggle, three languages and the menu side by side.
+      const tops = await page
+        .locator('.top-actions > *')
+        .evaluateAll((all) => all.map((element) => Math.round(element.getBoundingClientRect().top)));
+      expect(new Set(tops).size, `header rows ${tops.join(', ')}`).toBe(1);
       await shot('support-step');
 
       // Reload: the offer on the home screen.
