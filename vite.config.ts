@@ -284,6 +284,8 @@ export default defineConfig({
       },
     },
   },
+  // The lookup's worker is a module worker (src/ui/lookup-client.ts), like the app's own chunks.
+  worker: { format: 'es' },
   plugins: [
     react(),
     contentModules(),

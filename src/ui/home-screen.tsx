@@ -10,12 +10,12 @@ type Notice =
   { kind: 'noMatch' | 'otherSystem' | 'successCode' | 'loadFailed' } | { kind: 'privateCode'; code: string } | null;
 
 /**
- * The lookup behind the search box and the chips (lexicon, message and code tables): fetched once home is up
- * and the app idle, so it is not on the first screen's path. Precached like everything else.
+ * The lookup behind the search box and the chips: the word lookup starts (in a worker, off the page's thread) once
+ * home is up and the app idle, so it is not on the first screen's path. Precached like everything else.
  */
 const loadLookup = async () => {
-  const [{ readTerminalInput }, { messageMatch }] = await Promise.all([
-    import('../domain/lookup/terminal-input.ts'),
+  const [readTerminalInput, { messageMatch }] = await Promise.all([
+    import('./lookup-client.ts').then(({ terminalReader }) => terminalReader()),
     import('../domain/lookup/screen-messages.ts'),
   ]);
   return { readTerminalInput, messageMatch };
@@ -59,7 +59,7 @@ export function HomeScreen({ now }: { now: () => Date }) {
   async function onSearch(event: FormEvent) {
     event.preventDefault();
     // The box's own text: a search sent before the app started is carried out before that text reaches the state.
-    const input = (await lookup())?.readTerminalInput(box.current?.value ?? query);
+    const input = await (await lookup())?.readTerminalInput(box.current?.value ?? query);
     if (!input) return;
     if (input.kind === 'match') actor.send({ type: 'symptom.matched', match: input.match, at: startTime() });
     else if (input.kind === 'privateCode') setNotice({ kind: 'privateCode', code: input.code });

@@ -47,6 +47,10 @@ test('the production build runs a whole session under its strict CSP without a s
   await search.press('Enter');
   await expect(screen(page)).toHaveAttribute('data-step', 'lookup.code');
   await expect(page.locator('img[src="x"], [onerror]')).toHaveCount(0);
+  // The words were read in the lookup's worker (allowed by worker-src 'self'), not on the page's thread.
+  expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([
+    expect.stringMatching(/\/assets\/lookup-worker-[\w-]+\.js$/),
+  ]);
   await page.locator('[data-action="restart"]').click();
 
   await chooseLanguage(page, 'zh-CN');

@@ -25,7 +25,7 @@ export const noticeKinds = [
 export type NoticeKind = (typeof noticeKinds)[number];
 
 /** The lookup's code chunks (terminal-input and the message table it imports). */
-const lookupChunks = /\/assets\/(terminal-input|screen-messages)-[^/]+\.js$/;
+const lookupChunks = /\/assets\/(terminal-input|screen-messages|lookup-client|lookup-worker)-[^/]+\.js$/;
 
 /**
  * Makes the lookup's chunk fail to load, as a broken cache would. Needs a page without a service worker (it would
