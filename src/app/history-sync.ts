@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActorRefFrom } from 'xstate';
-import { currentStep, type DiagnosisMachine } from '../domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, isAtOutcome, type DiagnosisMachine } from '../domain/diagnosis/diagnosis.machine.ts';
 import { isStepId, stepByCode, type StepId } from '../domain/diagnosis/steps.ts';
 import { deferred, type Deferred } from './after-paint.ts';
 
@@ -126,8 +126,9 @@ export function useNavigation(
     const following = deferred(follow);
     syncPending.current = following;
     const subscription = actor.subscribe((snapshot) => {
-      if (snapshot.context.trail.length < entryOf(history.state).tapfixDepth) {
-        // Back starts a traversal (cheap to start, asynchronous to finish) at once, so the address follows soon.
+      // Back starts a traversal (cheap to start, asynchronous to finish) at once, so the address follows soon. An
+      // outcome clears the save, so its address is all a reload has to go on: it is written at once too.
+      if (snapshot.context.trail.length < entryOf(history.state).tapfixDepth || isAtOutcome(snapshot)) {
         following.cancel();
         follow();
       } else {

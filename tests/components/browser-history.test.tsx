@@ -62,6 +62,20 @@ describe('the phone Back button and step links', () => {
     expect(location.hash).toBe('#/step/gate.charged');
   });
 
+  it("writes an outcome's address at once: with the save cleared, it is all a reload has", async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByRole('button', { name: new RegExp(`^${text('zh-CN', 'common', 'home.start')}`) }));
+    await user.click(screen.getByRole('button', { name: steps('gate.charged.options.declined') }));
+    await user.click(screen.getByRole('button', { name: steps('scope.cards.options.all') }));
+    await user.click(screen.getByRole('button', { name: steps('network.signal.options.problem') }));
+    // From here the idle moment never comes: steps wait for it, an outcome does not.
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+    await user.click(screen.getByRole('button', { name: steps('network.fix.options.fixed') }));
+    expect(heading()).toHaveTextContent(steps('done.resolved.title'));
+    expect(location.hash).toBe('#/step/done.resolved');
+  });
+
   it('opens the step a link names, by id or by the short code support reads out', async () => {
     history.replaceState(null, '', '#/step/wallet.unlock');
     await renderApp();
