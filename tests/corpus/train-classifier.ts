@@ -1,20 +1,20 @@
-// Trains the lookup's classifiers (src/domain/lookup/classifier.ts) on the tuned corpus rows only — the tuned four
-// fifths of field-phrasings.json and training-phrasings.json, never either held-out set — and chooses their
-// thresholds by 5-fold cross-validation on those same rows. Deterministic: the same rows give the same file.
-// Write the model: npm run train. The unit test lookup-classifier.test.ts fails when the committed file is stale.
-import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+// Trains the learned reading (learned-classifier.ts) on the tuned corpus rows only — the tuned four fifths of
+// field-phrasings.json and training-phrasings.json, never either held-out set — and chooses its thresholds by 5-fold
+// cross-validation on those same rows. Deterministic: the same rows give the same model. Nothing here is shipped:
+// the bench (corpus-bench.ts) trains it in memory and prints what it would add to the lookup on every part.
 import naiveBayesTextClassifier from 'wink-naive-bayes-text-classifier';
 import { tunedRows, type FieldPhrasing } from './field-corpus.ts';
 import {
   classifierTokens,
+  learnedStep,
   loadClassifier,
   packNaiveBayes,
+  type Classifier,
   type ClassifierModel,
-} from '../../src/domain/lookup/classifier.ts';
-import { foldForClassifier, matchSymptomWith } from '../../src/domain/lookup/symptoms.ts';
-
-export const modelPath = new URL('../../src/domain/lookup/classifier-model.json', import.meta.url);
+} from './learned-classifier.ts';
+import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
+import { matchSymptom, normalizeSymptomInput } from '../../src/domain/lookup/symptoms.ts';
+import { readTerminalInput } from '../../src/domain/lookup/terminal-input.ts';
 
 /** Smoothing and presence-only counting: chosen by cross-validated accuracy on the tuned rows. */
 const config = { considerOnlyPresence: true, smoothingFactor: 0.3 };
@@ -25,16 +25,15 @@ const minKnown = 3;
 const maxFalseAlarms = 0.01;
 /** The precision a learned category needs in cross-validation before it may stand for an unread input. */
 const minPrecision = 0.9;
+/** Tokens in at least this many rows make the vocabulary: rarer ones cost bytes (10 KB gzip at 2, 26 KB at 1). */
+const minRows = 2;
 
-const tokensOf = (row: FieldPhrasing) => classifierTokens(foldForClassifier(row.text));
+export const tokensOf = (text: string) => classifierTokens(normalizeSymptomInput(text));
 
 type Trained = Pick<ClassifierModel, 'config' | 'vocabulary' | 'category' | 'unknown'>;
 
-/** Tokens in at least this many rows make the vocabulary: rarer ones cost bytes and cross-validated accuracy. */
-const minRows = 2;
-
 function train(rows: readonly FieldPhrasing[]): Trained {
-  const tokens = rows.map((row) => [...new Set(tokensOf(row))]);
+  const tokens = rows.map((row) => [...new Set(tokensOf(row.text))]);
   const rowsWith = new Map<string, number>();
   for (const list of tokens) for (const token of list) rowsWith.set(token, (rowsWith.get(token) ?? 0) + 1);
   const vocabulary = [...rowsWith]
@@ -60,39 +59,36 @@ function train(rows: readonly FieldPhrasing[]): Trained {
 }
 
 /** FNV-1a of the text: a row's fold does not depend on the order of the files. */
-function foldOf(text: string): number {
+export function foldOf(text: string): number {
   let h = 0x811c9dc5;
   for (const char of text) h = Math.imul(h ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
   return h % folds;
 }
 
 export interface CrossValidated {
-  row: FieldPhrasing;
-  category: string | null;
-  odds: number;
-  unknownOdds: number;
-  known: number;
-  /** The category the whole matcher gives with this fold's model, for each tie margin tried. */
-  combined: ReadonlyMap<number, string | null>;
+  readonly row: FieldPhrasing;
+  readonly category: string | null;
+  readonly odds: number;
+  readonly unknownOdds: number;
+  readonly known: number;
+  /** The lookup with this fold's model, as learnedLookup combines them. */
+  readonly combined: SymptomMatch | null;
 }
 
-/** Tie margins tried (log2 odds); 99 = the classifier never breaks a tie. */
-const tieMargins = [0, 2, 4, 6, 8, 10, 15, 20, 99];
-
-/** Every tuned row read by a model trained on the other folds. */
-export function crossValidate(rows: readonly FieldPhrasing[] = tunedRows): CrossValidated[] {
+/** Every tuned row read by a model trained on the other folds (thresholds as given). */
+export function crossValidate(
+  thresholds: Pick<ClassifierModel, 'fillOdds' | 'unknownOdds'> = { fillOdds: 99, unknownOdds: 99 },
+  rows: readonly FieldPhrasing[] = tunedRows,
+): CrossValidated[] {
   const read: CrossValidated[] = [];
   for (let fold = 0; fold < folds; fold += 1) {
-    const trained = train(rows.filter((row) => foldOf(row.text) !== fold));
-    const classifier = loadClassifier({ ...trained, fillOdds: 99, unknownOdds: 99, minKnown, tieOdds: 99 });
-    const withTie = new Map(
-      tieMargins.map((tieOdds) => [tieOdds, loadClassifier({ ...classifier.model, tieOdds })] as const),
-    );
+    const classifier = loadClassifier({
+      ...train(rows.filter((row) => foldOf(row.text) !== fold)),
+      ...thresholds,
+      minKnown,
+    });
     for (const row of rows.filter((candidate) => foldOf(candidate.text) === fold)) {
-      const combined = new Map(
-        [...withTie].map(([tie, model]) => [tie, matchSymptomWith(row.text, () => model)?.category ?? null] as const),
-      );
-      read.push({ row, ...classifier.read(tokensOf(row)), combined });
+      read.push({ row, ...classifier.read(tokensOf(row.text)), combined: learnedLookup(classifier)(row.text) });
     }
   }
   return read;
@@ -104,37 +100,59 @@ function threshold(meets: (odds: number) => boolean): number {
   return 99;
 }
 
+/** The rows the classifier learns from and is cross-validated on: the tuned part, never a held-out row. */
+export const learnedFrom: readonly FieldPhrasing[] = tunedRows;
+
+/** The model trained on every tuned row, with the thresholds 5-fold cross-validation on them chose. */
 export function trainModel(): ClassifierModel {
-  const read = crossValidate();
+  const read = crossValidate(undefined, learnedFrom);
   const onTopic = read.filter(({ row }) => row.category !== null);
   const offTopic = read.filter(({ row }) => row.category === null);
   // A category may fill in only where no off-topic row reached it and it was right at least minPrecision of the time.
   const fillOdds = threshold((odds) => {
-    if (offTopic.some((item) => item.category !== null && item.odds >= odds)) return false;
-    const chosen = onTopic.filter((item) => item.category !== null && item.odds >= odds);
+    if (offTopic.some((item) => item.category !== null && item.known >= minKnown && item.odds >= odds)) return false;
+    const chosen = onTopic.filter((item) => item.category !== null && item.known >= minKnown && item.odds >= odds);
     const right = chosen.filter((item) => item.category === item.row.category).length;
     return chosen.length > 0 && right / chosen.length >= minPrecision;
   });
   const clear = onTopic.filter(({ row }) => !row.unknownOutcome);
   const unknownOdds = threshold(
-    (odds) => clear.filter((item) => item.known >= minKnown && item.unknownOdds >= odds).length <= maxFalseAlarms * clear.length,
+    (odds) =>
+      clear.filter((item) => item.known >= minKnown && item.unknownOdds >= odds).length <=
+      maxFalseAlarms * clear.length,
   );
-  // The tie margin that gets the most categories right across the folds; on a draw, the more cautious one.
-  const rightWith = (tie: number) => onTopic.filter((item) => item.combined.get(tie) === item.row.category).length;
-  const tieOdds = tieMargins.reduce((chosen, tie) => (rightWith(tie) >= rightWith(chosen) ? tie : chosen), 99);
-  return { ...train(tunedRows), fillOdds, unknownOdds, minKnown, tieOdds };
+  return { ...train(learnedFrom), fillOdds, unknownOdds, minKnown };
 }
 
-/** The file as committed: one line per part, so a retrained model diffs by part. */
-export const serialise = (model: ClassifierModel) =>
-  `{\n${Object.entries(model)
-    .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`)
-    .join(',\n')}\n}\n`;
+/** Housekeeping and entry readings: no money can have moved, so nothing learned adds the status check to them. */
+const noPaymentPhase = new Set(['signOn', 'settle', 'pinEntry', 'cardEntry']);
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const model = trainModel();
-  writeFileSync(modelPath, serialise(model));
-  console.log(
-    `fillOdds ${model.fillOdds}, unknownOdds ${model.unknownOdds}, minKnown ${model.minKnown}, tieOdds ${model.tieOdds}`,
-  );
+/**
+ * The lookup with the classifier beside it, conservatively: the rules' match stands; where they read nothing (and
+ * the input names no code of any kind) a confident category fills in, opening the category's first step (balance
+ * opens only its question, as words do; never a code); and a reading from words in the payment phase may gain the
+ * status check, never lose it. Off-topic text the rules leave alone stays alone unless the classifier, which learned
+ * "none" from the off-topic rows, is confident it is a payment problem.
+ */
+export function learnedLookup(classifier: Classifier): (text: string) => SymptomMatch | null {
+  const { fillOdds, unknownOdds, minKnown: needed } = classifier.model;
+  return (text) => {
+    const match = matchSymptom(text);
+    if (match !== null && (match.via !== 'words' || match.unknownOutcome || noPaymentPhase.has(match.concept ?? '')))
+      return match;
+    if (match === null && readTerminalInput(text).kind !== 'none') return match;
+    const read = classifier.read(tokensOf(text));
+    if (read.known < needed) return match;
+    const unknownOutcome = read.unknownOdds >= unknownOdds;
+    if (match !== null) return unknownOutcome ? { ...match, unknownOutcome } : match;
+    if (read.category === null || read.odds < fillOdds) return null;
+    return {
+      category: read.category,
+      code: null,
+      message: null,
+      step: learnedStep[read.category],
+      unknownOutcome,
+      via: 'words',
+    };
+  };
 }

@@ -32,15 +32,6 @@ import {
 } from './lexicon.ts';
 import type { Category } from './categories.ts';
 import {
-  classifierTokens,
-  learnedStep,
-  loadClassifier,
-  type Classifier,
-  type ClassifierModel,
-  type FoldedText,
-} from './classifier.ts';
-import model from './classifier-model.json' with { type: 'json' };
-import {
   approvalOutcomes,
   findResponseCode,
   isApprovalCode,
@@ -835,47 +826,19 @@ function outranks(a: Evidence, b: Evidence): boolean {
 
 // ---- the match ------------------------------------------------------------------------------------------
 
-/** The input folded and cut into clauses; the whole is the clauses put back together (no pattern spans a break). */
-function readInput(input: string): { text: string; clauses: Clause[]; norm: NormalizedInput } {
+/** What the terminal showed, read from a merchant's own words; null when nothing is recognised. */
+export function matchSymptom(input: string): SymptomMatch | null {
+  if (typeof input !== 'string') return null;
   const text = foldText(input);
   const clauses = clausesOf(text);
+  if (clauses.length === 0) return null;
+  // The whole, folded once: the clauses put back together (clause-break words aside; no pattern spans them).
   const norm: NormalizedInput = {
     text,
     spaced: clauses.map((clause) => clause.spaced).join(' '),
     compact: clauses.map((clause) => clause.compact).join(''),
     stemmed: clauses.map((clause) => clause.stemmed).join(' '),
   };
-  return { text, clauses, norm };
-}
-
-/** The text as the classifier sees it, folded exactly as the matcher folds it (training reads rows through this). */
-export function foldForClassifier(input: string): FoldedText {
-  const { norm } = readInput(input);
-  return { spaced: norm.spaced, stemmed: norm.stemmed };
-}
-
-let committed: Classifier | null = null;
-/** The committed model, loaded on the first lookup that needs it. */
-const learned = () => (committed ??= loadClassifier(model as unknown as ClassifierModel));
-
-/** What the terminal showed, read from a merchant's own words; null when nothing is recognised. */
-export function matchSymptom(input: string): SymptomMatch | null {
-  return matchSymptomWith(input, learned);
-}
-
-/** Housekeeping and entry readings: no money can have moved, so nothing learned adds the status check to them. */
-const noPaymentPhase = new Set(['signOn', 'settle', 'pinEntry', 'cardEntry']);
-
-/**
- * The matcher with a given classifier (or none): the rules' evidence ranked in one step, then the classifier
- * conservatively: it names the category only where no evidence at all was read (and the input names no code and
- * asks nothing off-topic), and it may add the status check to a payment reading from words — never remove it, never
- * override a code or a screen message, never make a code, a 51 or a match of off-topic text.
- */
-export function matchSymptomWith(input: string, classifier: (() => Classifier) | null): SymptomMatch | null {
-  if (typeof input !== 'string') return null;
-  const { clauses, norm } = readInput(input);
-  if (clauses.length === 0) return null;
   const grams = presentIn(norm);
   const facts = clauseFacts(grams, clauses);
   const evidence = inContext(collectEvidence(grams, clauses), facts);
@@ -898,75 +861,18 @@ export function matchSymptomWith(input: string, classifier: (() => Classifier) |
   }
   let best: Evidence | null = null;
   for (const item of evidence) if (best === null || outranks(item, best)) best = item;
+  if (best === null) return null;
   // Words alone never outweigh a question that is not about a failed payment; a code or a printed message does.
-  if ((best === null || best.tier === 1) && offTopicOnly(grams, clauses)) return null;
-  const reading = classifier === null ? null : learnedReading(classifier(), norm, best, facts, evidence);
-  const ruled = best;
-  if (reading?.instead) best = reading.instead;
-  if (best === null) {
-    if (reading === null || reading.category === null) return null;
-    return {
-      category: reading.category,
-      code: null,
-      message: null,
-      step: learnedStep[reading.category],
-      unknownOutcome: reading.unknownOutcome,
-      via: 'words',
-    };
-  }
+  if (best.tier === 1 && offTopicOnly(grams, clauses)) return null;
   return {
     category: best.category,
     code: code?.entry.code ?? null,
     message: messageOf(best, evidence),
     step: best.step,
-    unknownOutcome:
-      best.unknownOutcome ||
-      ruled?.unknownOutcome === true ||
-      evidence.some(keepsOutcomeOpen) ||
-      reading?.unknownOutcome === true,
+    unknownOutcome: best.unknownOutcome || evidence.some(keepsOutcomeOpen),
     via: best.source === 'code' ? 'code' : best.source === 'message' ? 'message' : 'words',
     ...(best.source === 'concept' || best.source === 'outcome' ? { concept: best.id } : {}),
   };
-}
-
-/** Weak evidence from words: a tie the classifier may break among the rules' own candidates. */
-const weakWords = (item: Evidence) =>
-  item.tier === 1 && item.source === 'concept' && !stronglyUnknown(item) && !noPaymentPhase.has(item.id);
-
-/**
- * What the classifier adds to the rules' best evidence: a category where there is none (confident, with no code
- * token and no off-topic question; balance opens only its question, as words do), the status check on a payment
- * reading from words when it is confident the outcome is open, and, among the rules' own weak word candidates of
- * different categories, the one it prefers by at least `tieOdds` (never a category no rule read).
- */
-function learnedReading(
-  classifier: Classifier,
-  norm: NormalizedInput,
-  best: Evidence | null,
-  facts: readonly ClauseFacts[],
-  evidence: readonly Evidence[],
-): { category: Category | null; unknownOutcome: boolean; instead?: Evidence } | null {
-  if (best !== null && best.tier > 1) return null;
-  if (codeTokens(norm).length > 0) return null;
-  if (facts.some((fact) => fact.phase !== 'payment')) return null;
-  if (best !== null && noPaymentPhase.has(best.id)) return null;
-  const read = classifier.read(classifierTokens(norm));
-  const { fillOdds, unknownOdds, minKnown, tieOdds } = classifier.model;
-  if (read.known < minKnown) return null;
-  const unknownOutcome = read.unknownOdds >= unknownOdds;
-  if (best !== null) {
-    const odds = (item: Evidence) => read.all.get(item.category) ?? -Infinity;
-    let instead: Evidence | undefined;
-    if (weakWords(best)) {
-      for (const item of evidence) {
-        if (!weakWords(item) || item.category === best.category) continue;
-        if (odds(item) - odds(best) >= tieOdds && (instead === undefined || odds(item) > odds(instead))) instead = item;
-      }
-    }
-    return { category: (instead ?? best).category, unknownOutcome, ...(instead ? { instead } : {}) };
-  }
-  const category = read.category !== null && read.odds >= fillOdds ? read.category : null;
-  return { category, unknownOutcome: category !== null && unknownOutcome };
 }
 
 /** The screen message behind the match: the winner itself, or the most specific message beside a code. */

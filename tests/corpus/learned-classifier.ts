@@ -1,13 +1,13 @@
 /**
- * The learned reading: two naive Bayes text classifiers (wink-naive-bayes-text-classifier) trained on the tuned
- * corpus rows only (tests/corpus/train-classifier.ts writes classifier-model.json; a unit test fails when it is
- * stale). One reads the cause category (or "none" for off-topic text), the other whether the outcome is unknown.
- * They see the matcher's own folding (NFKC, simplified, typos, negations, English stems): Chinese as character
- * pairs, English as stemmed words and word pairs. The thresholds were chosen by cross-validation on the tuned rows.
+ * A learned reading of the lookup's input, tried and measured, not shipped (README: "The lookup reads evidence, it
+ * does not search"): two naive Bayes text classifiers (wink-naive-bayes-text-classifier), one for the cause category
+ * (or "none" for off-topic text), one for whether the outcome is unknown. They see the matcher's own folding (NFKC,
+ * simplified, typos, negations, English stems): Chinese as character pairs, English as stemmed words and word pairs.
+ * train-classifier.ts trains them on the tuned rows only; `npm run bench` prints what they would add.
  */
 import naiveBayesTextClassifier from 'wink-naive-bayes-text-classifier';
-import { categories, type Category } from './categories.ts';
-import type { StepId } from '../diagnosis/steps.ts';
+import { categories, type Category } from '../../src/domain/lookup/categories.ts';
+import type { StepId } from '../../src/domain/diagnosis/steps.ts';
 
 /** The folded forms the tokens are taken from (as symptoms.ts folds them). */
 export interface FoldedText {
@@ -53,8 +53,6 @@ export interface ClassifierModel {
   readonly unknownOdds: number;
   /** In-vocabulary tokens an input needs before the classifier says anything. */
   readonly minKnown: number;
-  /** Log2 odds by which the classifier must prefer another of the rules' weak candidates to pick it instead. */
-  readonly tieOdds: number;
 }
 
 /** Packs wink's export (its JSON array) against a vocabulary. */
@@ -66,9 +64,7 @@ export function packNaiveBayes(exported: string, vocabulary: readonly string[]):
     Record<string, number>,
   ];
   const labels = Object.keys(samples).sort();
-  const counts = vocabulary
-    .map((token) => labels.map((label) => count[label]?.[token] ?? '').join(','))
-    .join(';');
+  const counts = vocabulary.map((token) => labels.map((label) => count[label]?.[token] ?? '').join(',')).join(';');
   return {
     labels,
     samples: labels.map((label) => samples[label] ?? 0),
@@ -87,7 +83,8 @@ function imported(file: NaiveBayesFile, model: ClassifierModel) {
       if (cell !== '' && label !== undefined && count[label]) count[label][token] = Number(cell);
     });
   });
-  const perLabel = (values: readonly number[]) => Object.fromEntries(file.labels.map((label, at) => [label, values[at]]));
+  const perLabel = (values: readonly number[]) =>
+    Object.fromEntries(file.labels.map((label, at) => [label, values[at]]));
   const classifier = naiveBayesTextClassifier();
   classifier.importJSON(
     JSON.stringify([model.config, perLabel(file.samples), count, perLabel(file.words), model.vocabulary]),
