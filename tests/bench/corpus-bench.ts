@@ -2,6 +2,7 @@
 // held-out set frozen before the last tuning, one figure per line. Accuracy is never a timing: these are counts and
 // shares. Run alone: npx tsx tests/bench/corpus-bench.ts (--misses lists what the tuned part gets wrong).
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
 import {
   fieldPhrasings,
@@ -11,6 +12,9 @@ import {
   tunedRows,
   type CorpusScore,
 } from '../corpus/field-corpus.ts';
+import { loadClassifier, type Classifier } from '../corpus/learned-classifier.ts';
+import { crossValidate, learnedLookup, tokensOf, trainModel } from '../corpus/train-classifier.ts';
+import type { FieldPhrasing } from '../corpus/field-corpus.ts';
 
 export interface CorpusFigure {
   metric: string;
@@ -63,6 +67,60 @@ export function benchCorpus(): CorpusFigure[] {
   ];
 }
 
+/**
+ * The learned reading tried beside the rules (tests/corpus/train-classifier.ts; not shipped): trained on the tuned
+ * rows only, thresholds by 5-fold cross-validation there. The tuned part is scored by cross-validation (each row read
+ * by a model that never saw it); both held-out sets by the model trained on every tuned row. `classifier_*` is the
+ * classifier alone, `learned_*` the lookup with it beside the rules.
+ */
+export function benchLearned(): CorpusFigure[] {
+  const model = trainModel();
+  const classifier = loadClassifier(model);
+  const validated = crossValidate({ fillOdds: model.fillOdds, unknownOdds: model.unknownOdds });
+  const byText = new Map(validated.map((item) => [item.row.text, item] as const));
+  const alone = (rows: readonly FieldPhrasing[], read: (row: FieldPhrasing) => string | null) => {
+    const onTopic = rows.filter((row) => row.category !== null);
+    const english = onTopic.filter((row) => row.lang === 'en');
+    const share = (list: readonly FieldPhrasing[]) =>
+      list.length === 0
+        ? 100
+        : Number(((list.filter((row) => read(row) === row.category).length / list.length) * 100).toFixed(1));
+    return { category: share(onTopic), english: share(english) };
+  };
+  const readBy = (c: Classifier) => (row: FieldPhrasing) => c.read(tokensOf(row.text)).category;
+  const parts = [
+    [
+      'tuned',
+      tunedRows,
+      (row: FieldPhrasing) => byText.get(row.text)?.category ?? null,
+      (text: string) => byText.get(text)?.combined ?? null,
+    ],
+    ['heldout', heldOutRows, readBy(classifier), learnedLookup(classifier)],
+    ['fresh', freshHeldOutRows, readBy(classifier), learnedLookup(classifier)],
+  ] as const;
+  return [
+    {
+      metric: 'learned_model_gzip',
+      value: gzipSync(JSON.stringify(model), { level: 9 }).length,
+      unit: 'bytes',
+      vocabulary: model.vocabulary.length,
+      fillOdds: model.fillOdds,
+      unknownOdds: model.unknownOdds,
+    },
+    ...parts.flatMap(([part, rows, read, lookup]) => {
+      const own = alone(rows, read);
+      return [
+        { metric: `classifier_${part}_category`, value: own.category, unit: '%', rows: rows.length },
+        { metric: `classifier_${part}_english`, value: own.english, unit: '%', rows: rows.length },
+        ...figuresOf(part, scoreCorpus(lookup, rows)).map((figure) => ({
+          ...figure,
+          metric: figure.metric.replace(/^corpus_/, 'learned_'),
+        })),
+      ];
+    }),
+  ];
+}
+
 /** Distinct public sources: a site, or a repository. */
 function sourceCount(rows: readonly { source: string }[]): number {
   const hosts = rows.map(({ source }) =>
@@ -72,7 +130,7 @@ function sourceCount(rows: readonly { source: string }[]): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const figure of benchCorpus()) console.log(JSON.stringify(figure));
+  for (const figure of [...benchCorpus(), ...benchLearned()]) console.log(JSON.stringify(figure));
   // Tuning looks at the tuned part only; the held-out misses are for the report once tuning is done.
   const parts = process.argv.includes('--heldout-misses')
     ? { heldout: heldOutRows, fresh: freshHeldOutRows }

@@ -1532,7 +1532,8 @@ export const concepts: readonly Concept[] = [
   },
   {
     id: 'readerOff',
-    category: 'terminal_setup',
+    // Domain README §3.7: a terminal reader fault (no contactless light, no 挥卡 prompt) is a reading problem.
+    category: 'reading_physical',
     step: 'setup.reader',
     unknownOutcome: false,
     keywords: {

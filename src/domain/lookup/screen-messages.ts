@@ -672,7 +672,8 @@ export const screenMessages = [
   },
   {
     id: 'cardNotSupported',
-    category: 'terminal_setup',
+    // Domain README §3.10 and code 31: a card the switch or issuer does not support (此卡不能受理) is the host side.
+    category: 'issuer_acquirer_host',
     step: 'card.foreign',
     unknownOutcome: false,
     variants: [
