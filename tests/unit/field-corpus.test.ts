@@ -8,6 +8,7 @@ import {
   freshHeldOutRows,
   heldOutRows,
   scoreCorpus,
+  thirdHeldOutRows,
   tunedRows,
   type FieldPhrasing,
 } from '../corpus/field-corpus.ts';
@@ -72,11 +73,28 @@ describe('the field corpus', () => {
     expect(heldOutRows.length / fieldPhrasings.length).toBeLessThan(0.25);
   });
 
+  // The third held-out set shares no row and no page with the field corpus or the second held-out set.
+  it('has a third held-out set from still other pages, labelled the same way', () => {
+    expect(thirdHeldOutRows.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(thirdHeldOutRows.map(sourceOf)).size).toBeGreaterThanOrEqual(50);
+    expectLabelled(thirdHeldOutRows);
+    const earlier = [...fieldPhrasings, ...freshHeldOutRows];
+    const texts = new Set(earlier.map((row) => row.text));
+    const pages = new Set(earlier.map((row) => row.source));
+    for (const row of thirdHeldOutRows) {
+      expect(texts.has(row.text), row.text).toBe(false);
+      expect(pages.has(row.source), row.source).toBe(false);
+    }
+    expect(thirdHeldOutRows.some((row) => row.category === null)).toBe(true);
+    expect(thirdHeldOutRows.some((row) => row.unknownOutcome)).toBe(true);
+  });
+
   // Tuning on a page's rows would leak that page into whatever the held-out sets say about it.
-  it('takes its training rows from pages in neither the field corpus nor the second held-out set', () => {
+  it('takes its training rows from pages in none of the field corpus and the two later held-out sets', () => {
     expectLabelled(addedTrainingRows);
-    const pages = new Set([...fieldPhrasings, ...freshHeldOutRows].map((row) => row.source));
-    const texts = new Set([...fieldPhrasings, ...freshHeldOutRows].map((row) => row.text));
+    const heldOut = [...fieldPhrasings, ...freshHeldOutRows, ...thirdHeldOutRows];
+    const pages = new Set(heldOut.map((row) => row.source));
+    const texts = new Set(heldOut.map((row) => row.text));
     for (const row of addedTrainingRows) {
       expect(pages.has(row.source), row.source).toBe(false);
       expect(texts.has(row.text), row.text).toBe(false);
