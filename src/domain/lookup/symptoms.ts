@@ -653,7 +653,10 @@ const paymentWords = /交易|支付|付款|刷卡|挥卡|插卡|消费|收款|�
 
 /** A clause of a word or two that names no sale of its own ("超时", "timeout", "no response"). */
 const isBareAfterword = (clause: Clause) =>
-  clause.compact.length <= 12 && clause.spaced.split(' ').length <= 3 && !paymentWords.test(clause.stemmed);
+  // Twelve Chinese characters, or three English words of any length ("connection timeout").
+  (hasHan(clause.compact) ? clause.compact.length <= 12 : clause.compact.length <= 30) &&
+  clause.spaced.split(' ').length <= 3 &&
+  !paymentWords.test(clause.stemmed);
 
 /** Reads every clause's facts once, testing only the patterns whose literal occurs in the text at all. */
 function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] {
