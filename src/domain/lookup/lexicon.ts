@@ -2217,8 +2217,6 @@ export const outcomeSignals = {
     'pend*statement',
     'pend*account',
     'pend*bank',
-    'show*pend',
-    'appear*pend',
     'still*pend',
     'as pend',
     'show*on*statement',
