@@ -61,6 +61,40 @@ describe('money shown taken or pending against a failure is an unknown outcome',
   });
 });
 
+describe('the outcome signals generalise beyond the tuned phrases', () => {
+  // Written for this test, in the shapes the brief lists: money taken, shown in an app, an SMS, a double charge, a
+  // terminal lost after the card or PIN, no receipt, "not sure", "still processing"; in both languages.
+  it('flags each shape of an unknown outcome', () => {
+    for (const text of [
+      'she says the money came out of her account but we got no approval',
+      'the customer got an SMS from the bank saying he paid, the terminal said failed',
+      "it shows on the customer's app but not on our terminal",
+      'the charge went through on his card but our screen says not approved',
+      'we ran it twice and she got charged both times',
+      'wifi went down right after the customer tapped',
+      'the screen went black after the card was inserted and the pin entered',
+      'lost signal while it was processing',
+      'nothing printed after the payment',
+      "don't know if the payment worked",
+      'still says authorising',
+      '顾客说钱已经扣了，我这边没成功',
+      '插卡输密码之后突然黑屏',
+      '云闪付显示支付成功，机器显示失败',
+    ])
+      expect(read(text)?.unknownOutcome, text).toBe(true);
+  });
+
+  // A success told of a retry with another card or cash is that retry's: the failed payment's outcome is clear.
+  it('does not read a retry with another card or cash as the failed payment going through', () => {
+    for (const text of [
+      'first card declined, second card approved',
+      'declined, insufficient funds, she tried another card and it was approved',
+      '第一张卡被拒，换了一张卡成功了',
+    ])
+      expect(read(text)?.unknownOutcome, text).toBe(false);
+  });
+});
+
 describe('payout and how-long questions', () => {
   it('match nothing when nothing went wrong', () => {
     for (const text of [

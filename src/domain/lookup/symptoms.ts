@@ -16,6 +16,7 @@ import {
   englishSynonyms,
   gapNegations,
   hedges,
+  otherTender,
   ignoredPhrases,
   keyWords,
   merchantHeads,
@@ -517,6 +518,7 @@ const compiledPhases = {
   cardEntry: phases.cardEntry.map((pattern) => indexed(compilePattern(pattern, true))),
 };
 const compiledHedges = hedges.map((pattern) => indexed(compilePattern(pattern)));
+const compiledOtherTender = otherTender.map((pattern) => indexed(compilePattern(pattern)));
 const compiledOffTopics = offTopics.map((pattern) => indexed(compilePattern(pattern)));
 const compiledTroubleCues = troubleCues.map((pattern) => indexed(compilePattern(pattern)));
 
@@ -666,6 +668,7 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
   const entry = only(compiledPhases.entry);
   const cardEntry = only(compiledPhases.cardEntry);
   const hedge = only(compiledHedges);
+  const retry = only(compiledOtherTender);
   const signals = {
     done: only(compiledSignals.done),
     notDone: only(compiledSignals.notDone),
@@ -703,7 +706,8 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
     return {
       phase,
       hedged: found(hedge),
-      done: payment && found(signals.done),
+      // A success told of another card or cash is that retry's, never a sign the failed payment went through.
+      done: payment && found(signals.done) && !found(retry),
       notDone: payment && found(signals.notDone),
       question: payment && found(signals.question),
       inProgress: payment && found(signals.inProgress),
