@@ -22,6 +22,7 @@ export interface CorpusFigure {
 const shares = [
   'category',
   'english',
+  'chinese',
   'code',
   'unknownRecall',
   'falseAlarms',
