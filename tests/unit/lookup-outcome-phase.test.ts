@@ -52,7 +52,8 @@ describe('money shown taken or pending against a failure is an unknown outcome',
   });
 
   // Guards against false alarms: money words that say nothing about this payment's outcome.
-  it('does not flag a balance left on the card or advice to look at the bank app', () => {
+  it('does not flag a balance left on the card, a card put on hold or advice to look at the bank app', () => {
+    expect(read('declined, the card is on hold')?.unknownOutcome).toBe(false);
     expect(read('declined, not enough money left on the card')).toEqual({
       category: 'balance_account',
       unknownOutcome: false,
@@ -80,6 +81,13 @@ describe('the outcome signals generalise beyond the tuned phrases', () => {
       '顾客说钱已经扣了，我这边没成功',
       '插卡输密码之后突然黑屏',
       '云闪付显示支付成功，机器显示失败',
+      'took the money but said failed',
+      'the till says paid but the terminal says declined',
+      'the bank says the money is on hold but our terminal said failed',
+      "can't tell if it charged her",
+      "the screen says processing and won't move",
+      '交易一直在处理中，半天没反应',
+      '顾客说银行卡里的钱被冻结了，机器显示失败',
     ])
       expect(read(text)?.unknownOutcome, text).toBe(true);
   });
