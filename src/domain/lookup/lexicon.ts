@@ -1426,6 +1426,8 @@ export const concepts: readonly Concept[] = [
       logon: 3,
       'log on': 3,
       'log off': 3,
+      'terminal*~ log in': 3,
+      'terminal*~ sign in': 3,
       'key exchang': 3,
       'secur password*mismatch': 3,
       '密钥*失败': 3,
@@ -2780,7 +2782,10 @@ export const englishSynonyms: ReadonlyArray<readonly [string, readonly string[]]
     'chip and pin machine', 'chip pin terminal', 'chip and pin terminal', 'chip pin reader', 'chip and pin reader',
     'chip pin card machine', 'chip and pin card machine',
   ]],
-  ['declined', ['rejected', 'refused', 'denied', 'bounced', 'knocked back']],
+  ['declined', [
+    'rejected', 'refused', 'denied', 'bounced', 'knocked back', 'bouncing', 'bounces', 'rejecting', 'refusing',
+    'keeps rejecting', 'getting rejected',
+  ]],
   ['tap', ['paywave', 'paypass', 'tap and go', 'tap n go', 'tap go']],
   // Contracted auxiliary negations as one form each ("wouldn't go through" is "won't go through"); a spelled-out
   // "is not" stays, as patterns read its "not".
