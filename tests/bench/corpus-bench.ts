@@ -28,6 +28,7 @@ export interface CorpusFigure {
 const shares = [
   'category',
   'english',
+  'chinese',
   'code',
   'unknownRecall',
   'falseAlarms',

@@ -69,6 +69,8 @@ export interface CorpusScore {
   readonly category: number;
   /** The same over English on-topic rows only (%). */
   readonly english: number;
+  /** The same over Chinese (simplified and traditional) on-topic rows, to set English against (%). */
+  readonly chinese: number;
   /** Off-topic rows that matched nothing, as they must (%; 100 when there are none). */
   readonly offTopicRejected: number;
   /** Off-topic rows scored. */
@@ -97,6 +99,8 @@ export function scoreCorpus(match: (text: string) => SymptomMatch | null, rowsTo
   let category = 0;
   let english = 0;
   let englishRight = 0;
+  let chinese = 0;
+  let chineseRight = 0;
   let coded = 0;
   let codeRight = 0;
   let spuriousCodes = 0;
@@ -131,6 +135,9 @@ export function scoreCorpus(match: (text: string) => SymptomMatch | null, rowsTo
     if (row.lang === 'en') {
       english += 1;
       if (categoryRight) englishRight += 1;
+    } else {
+      chinese += 1;
+      if (categoryRight) chineseRight += 1;
     }
     if (row.code !== null) {
       coded += 1;
@@ -164,6 +171,7 @@ export function scoreCorpus(match: (text: string) => SymptomMatch | null, rowsTo
     rows: rowsToScore.length,
     category: pct(category, onTopic),
     english: pct(englishRight, english),
+    chinese: pct(chineseRight, chinese),
     offTopicRejected: pct(offTopicRejected, offTopic),
     offTopicRows: offTopic,
     code: pct(codeRight, coded),

@@ -782,6 +782,8 @@ export const screenMessages = [
       '?DIDN T GO THROUGH',
       '?DID NOT GO THROUGH',
       '?WON T GO THROUGH',
+      '?WOULDN T GO THROUGH',
+      '?COULDN T GO THROUGH',
       '?DOESN T GO THROUGH',
       '?DOES NOT GO THROUGH',
       '?NOT GO THROUGH',

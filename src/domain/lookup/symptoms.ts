@@ -16,6 +16,7 @@ import {
   englishSynonyms,
   gapNegations,
   hedges,
+  otherTender,
   ignoredPhrases,
   keyWords,
   merchantHeads,
@@ -517,6 +518,7 @@ const compiledPhases = {
   cardEntry: phases.cardEntry.map((pattern) => indexed(compilePattern(pattern, true))),
 };
 const compiledHedges = hedges.map((pattern) => indexed(compilePattern(pattern)));
+const compiledOtherTender = otherTender.map((pattern) => indexed(compilePattern(pattern)));
 const compiledOffTopics = offTopics.map((pattern) => indexed(compilePattern(pattern)));
 const compiledTroubleCues = troubleCues.map((pattern) => indexed(compilePattern(pattern)));
 
@@ -653,7 +655,10 @@ const paymentWords = /交易|支付|付款|刷卡|挥卡|插卡|消费|收款|�
 
 /** A clause of a word or two that names no sale of its own ("超时", "timeout", "no response"). */
 const isBareAfterword = (clause: Clause) =>
-  clause.compact.length <= 12 && clause.spaced.split(' ').length <= 3 && !paymentWords.test(clause.stemmed);
+  // Twelve Chinese characters, or three English words of any length ("connection timeout").
+  (hasHan(clause.compact) ? clause.compact.length <= 12 : clause.compact.length <= 30) &&
+  clause.spaced.split(' ').length <= 3 &&
+  !paymentWords.test(clause.stemmed);
 
 /** Reads every clause's facts once, testing only the patterns whose literal occurs in the text at all. */
 function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] {
@@ -663,6 +668,7 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
   const entry = only(compiledPhases.entry);
   const cardEntry = only(compiledPhases.cardEntry);
   const hedge = only(compiledHedges);
+  const retry = only(compiledOtherTender);
   const signals = {
     done: only(compiledSignals.done),
     notDone: only(compiledSignals.notDone),
@@ -700,7 +706,8 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
     return {
       phase,
       hedged: found(hedge),
-      done: payment && found(signals.done),
+      // A success told of another card or cash is that retry's, never a sign the failed payment went through.
+      done: payment && found(signals.done) && !found(retry),
       notDone: payment && found(signals.notDone),
       question: payment && found(signals.question),
       inProgress: payment && found(signals.inProgress),

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
+
+const read = (text: string) => {
+  const got = matchSymptom(text);
+  return got === null ? null : { category: got.category, unknownOutcome: got.unknownOutcome };
+};
+
+describe('the lookup reads contracted negations', () => {
+  // "wouldn't", "don't", "couldn't" are the same "not" as the forms the lexicon is written in.
+  it('reads a contraction the way it reads the form the lexicon names', () => {
+    expect(matchSymptom("the card wouldn't go through")?.message).toBe('transactionFailed');
+    expect(read('my reader wouldnt charge')).toEqual(read("my reader won't charge"));
+    expect(read("my reader won't charge")).toEqual({ category: 'terminal_setup', unknownOutcome: false });
+  });
+});
+
+describe('a line or terminal lost in the payment phase is an unknown outcome', () => {
+  it('after the card is read or the PIN is entered, money may have moved', () => {
+    for (const text of [
+      'lost connection after the card was read',
+      'the terminal froze after the customer entered her PIN',
+      'machine went blank after she tapped',
+      '挥卡后断网了',
+      '输完密码机器就死机了',
+    ])
+      expect(read(text)?.unknownOutcome, text).toBe(true);
+  });
+
+  it('while waiting for the card, or at sign-on or settlement, nothing was sent', () => {
+    expect(read('lost connection while waiting for the card')).toEqual({
+      category: 'reading_physical',
+      unknownOutcome: false,
+    });
+    expect(read('签到的时候断网了')).toEqual({ category: 'terminal_setup', unknownOutcome: false });
+    // A bare afterword of two English words keeps the sign-on's phase, as a short Chinese one does.
+    expect(read('sign on failed, connection timeout')).toEqual({ category: 'terminal_setup', unknownOutcome: false });
+  });
+});
+
+describe('money shown taken or pending against a failure is an unknown outcome', () => {
+  it('flags a charge the customer sees, a double charge and a till with no record', () => {
+    for (const text of [
+      'declined but it shows as pending on her statement',
+      'POS机显示交易失败，但资金却已经从客户账户中扣除',
+      'our customer says we charged their card twice',
+      'the terminal says approved but the till has no record of it',
+      "the customer has paid but the POS doesn't recognise the payment",
+      'the sale ended with success, then an error saying it was cancelled',
+    ])
+      expect(read(text)?.unknownOutcome, text).toBe(true);
+  });
+
+  // Guards against false alarms: money words that say nothing about this payment's outcome.
+  it('does not flag a balance left on the card, a card put on hold or advice to look at the bank app', () => {
+    expect(read('declined, the card is on hold')?.unknownOutcome).toBe(false);
+    expect(read('declined, not enough money left on the card')).toEqual({
+      category: 'balance_account',
+      unknownOutcome: false,
+    });
+    expect(read('declined, ask the customer to check their bank app')?.unknownOutcome).toBe(false);
+  });
+});
+
+describe('the outcome signals generalise beyond the tuned phrases', () => {
+  // Written for this test, in the shapes the brief lists: money taken, shown in an app, an SMS, a double charge, a
+  // terminal lost after the card or PIN, no receipt, "not sure", "still processing"; in both languages.
+  it('flags each shape of an unknown outcome', () => {
+    for (const text of [
+      'she says the money came out of her account but we got no approval',
+      'the customer got an SMS from the bank saying he paid, the terminal said failed',
+      "it shows on the customer's app but not on our terminal",
+      'the charge went through on his card but our screen says not approved',
+      'we ran it twice and she got charged both times',
+      'wifi went down right after the customer tapped',
+      'the screen went black after the card was inserted and the pin entered',
+      'lost signal while it was processing',
+      'nothing printed after the payment',
+      "don't know if the payment worked",
+      'still says authorising',
+      '顾客说钱已经扣了，我这边没成功',
+      '插卡输密码之后突然黑屏',
+      '云闪付显示支付成功，机器显示失败',
+      'took the money but said failed',
+      'the till says paid but the terminal says declined',
+      'the bank says the money is on hold but our terminal said failed',
+      "can't tell if it charged her",
+      "the screen says processing and won't move",
+      '交易一直在处理中，半天没反应',
+      '顾客说银行卡里的钱被冻结了，机器显示失败',
+    ])
+      expect(read(text)?.unknownOutcome, text).toBe(true);
+  });
+
+  // A success told of a retry with another card or cash is that retry's: the failed payment's outcome is clear.
+  it('does not read a retry with another card or cash as the failed payment going through', () => {
+    for (const text of [
+      'first card declined, second card approved',
+      'declined, insufficient funds, she tried another card and it was approved',
+      '第一张卡被拒，换了一张卡成功了',
+    ])
+      expect(read(text)?.unknownOutcome, text).toBe(false);
+  });
+});
+
+describe('payout and how-long questions', () => {
+  it('match nothing when nothing went wrong', () => {
+    for (const text of [
+      'When will I receive my funds?',
+      'Where is my money?',
+      'How long does it take for the money from the batch close to enter my account?',
+      '银联退款到银行卡要几天',
+    ])
+      expect(read(text), text).toBeNull();
+  });
+
+  it('still match when a failure is told alongside', () => {
+    expect(read('settlement failed, when will I receive my funds?')?.category).toBe('terminal_setup');
+  });
+});
