@@ -1,20 +1,20 @@
-// Trains the learned reading (learned-classifier.ts) on the tuned corpus rows only — the tuned four fifths of
-// field-phrasings.json and training-phrasings.json, never either held-out set — and chooses its thresholds by 5-fold
-// cross-validation on those same rows. Deterministic: the same rows give the same model. Nothing here is shipped:
-// the bench (corpus-bench.ts) trains it in memory and prints what it would add to the lookup on every part.
+// Trains the learned reading (src/domain/lookup/learned-reading.ts) on the tuned corpus rows only — the tuned four
+// fifths of field-phrasings.json and training-phrasings.json, never a held-out set — and chooses its thresholds by
+// 5-fold cross-validation on those same rows. Deterministic: the same rows give the same model.
+// `npm run train` writes the shipped model (src/domain/lookup/learned-model.json); a unit test fails when it is stale.
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import naiveBayesTextClassifier from 'wink-naive-bayes-text-classifier';
 import { tunedRows, type FieldPhrasing } from './field-corpus.ts';
 import {
   classifierTokens,
-  learnedStep,
-  loadClassifier,
+  loadLearnedReading,
   packNaiveBayes,
-  type Classifier,
-  type ClassifierModel,
-} from './learned-classifier.ts';
+  type LearnedModel,
+  type LearnedReading,
+} from '../../src/domain/lookup/learned-reading.ts';
 import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
-import { matchSymptom, normalizeSymptomInput } from '../../src/domain/lookup/symptoms.ts';
-import { readTerminalInput } from '../../src/domain/lookup/terminal-input.ts';
+import { normalizeSymptomInput, withLearnedReading } from '../../src/domain/lookup/symptoms.ts';
 
 /** Smoothing and presence-only counting: chosen by cross-validated accuracy on the tuned rows. */
 const config = { considerOnlyPresence: true, smoothingFactor: 0.3 };
@@ -25,35 +25,80 @@ const minKnown = 3;
 const maxFalseAlarms = 0.01;
 /** The precision a learned category needs in cross-validation before it may stand for an unread input. */
 const minPrecision = 0.9;
-/** Tokens in at least this many rows make the vocabulary: rarer ones cost bytes (10 KB gzip at 2, 26 KB at 1). */
-const minRows = 2;
+
+/** What a model carries and how hard its vocabulary is pruned (the variants the bench compares). */
+export interface Variant {
+  /** The unknown-outcome classifier alone, or the category classifier beside it. */
+  readonly parts: 'unknown' | 'both';
+  /** Tokens in at least this many of the rows learned from make the vocabulary. */
+  readonly minRows: number;
+  /** When set, only this many tokens with the most information about the outcome (unknown vs clear) are kept. */
+  readonly topByGain?: number;
+}
+
+/**
+ * The shipped variant: both classifiers, tokens in ≥ 3 tuned rows: the least pruning (the best cross-validated
+ * figures on the tuned rows) that fits the lookup's byte budget (README, "The lookup reads evidence").
+ */
+export const shippedVariant: Variant = { parts: 'both', minRows: 3 };
 
 export const tokensOf = (text: string) => classifierTokens(normalizeSymptomInput(text));
 
-type Trained = Pick<ClassifierModel, 'config' | 'vocabulary' | 'category' | 'unknown'>;
+type Trained = Pick<LearnedModel, 'config' | 'vocabulary' | 'category' | 'unknown'>;
 
-function train(rows: readonly FieldPhrasing[]): Trained {
-  const tokens = rows.map((row) => [...new Set(tokensOf(row.text))]);
-  const rowsWith = new Map<string, number>();
-  for (const list of tokens) for (const token of list) rowsWith.set(token, (rowsWith.get(token) ?? 0) + 1);
-  const vocabulary = [...rowsWith]
-    .filter(([, count]) => count >= minRows)
-    .map(([token]) => token)
-    .sort();
+/** Information gain of a token's presence about the outcome (unknown vs clear), in bits. */
+function gainOf(withUnknown: number, withClear: number, unknown: number, clear: number): number {
+  const entropy = (a: number, b: number) => {
+    const n = a + b;
+    if (n === 0 || a === 0 || b === 0) return 0;
+    return -(a / n) * Math.log2(a / n) - (b / n) * Math.log2(b / n);
+  };
+  const n = unknown + clear;
+  const present = withUnknown + withClear;
+  const absent = n - present;
+  return (
+    entropy(unknown, clear) -
+    (present / n) * entropy(withUnknown, withClear) -
+    (absent / n) * entropy(unknown - withUnknown, clear - withClear)
+  );
+}
+
+function train(rows: readonly FieldPhrasing[], variant: Variant): Trained {
+  // The unknown-outcome classifier learns from on-topic rows only; the category one from every row.
+  const learnedRows = variant.parts === 'both' ? rows : rows.filter((row) => row.category !== null);
+  const tokens = learnedRows.map((row) => [...new Set(tokensOf(row.text))]);
+  const rowsWith = new Map<string, [number, number]>();
+  learnedRows.forEach((row, index) => {
+    for (const token of tokens[index] ?? []) {
+      const seen = rowsWith.get(token) ?? [0, 0];
+      seen[row.unknownOutcome ? 0 : 1] += 1;
+      rowsWith.set(token, seen);
+    }
+  });
+  let kept = [...rowsWith].filter(([, [unknown, clear]]) => unknown + clear >= variant.minRows);
+  if (variant.topByGain !== undefined) {
+    const onTopic = learnedRows.filter((row) => row.category !== null);
+    const unknown = onTopic.filter((row) => row.unknownOutcome).length;
+    const gain = new Map(kept.map(([token, [u, c]]) => [token, gainOf(u, c, unknown, onTopic.length - unknown)]));
+    kept = kept
+      .sort(([a], [b]) => (gain.get(b) ?? 0) - (gain.get(a) ?? 0) || (a < b ? -1 : 1))
+      .slice(0, variant.topByGain);
+  }
+  const vocabulary = kept.map(([token]) => token).sort();
   const known = new Set(vocabulary);
   const byCategory = naiveBayesTextClassifier();
   byCategory.defineConfig(config);
   const byOutcome = naiveBayesTextClassifier();
   byOutcome.defineConfig(config);
-  rows.forEach((row, index) => {
-    const kept = (tokens[index] ?? []).filter((token) => known.has(token));
-    byCategory.learn(kept, row.category ?? 'none');
-    if (row.category !== null) byOutcome.learn(kept, row.unknownOutcome ? 'unknown' : 'clear');
+  learnedRows.forEach((row, index) => {
+    const words = (tokens[index] ?? []).filter((token) => known.has(token));
+    if (variant.parts === 'both') byCategory.learn(words, row.category ?? 'none');
+    if (row.category !== null) byOutcome.learn(words, row.unknownOutcome ? 'unknown' : 'clear');
   });
   return {
     config,
     vocabulary,
-    category: packNaiveBayes(byCategory.exportJSON(), vocabulary),
+    category: variant.parts === 'both' ? packNaiveBayes(byCategory.exportJSON(), vocabulary) : null,
     unknown: packNaiveBayes(byOutcome.exportJSON(), vocabulary),
   };
 }
@@ -71,24 +116,29 @@ export interface CrossValidated {
   readonly odds: number;
   readonly unknownOdds: number;
   readonly known: number;
-  /** The lookup with this fold's model, as learnedLookup combines them. */
+  /** The lookup with this fold's model beside the rules, as the app combines them. */
   readonly combined: SymptomMatch | null;
 }
 
 /** Every tuned row read by a model trained on the other folds (thresholds as given). */
 export function crossValidate(
-  thresholds: Pick<ClassifierModel, 'fillOdds' | 'unknownOdds'> = { fillOdds: 99, unknownOdds: 99 },
+  thresholds: Pick<LearnedModel, 'fillOdds' | 'unknownOdds'> = { fillOdds: 99, unknownOdds: 99 },
+  variant: Variant = shippedVariant,
   rows: readonly FieldPhrasing[] = tunedRows,
 ): CrossValidated[] {
   const read: CrossValidated[] = [];
   for (let fold = 0; fold < folds; fold += 1) {
-    const classifier = loadClassifier({
-      ...train(rows.filter((row) => foldOf(row.text) !== fold)),
+    const reading = loadLearnedReading({
+      ...train(
+        rows.filter((row) => foldOf(row.text) !== fold),
+        variant,
+      ),
       ...thresholds,
       minKnown,
     });
+    const lookup = withLearnedReading(reading);
     for (const row of rows.filter((candidate) => foldOf(candidate.text) === fold)) {
-      read.push({ row, ...classifier.read(tokensOf(row.text)), combined: learnedLookup(classifier)(row.text) });
+      read.push({ row, ...reading.read(tokensOf(row.text)), combined: lookup(row.text) });
     }
   }
   return read;
@@ -104,55 +154,42 @@ function threshold(meets: (odds: number) => boolean): number {
 export const learnedFrom: readonly FieldPhrasing[] = tunedRows;
 
 /** The model trained on every tuned row, with the thresholds 5-fold cross-validation on them chose. */
-export function trainModel(): ClassifierModel {
-  const read = crossValidate(undefined, learnedFrom);
+export function trainModel(variant: Variant = shippedVariant): LearnedModel {
+  const read = crossValidate(undefined, variant, learnedFrom);
   const onTopic = read.filter(({ row }) => row.category !== null);
   const offTopic = read.filter(({ row }) => row.category === null);
   // A category may fill in only where no off-topic row reached it and it was right at least minPrecision of the time.
-  const fillOdds = threshold((odds) => {
-    if (offTopic.some((item) => item.category !== null && item.known >= minKnown && item.odds >= odds)) return false;
-    const chosen = onTopic.filter((item) => item.category !== null && item.known >= minKnown && item.odds >= odds);
-    const right = chosen.filter((item) => item.category === item.row.category).length;
-    return chosen.length > 0 && right / chosen.length >= minPrecision;
-  });
+  const fillOdds =
+    variant.parts === 'unknown'
+      ? 99
+      : threshold((odds) => {
+          if (offTopic.some((item) => item.category !== null && item.known >= minKnown && item.odds >= odds))
+            return false;
+          const chosen = onTopic.filter(
+            (item) => item.category !== null && item.known >= minKnown && item.odds >= odds,
+          );
+          const right = chosen.filter((item) => item.category === item.row.category).length;
+          return chosen.length > 0 && right / chosen.length >= minPrecision;
+        });
   const clear = onTopic.filter(({ row }) => !row.unknownOutcome);
   const unknownOdds = threshold(
     (odds) =>
       clear.filter((item) => item.known >= minKnown && item.unknownOdds >= odds).length <=
       maxFalseAlarms * clear.length,
   );
-  return { ...train(learnedFrom), fillOdds, unknownOdds, minKnown };
+  return { ...train(learnedFrom, variant), fillOdds, unknownOdds, minKnown };
 }
 
-/** Housekeeping and entry readings: no money can have moved, so nothing learned adds the status check to them. */
-const noPaymentPhase = new Set(['signOn', 'settle', 'pinEntry', 'cardEntry']);
+/** A reading from a freshly trained model (the bench's variants). */
+export function trainedReading(variant: Variant = shippedVariant): LearnedReading {
+  return loadLearnedReading(trainModel(variant));
+}
 
-/**
- * The lookup with the classifier beside it, conservatively: the rules' match stands; where they read nothing (and
- * the input names no code of any kind) a confident category fills in, opening the category's first step (balance
- * opens only its question, as words do; never a code); and a reading from words in the payment phase may gain the
- * status check, never lose it. Off-topic text the rules leave alone stays alone unless the classifier, which learned
- * "none" from the off-topic rows, is confident it is a payment problem.
- */
-export function learnedLookup(classifier: Classifier): (text: string) => SymptomMatch | null {
-  const { fillOdds, unknownOdds, minKnown: needed } = classifier.model;
-  return (text) => {
-    const match = matchSymptom(text);
-    if (match !== null && (match.via !== 'words' || match.unknownOutcome || noPaymentPhase.has(match.concept ?? '')))
-      return match;
-    if (match === null && readTerminalInput(text).kind !== 'none') return match;
-    const read = classifier.read(tokensOf(text));
-    if (read.known < needed) return match;
-    const unknownOutcome = read.unknownOdds >= unknownOdds;
-    if (match !== null) return unknownOutcome ? { ...match, unknownOutcome } : match;
-    if (read.category === null || read.odds < fillOdds) return null;
-    return {
-      category: read.category,
-      code: null,
-      message: null,
-      step: learnedStep[read.category],
-      unknownOutcome,
-      via: 'words',
-    };
-  };
+/** The shipped model file, as `npm run train` writes it (one line: it is data, not something to read). */
+export const modelFile = (model: LearnedModel) => `${JSON.stringify(model)}\n`;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const target = new URL('../../src/domain/lookup/learned-model.json', import.meta.url);
+  writeFileSync(target, modelFile(trainModel()));
+  console.log(`wrote ${target.pathname.split('/').slice(-4).join('/')}`);
 }

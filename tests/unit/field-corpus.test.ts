@@ -104,8 +104,9 @@ describe('the field corpus', () => {
   // A floor on the tuned four fifths only: the held-out fifth is reported by `npm run bench`, never asserted.
   it('keeps the tuned part at its floor', () => {
     const score = scoreCorpus(matchSymptom, tunedRows);
-    expect(score.category).toBeGreaterThanOrEqual(94);
-    expect(score.english).toBeGreaterThanOrEqual(92);
+    // With the learned reading beside the rules (95.4 % and 93.2 % today; the rules alone read 95.1 % and 92.7 %).
+    expect(score.category).toBeGreaterThanOrEqual(95);
+    expect(score.english).toBeGreaterThanOrEqual(93);
     expect(score.chinese).toBeGreaterThanOrEqual(98);
     expect(score.code).toBe(100);
     expect(score.spuriousCodes).toBe(0);

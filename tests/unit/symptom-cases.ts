@@ -283,7 +283,8 @@ const newCauses: SymptomCase[] = (
     ['機器電量低', m('terminal_setup', 'setup.power')],
     ['the terminal is overheating', m('terminal_setup', 'setup.power')],
     ['顾客手机NFC没打开', m('phone_wallet', 'wallet.nfc')],
-    ['顧客手機的預設付款App不是雲閃付', m('phone_wallet', 'wallet.nfc')],
+    // The rules read this clear; the learned reading beside them adds the status check (one check more, never less).
+    ['顧客手機的預設付款App不是雲閃付', m('phone_wallet', 'wallet.nfc', true)],
     ['phone NFC is turned off', m('phone_wallet', 'wallet.nfc')],
     ['卡上没有闪付标志', m('reading_physical', 'reading.noMark')],
     ['這張卡沒有閃付標誌', m('reading_physical', 'reading.noMark')],

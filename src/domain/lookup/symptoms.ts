@@ -41,6 +41,14 @@ import {
 } from './response-codes.ts';
 import { screenMessages, type ScreenMessage } from './screen-messages.ts';
 import type { SymptomMatch } from './symptom-match.ts';
+import {
+  classifierTokens,
+  learnedStep,
+  loadLearnedReading,
+  type LearnedModel,
+  type LearnedReading,
+} from './learned-reading.ts';
+import learnedModel from './learned-model.json';
 import type { StepId } from '../diagnosis/steps.ts';
 
 /** Raw characters read before normalising, so a 100 KB paste costs no more than a long sentence. */
@@ -833,8 +841,16 @@ function outranks(a: Evidence, b: Evidence): boolean {
 
 // ---- the match ------------------------------------------------------------------------------------------
 
-/** What the terminal showed, read from a merchant's own words; null when nothing is recognised. */
+/**
+ * What the terminal showed, read from a merchant's own words; null when nothing is recognised. The rules, then the
+ * learned reading beside them (learned-reading.ts), which may only add the status check or fill a missing category.
+ */
 export function matchSymptom(input: string): SymptomMatch | null {
+  return shippedLookup(input);
+}
+
+/** The hand-written rules alone (what the learned reading is trained and measured beside). */
+export function matchByRules(input: string): SymptomMatch | null {
   if (typeof input !== 'string') return null;
   const text = foldText(input);
   const clauses = clausesOf(text);
@@ -902,8 +918,10 @@ const keyedLongCode = new RegExp(
  * say only two-character bank-card codes are covered.
  */
 export function looksLikeOtherSystemCode(input: string): boolean {
-  if (typeof input !== 'string') return false;
-  const norm = normalizeSymptomInput(input);
+  return typeof input === 'string' && namesOtherSystemCode(normalizeSymptomInput(input));
+}
+
+function namesOtherSystemCode(norm: NormalizedInput): boolean {
   const found = keyedLongCode.exec(norm.text);
   if (found && !amountAfter.test(norm.text.slice(found.index + found[0].length))) return true;
   if (/^(?:[0-9]{4,6}|[a-z]{1,3}-?[0-9]{3,6})$/.test(norm.compact)) return true;
@@ -912,8 +930,10 @@ export function looksLikeOtherSystemCode(input: string): boolean {
 
 /** The input names an approval code (00, or 10/11/A2/A4–A6) and no failure code: not an error. */
 export function isSuccessCode(input: string): boolean {
-  if (typeof input !== 'string') return false;
-  const norm = normalizeSymptomInput(input);
+  return typeof input === 'string' && namesSuccessCode(normalizeSymptomInput(input));
+}
+
+function namesSuccessCode(norm: NormalizedInput): boolean {
   return findCode(norm) === null && codeTokens(norm).some((token) => successCodes.includes(token.code));
 }
 
@@ -923,8 +943,10 @@ export function isSuccessCode(input: string): boolean {
  * known or approval code, or no code at all; a step code ("N-2") has a hyphen, so it is never one.
  */
 export function privateCode(input: string): string | null {
-  if (typeof input !== 'string') return null;
-  const norm = normalizeSymptomInput(input);
+  return typeof input === 'string' ? privateCodeIn(normalizeSymptomInput(input)) : null;
+}
+
+function privateCodeIn(norm: NormalizedInput): string | null {
   const tokens = codeTokens(norm);
   if (tokens.some((token) => findResponseCode(token.code) !== null || successCodes.includes(token.code))) return null;
   // A bare pair of digits inside a sentence may be anything ("等了30"); only a code word or a lone code says "code".
@@ -938,8 +960,10 @@ export function privateCode(input: string): string | null {
  * opens, as a match with no cause category (an approval is not a failure).
  */
 export function approvalMatch(input: string): SymptomMatch | null {
-  if (typeof input !== 'string') return null;
-  const norm = normalizeSymptomInput(input);
+  return typeof input === 'string' ? approvalIn(normalizeSymptomInput(input)) : null;
+}
+
+function approvalIn(norm: NormalizedInput): SymptomMatch | null {
   if (findCode(norm) !== null) return null;
   const code = codeTokens(norm)
     .map((token) => token.code)
@@ -948,3 +972,46 @@ export function approvalMatch(input: string): SymptomMatch | null {
     ? { category: null, code, message: null, step: approvalOutcomes[code], unknownOutcome: false, via: 'code' }
     : null;
 }
+
+// ---- the learned reading beside the rules ----------------------------------------------------------------
+
+/** Housekeeping and entry readings: no money can have moved, so nothing learned adds the status check to them. */
+const noPaymentPhase = new Set(['signOn', 'settle', 'pinEntry', 'cardEntry']);
+
+/** Any code at all, known or not (what readTerminalInput would read after the rules): the learned reading stays out. */
+const namesAnyCode = (norm: NormalizedInput) =>
+  approvalIn(norm) !== null || namesSuccessCode(norm) || privateCodeIn(norm) !== null || namesOtherSystemCode(norm);
+
+/**
+ * The lookup with a learned reading beside the rules, conservatively: the rules' match stands; where they read nothing
+ * (and the input names no code of any kind) a confident category fills in, opening the category's first step (balance
+ * opens only its question, as words do; never a code); and a reading from words in the payment phase may gain the
+ * status check, never lose it. A code or a screen message the rules read is never touched.
+ */
+export function withLearnedReading(reading: LearnedReading): (input: string) => SymptomMatch | null {
+  const { fillOdds, unknownOdds, minKnown } = reading.model;
+  return (input) => {
+    const match = matchByRules(input);
+    if (match !== null && (match.via !== 'words' || match.unknownOutcome || noPaymentPhase.has(match.concept ?? '')))
+      return match;
+    if (typeof input !== 'string') return match;
+    const norm = normalizeSymptomInput(input);
+    if (match === null && namesAnyCode(norm)) return null;
+    const read = reading.read(classifierTokens(norm));
+    if (read.known < minKnown) return match;
+    const unknownOutcome = read.unknownOdds >= unknownOdds;
+    if (match !== null) return unknownOutcome ? { ...match, unknownOutcome } : match;
+    if (read.category === null || read.odds < fillOdds) return null;
+    return {
+      category: read.category,
+      code: null,
+      message: null,
+      step: learnedStep[read.category],
+      unknownOutcome,
+      via: 'words',
+    };
+  };
+}
+
+/** The shipped model (npm run train writes it from the tuned rows; a unit test fails when it is stale). */
+const shippedLookup = withLearnedReading(loadLearnedReading(learnedModel as LearnedModel));

@@ -1,19 +1,25 @@
 /**
- * A learned reading of the lookup's input, tried and measured, not shipped (README: "The lookup reads evidence, it
- * does not search"): two naive Bayes text classifiers (wink-naive-bayes-text-classifier), one for the cause category
- * (or "none" for off-topic text), one for whether the outcome is unknown. They see the matcher's own folding (NFKC,
- * simplified, typos, negations, English stems): Chinese as character pairs, English as stemmed words and word pairs.
- * train-classifier.ts trains them on the tuned rows only; `npm run bench` prints what they would add.
+ * The learned reading beside the rules (README: "The lookup reads evidence, it does not search"): naive Bayes text
+ * classifiers (wink-naive-bayes-text-classifier) trained on the tuned corpus rows only by tests/corpus/train-classifier.ts
+ * (`npm run train` writes learned-model.json). One says whether the outcome is unknown; the other, when the model
+ * carries it, the cause category (or "none" for off-topic text). They see the matcher's own folding (NFKC, simplified,
+ * typos, negations, English stems): Chinese as character pairs, English as stemmed words and word pairs.
  */
 import naiveBayesTextClassifier from 'wink-naive-bayes-text-classifier';
-import { categories, type Category } from '../../src/domain/lookup/categories.ts';
-import type { StepId } from '../../src/domain/diagnosis/steps.ts';
+import { categories, type Category } from './categories.ts';
+import type { StepId } from '../diagnosis/steps.ts';
 
 /** The folded forms the tokens are taken from (as symptoms.ts folds them). */
 export interface FoldedText {
   readonly spaced: string;
   readonly stemmed: string;
 }
+
+/**
+ * At most this many tokens are read (no corpus row has more than 61): the classifiers' work grows with the tokens times
+ * the labels squared, so a 1,000-character story costs no more than a long sentence (matchSymptom p99 < 1 ms).
+ */
+export const maxTokens = 64;
 
 /** Chinese as character pairs, English as stemmed words and word pairs; digits never (codes are the rules'). */
 export function classifierTokens({ spaced, stemmed }: FoldedText): string[] {
@@ -25,7 +31,7 @@ export function classifierTokens({ spaced, stemmed }: FoldedText): string[] {
     const chars = [...run];
     for (let i = 0; i + 1 < chars.length; i += 1) tokens.push(`${chars[i]}${chars[i + 1]}`);
   }
-  return tokens;
+  return tokens.length > maxTokens ? tokens.slice(0, maxTokens) : tokens;
 }
 
 /**
@@ -36,24 +42,28 @@ export interface NaiveBayesFile {
   readonly labels: readonly string[];
   readonly samples: readonly number[];
   readonly words: readonly number[];
-  /** A row per vocabulary token, ";" between rows, "," between labels; an empty cell is 0. */
+  /** A cell per vocabulary token and label (token by token), each the character 48 + its count ("0" is none). */
   readonly counts: string;
 }
 
-/** The model file: the vocabulary, both classifiers, and the thresholds cross-validation chose. */
-export interface ClassifierModel {
+/** The model file: the vocabulary, the classifiers, and the thresholds cross-validation chose. */
+export interface LearnedModel {
   readonly config: { readonly considerOnlyPresence: boolean; readonly smoothingFactor: number };
-  /** Tokens seen in at least two tuned rows, sorted. */
+  /** The tokens the classifiers know, sorted. */
   readonly vocabulary: readonly string[];
-  readonly category: NaiveBayesFile;
+  /** The category classifier, or null when the model carries only the unknown-outcome one. */
+  readonly category: NaiveBayesFile | null;
   readonly unknown: NaiveBayesFile;
-  /** Log2 odds the category needs before it may stand for an input the rules did not read. */
+  /** Log2 odds the category needs before it may stand for an input the rules did not read (99: never). */
   readonly fillOdds: number;
   /** Log2 odds of "unknown" that add the status check to a payment-phase reading. */
   readonly unknownOdds: number;
   /** In-vocabulary tokens an input needs before the classifier says anything. */
   readonly minKnown: number;
 }
+
+/** A count's cell is one character from "0" up: about a fifth fewer bytes (gzip) than numbers with separators. */
+const cellBase = 48;
 
 /** Packs wink's export (its JSON array) against a vocabulary. */
 export function packNaiveBayes(exported: string, vocabulary: readonly string[]): NaiveBayesFile {
@@ -64,7 +74,9 @@ export function packNaiveBayes(exported: string, vocabulary: readonly string[]):
     Record<string, number>,
   ];
   const labels = Object.keys(samples).sort();
-  const counts = vocabulary.map((token) => labels.map((label) => count[label]?.[token] ?? '').join(',')).join(';');
+  const counts = vocabulary
+    .map((token) => labels.map((label) => String.fromCharCode(cellBase + (count[label]?.[token] ?? 0))).join(''))
+    .join('');
   return {
     labels,
     samples: labels.map((label) => samples[label] ?? 0),
@@ -74,13 +86,13 @@ export function packNaiveBayes(exported: string, vocabulary: readonly string[]):
 }
 
 /** A wink classifier from its packed file. */
-function imported(file: NaiveBayesFile, model: ClassifierModel) {
+function imported(file: NaiveBayesFile, model: LearnedModel) {
   const count: Record<string, Record<string, number>> = Object.fromEntries(file.labels.map((label) => [label, {}]));
-  file.counts.split(';').forEach((row, index) => {
-    const token = model.vocabulary[index] ?? '';
-    row.split(',').forEach((cell, at) => {
-      const label = file.labels[at];
-      if (cell !== '' && label !== undefined && count[label]) count[label][token] = Number(cell);
+  const width = file.labels.length;
+  model.vocabulary.forEach((token, index) => {
+    file.labels.forEach((label, at) => {
+      const cell = file.counts.charCodeAt(index * width + at) - cellBase;
+      if (cell > 0 && count[label]) count[label][token] = cell;
     });
   });
   const perLabel = (values: readonly number[]) =>
@@ -93,8 +105,8 @@ function imported(file: NaiveBayesFile, model: ClassifierModel) {
   return classifier;
 }
 
-export interface LearnedReading {
-  /** The best category, or null when "none" (off-topic) wins or too little of the text is known. */
+export interface LearnedVerdict {
+  /** The best category, or null when "none" (off-topic) wins, the model has no category part, or too little is known. */
   readonly category: Category | null;
   /** Log2 odds of that category against the others. */
   readonly odds: number;
@@ -102,37 +114,34 @@ export interface LearnedReading {
   readonly unknownOdds: number;
   /** The text's tokens the model has seen. */
   readonly known: number;
-  /** Log2 odds of every label (categories and "none"). */
-  readonly all: ReadonlyMap<string, number>;
 }
 
-export interface Classifier {
-  readonly model: ClassifierModel;
-  read(tokens: readonly string[]): LearnedReading;
+export interface LearnedReading {
+  readonly model: LearnedModel;
+  read(tokens: readonly string[]): LearnedVerdict;
 }
 
 const isCategory = (label: string): label is Category => (categories as readonly string[]).includes(label);
 
-/** A classifier from a model file's contents. */
-export function loadClassifier(file: ClassifierModel): Classifier {
-  const byCategory = imported(file.category, file);
+/** A learned reading from a model file's contents. */
+export function loadLearnedReading(file: LearnedModel): LearnedReading {
+  const byCategory = file.category === null ? null : imported(file.category, file);
   const byOutcome = imported(file.unknown, file);
   const vocabulary = new Set(file.vocabulary);
   return {
     model: file,
     read(tokens) {
-      const known = new Set(tokens.filter((token) => vocabulary.has(token))).size;
-      if (known < file.minKnown) return { category: null, odds: 0, unknownOdds: 0, known, all: new Map() };
-      const odds = byCategory.computeOdds(tokens);
-      const [best] = odds;
-      const unknown = byOutcome.computeOdds(tokens).find(([label]) => label === 'unknown');
+      const inVocabulary = tokens.filter((token) => vocabulary.has(token));
+      const known = new Set(inVocabulary).size;
+      if (known < file.minKnown) return { category: null, odds: 0, unknownOdds: 0, known };
+      const [best] = byCategory?.computeOdds(inVocabulary) ?? [];
+      const unknown = byOutcome.computeOdds(inVocabulary).find(([label]) => label === 'unknown');
       const label = best?.[0] ?? 'none';
       return {
         category: isCategory(label) ? label : null,
         odds: best?.[1] ?? 0,
         unknownOdds: unknown?.[1] ?? 0,
         known,
-        all: new Map(odds),
       };
     },
   };

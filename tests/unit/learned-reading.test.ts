@@ -1,0 +1,89 @@
+/**
+ * The learned reading shipped beside the rules (src/domain/lookup/learned-reading.ts, learned-model.json): it learns
+ * only from tuned rows, the committed model is what `npm run train` makes now, and in the app's own lookup it never
+ * touches a code or a screen message, never makes a code, never opens the balance fix (51), never takes the status
+ * check away, and leaves hostile input unmatched and unechoed.
+ */
+import { describe, expect, it } from 'vitest';
+import { freshHeldOutRows, heldOutRows, thirdHeldOutRows, tunedRows } from '../corpus/field-corpus.ts';
+import { learnedFrom, trainModel } from '../corpus/train-classifier.ts';
+import { matchByRules, matchSymptom } from '../../src/domain/lookup/symptoms.ts';
+import { readTerminalInput } from '../../src/domain/lookup/terminal-input.ts';
+import committed from '../../src/domain/lookup/learned-model.json';
+
+describe('the learned reading', () => {
+  it('learns from no held-out row, and the committed model is what the training script makes now', () => {
+    const heldOut = new Set([...heldOutRows, ...freshHeldOutRows, ...thirdHeldOutRows].map((row) => row.text));
+    expect(learnedFrom.filter((row) => heldOut.has(row.text))).toEqual([]);
+    expect(learnedFrom.length).toBeGreaterThan(600);
+    const model = trainModel();
+    // A stale model (rows or training changed, `npm run train` not run) fails here.
+    expect(committed).toEqual(JSON.parse(JSON.stringify(model)));
+    // Cross-validation chose thresholds (99 would mean "never").
+    expect(model.fillOdds).toBeLessThan(99);
+    expect(model.unknownOdds).toBeLessThan(99);
+  });
+
+  it('keeps every code and screen message the rules read, and makes no code of its own', () => {
+    for (const text of ['应答码51', '显示55 请插卡', '多卡冲突', 'DECLINED 05 DO NOT HONOUR', '余额不足', '请插卡']) {
+      const rules = matchByRules(text);
+      const shipped = matchSymptom(text);
+      if (rules?.via !== 'words') expect(shipped).toEqual(rules);
+      expect(shipped?.code ?? null).toBe(rules?.code ?? null);
+    }
+  });
+
+  it('on every corpus row only adds the status check or fills a missing category: no code, no 51, no check removed', () => {
+    const rows = [...tunedRows, ...heldOutRows, ...freshHeldOutRows, ...thirdHeldOutRows];
+    let changed = 0;
+    for (const { text } of rows) {
+      const rules = matchByRules(text);
+      const shipped = matchSymptom(text);
+      if (JSON.stringify(rules) === JSON.stringify(shipped)) continue;
+      changed += 1;
+      expect(shipped?.code ?? null, text).toBeNull();
+      expect(shipped?.message ?? null, text).toBeNull();
+      expect(shipped?.step, text).not.toBe('balance.fix');
+      if (rules === null) {
+        // A filled category opens its category's first step, from words.
+        expect(shipped?.via, text).toBe('words');
+      } else {
+        // Only the status check was added; everything else the rules read stands.
+        expect(shipped, text).toEqual({ ...rules, unknownOutcome: true });
+        expect(rules.unknownOutcome, text).toBe(false);
+      }
+    }
+    // It does change something (else it would not be shipped).
+    expect(changed).toBeGreaterThan(0);
+  });
+
+  it('never opens the balance fix from words: a balance reading opens only its question', () => {
+    for (const text of [
+      '客户卡里钱好像不够了，刷了几次都不行',
+      'customer says there is not enough money on the card',
+    ]) {
+      const match = matchSymptom(text);
+      expect(match?.step ?? null).not.toBe('balance.fix');
+      expect(match?.code ?? null).toBeNull();
+    }
+  });
+
+  it('leaves hostile input unmatched and unechoed: markup, a 100 KB paste, card numbers, random Unicode', () => {
+    const hostile = [
+      '<script>alert(1)</script><img src=x onerror=alert(1)>',
+      'x'.repeat(100_000),
+      '交易失败了钱扣了吗'.repeat(12_000),
+      '6222 0212 3456 7890 123',
+      '４１１１１１１１１１１１１１１１',
+      '\u202e\u200b\ud83d\ude00\u0000ꙮ𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+      '的的的的的的的的的的的的',
+    ];
+    for (const text of hostile.filter((t) => !t.startsWith('交易'))) {
+      expect(matchSymptom(text), text.slice(0, 20)).toBeNull();
+      expect(readTerminalInput(text).kind, text.slice(0, 20)).toBe('none');
+    }
+    // A 100 KB paste of real words reads like its first sentence, and nothing of it comes back.
+    const long = matchSymptom(hostile[2] ?? '');
+    expect(JSON.stringify(long)).not.toContain('交易失败');
+  });
+});
