@@ -14,6 +14,9 @@ import '../ui/install-offer.css';
 import { App, supportAtStart } from './app.tsx';
 import { prerenderAttribute, stalePrerenderAttribute, takeEarlyTap } from './first-screen.ts';
 
+// Evaluating the app's modules is one long task on a slow phone: what main.tsx starts comes in tasks of its own.
+await new Promise((next) => setTimeout(next, 0));
+
 const settings = browserStorage();
 const language = pickLanguage(loadLanguage(settings), navigator.languages);
 document.documentElement.lang = language;
