@@ -257,11 +257,10 @@ const ignore = () => () => undefined;
 
 /** Which records could not be stored: the latest save, or the history entry just written. */
 function useFailedRecords(records: RecordStorage | null) {
-  const failed = useSyncExternalStore(
-    records?.onFailedChange ?? ignore,
-    records?.failed ?? (() => noFailures),
-    () => noFailures,
-  );
+  const snapshot = records?.failed ?? (() => noFailures);
+  // Hydration reads the same (empty at start) set: a fixed one of its own made React render the whole shell again,
+  // synchronously, right after hydrating it (~25 ms at 4× CPU in the task that starts the app).
+  const failed = useSyncExternalStore(records?.onFailedChange ?? ignore, snapshot, snapshot);
   const keys = [...failed];
   return {
     save: keys.some((key) => key.startsWith(diagnosisPrefix)),

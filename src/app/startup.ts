@@ -1,6 +1,6 @@
 import {
   currentStep,
-  diagnosisMachine,
+  getDiagnosisMachine,
   isAtOutcome,
   type DiagnosisContext,
 } from '../domain/diagnosis/diagnosis.machine.ts';
@@ -37,7 +37,7 @@ export function readStartup(
   const { saves, discarded } = listDiagnoses(records, { contentVersion });
   const ordered = [...saves.filter((save) => save.id === preferred), ...saves.filter((save) => save.id !== preferred)];
   for (const save of ordered) {
-    const resolved = diagnosisMachine.resolveState(save.snapshot as never);
+    const resolved = getDiagnosisMachine().resolveState(save.snapshot as never);
     const step = currentStep(resolved);
     // Home and finished diagnoses have nothing to continue; such a save is only left over.
     if (step === 'home' || isAtOutcome(resolved)) {

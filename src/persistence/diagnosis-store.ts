@@ -6,7 +6,7 @@
  */
 import type { Snapshot } from 'xstate';
 import { categories } from '../domain/lookup/categories.ts';
-import { diagnosisMachine, type DiagnosisContext, type TrailEntry } from '../domain/diagnosis/diagnosis.machine.ts';
+import { getDiagnosisMachine, type DiagnosisContext, type TrailEntry } from '../domain/diagnosis/diagnosis.machine.ts';
 import { answerIds, answersOf, type AnswerId } from '../domain/diagnosis/flow.ts';
 import { containsCardNumber, redactCardNumbers } from '../domain/case/redact.ts';
 import type { SymptomMatch } from '../domain/lookup/symptom-match.ts';
@@ -251,7 +251,7 @@ export function readSnapshot(value: unknown): SnapshotResult {
     const context = readContext(value.context);
     let resolved;
     try {
-      resolved = diagnosisMachine.resolveState({ value: stateValue, context });
+      resolved = getDiagnosisMachine().resolveState({ value: stateValue, context });
     } catch {
       throw new Invalid('unknownStep');
     }
@@ -284,7 +284,8 @@ function readStateValue(value: unknown): 'home' | Record<string, string> {
   const step = `${branch}.${leaf}`;
   if (!isStepId(step)) throw new Invalid('unknownStep');
   try {
-    diagnosisMachine.getStateNodeById(`${diagnosisMachine.id}.${step}`);
+    const machine = getDiagnosisMachine();
+    machine.getStateNodeById(`${machine.id}.${step}`);
   } catch {
     throw new Invalid('unknownStep');
   }

@@ -4,7 +4,7 @@ import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import {
   currentStep,
-  diagnosisMachine,
+  getDiagnosisMachine,
   type DiagnosisEvent,
   type DiagnosisMachine,
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
@@ -14,6 +14,8 @@ import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
 import { text } from '../support/content.ts';
 import { serializeSnapshot, userEvents } from '../support/machine-events.ts';
 import { renderApp } from '../support/render-app.tsx';
+
+const diagnosisMachine = getDiagnosisMachine();
 
 type Snap = SnapshotFrom<DiagnosisMachine>;
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -2,13 +2,15 @@ import { screen, within } from '@testing-library/react';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { buildCaseSummary } from '../../src/domain/case/case-summary.ts';
-import { currentStep, diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, getDiagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { onScreen, type Scripted } from '../support/replay.ts';
 import { stepInfo } from '../../src/domain/diagnosis/steps.ts';
 import { createHistoryStore, historyPrefix } from '../../src/persistence/history-store.ts';
 import { memoryRecords } from '../../src/persistence/records.ts';
 import { text } from '../support/content.ts';
 import { renderApp } from '../support/render-app.tsx';
+
+const diagnosisMachine = getDiagnosisMachine();
 
 const common = (key: string) => text('zh-CN', 'common', key);
 const steps = (key: string) => text('zh-CN', 'steps', key);

@@ -46,6 +46,31 @@ test('the app takes the prerendered home over without a mismatch, and a tap made
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
 });
 
+test('a tap made after the app script has run, while it builds the machine and waits for its content, is kept', async ({
+  page,
+}) => {
+  const problems = await watchForProblems(page);
+  // The entry arrives at once; the start content (which the app awaits, next to building the machine) comes late.
+  await page.route(/\/assets\/content-zh-CN-[\w-]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'commit' });
+  const start = page.locator('[data-action="start"]');
+  await expect(start).toBeVisible();
+  // The entry has been fetched (and, a second later, evaluated: tens of milliseconds here) but cannot start yet.
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/index-/.test(r.name))))
+    .toBe(true);
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => window.tapfixEarlyTaps?.listening), 'the app has not started yet').toBe(true);
+  const box = await start.boundingBox();
+  await page.mouse.click((box?.x ?? 0) + 24, (box?.y ?? 0) + 24);
+
+  await expect(screen(page)).toHaveAttribute('data-step', 'gate.charged', { timeout: 15_000 });
+  expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+});
+
 test('a search typed and sent before the app starts is carried out once it answers, with the typed text', async ({
   page,
 }) => {

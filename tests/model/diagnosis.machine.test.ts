@@ -3,7 +3,7 @@ import { getAdjacencyMap, getShortestPaths, getSimplePaths } from 'xstate/graph'
 import { describe, expect, it } from 'vitest';
 import {
   currentStep,
-  diagnosisMachine,
+  getDiagnosisMachine,
   type DiagnosisEvent,
   type DiagnosisMachine,
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
@@ -11,6 +11,8 @@ import { answersOf, asksPin, flow, pinEntriesAllowed } from '../../src/domain/di
 import { stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 import { sampleMatches, serializeSnapshot, userEvents } from '../support/machine-events.ts';
 import { replay, sendAll } from '../support/replay.ts';
+
+const diagnosisMachine = getDiagnosisMachine();
 
 type Snap = SnapshotFrom<DiagnosisMachine>;
 const traversal = { events: userEvents, serializeState: (s: Snap) => serializeSnapshot(s) };

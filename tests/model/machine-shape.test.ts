@@ -1,8 +1,10 @@
 import type { AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { getDiagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { edgesOf } from '../../src/domain/diagnosis/flow.ts';
 import { stepIds } from '../../src/domain/diagnosis/steps.ts';
+
+const diagnosisMachine = getDiagnosisMachine();
 
 /** Every state node of the machine, root first. */
 function stateNodes(node: AnyStateNode = diagnosisMachine.root): AnyStateNode[] {

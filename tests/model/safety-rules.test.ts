@@ -7,7 +7,7 @@ import { getAdjacencyMap } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import {
   currentStep,
-  diagnosisMachine,
+  getDiagnosisMachine,
   type DiagnosisEvent,
   type DiagnosisMachine,
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
@@ -17,6 +17,8 @@ import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
 import { approvalOutcomes, responseCodes, successCodes } from '../../src/domain/lookup/response-codes.ts';
 import { userEvents } from '../support/machine-events.ts';
 import { replay } from '../support/replay.ts';
+
+const diagnosisMachine = getDiagnosisMachine();
 
 type Snap = SnapshotFrom<DiagnosisMachine>;
 

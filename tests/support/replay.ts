@@ -1,11 +1,13 @@
 import { createActor, type ActorRefFrom } from 'xstate';
 import {
   currentStep,
-  diagnosisMachine,
+  getDiagnosisMachine,
   type DiagnosisEvent,
   type DiagnosisMachine,
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import type { AnswerId } from '../../src/domain/diagnosis/flow.ts';
+
+const diagnosisMachine = getDiagnosisMachine();
 
 /** An event as a test writes it: answers may leave out their step, which is then the step on screen. */
 export type Scripted = DiagnosisEvent | { type: `answer.${AnswerId}` };

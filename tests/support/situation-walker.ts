@@ -6,7 +6,7 @@
 import { createActor, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import {
   currentStep,
-  diagnosisMachine,
+  getDiagnosisMachine,
   type DiagnosisEvent,
   type DiagnosisMachine,
 } from '../../src/domain/diagnosis/diagnosis.machine.ts';
@@ -16,6 +16,8 @@ import { readKeyedCode } from '../../src/domain/lookup/code-evidence.ts';
 import { messageMatch } from '../../src/domain/lookup/screen-messages.ts';
 import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
 import type { Entry, Situation } from './situations.ts';
+
+const diagnosisMachine = getDiagnosisMachine();
 
 export interface Walk {
   readonly situation: string;

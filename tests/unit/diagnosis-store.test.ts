@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createActor, type Snapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { currentStep, diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, getDiagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import { containsCardNumber } from '../../src/domain/case/redact.ts';
 import {
@@ -49,6 +49,8 @@ function loadDiagnosis(records: RecordStorage | null, { contentVersion }: { cont
 }
 import { replay, sendAll, type Scripted } from '../support/replay.ts';
 import type { AnswerId } from '../../src/domain/diagnosis/flow.ts';
+
+const diagnosisMachine = getDiagnosisMachine();
 
 const content = { contentVersion: 'content-7' };
 const answer = (id: AnswerId): Scripted => ({ type: `answer.${id}` });

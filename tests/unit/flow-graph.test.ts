@@ -1,12 +1,14 @@
 import { toDirectedGraph, type DirectedGraphNode } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { getDiagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { answersOf } from '../../src/domain/diagnosis/flow.ts';
 import { flowGraph, flowGroups, matchesQuery, type FlowNode } from '../../src/domain/diagnosis/flow-graph.ts';
 import type { FlowEdge } from '../../src/domain/diagnosis/flow.ts';
 import { responseCodes } from '../../src/domain/lookup/response-codes.ts';
 import { screenMessages } from '../../src/domain/lookup/screen-messages.ts';
 import { branchOf, isStepId, stepIds, stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
+
+const diagnosisMachine = getDiagnosisMachine();
 
 const nodes: FlowNode[] = flowGraph.flatMap((group) => [...group.nodes]);
 const node = (step: StepId) => nodes.find((candidate) => candidate.step === step);

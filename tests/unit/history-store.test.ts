@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { buildCaseSummary, type CaseSummary } from '../../src/domain/case/case-summary.ts';
-import { currentStep, diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, getDiagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { onScreen, type Scripted } from '../support/replay.ts';
 import { luhnValid } from '../../src/domain/case/redact.ts';
 import { diagnosisKeyOf, listDiagnoses, saveDiagnosis } from '../../src/persistence/diagnosis-store.ts';
@@ -14,6 +14,8 @@ import {
 } from '../../src/persistence/history-store.ts';
 import { createRecordStorage, memoryRecords, type RecordStorage } from '../../src/persistence/records.ts';
 import { mapStorage as webStorage } from '../support/storage.ts';
+
+const diagnosisMachine = getDiagnosisMachine();
 
 const clock = () => new Date(minutes(60));
 const createHistoryStore = (records: RecordStorage | null, { now = clock }: { now?: () => Date } = {}) =>

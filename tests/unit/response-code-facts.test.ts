@@ -13,13 +13,15 @@ import { createActor } from 'xstate';
 import enCodes from '../../content/en/codes.json' with { type: 'json' };
 import zhCodes from '../../content/zh-CN/codes.json' with { type: 'json' };
 import hantCodes from '../../content/zh-Hant/codes.json' with { type: 'json' };
-import { currentStep, diagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
+import { currentStep, getDiagnosisMachine } from '../../src/domain/diagnosis/diagnosis.machine.ts';
 import { stepInfo, type StepId } from '../../src/domain/diagnosis/steps.ts';
 import type { Actor, Category, RetryAdvice } from '../../src/domain/lookup/categories.ts';
 import sources from '../../src/domain/lookup/response-code-sources.json' with { type: 'json' };
 import rawCodes from '../../src/domain/lookup/response-codes.json' with { type: 'json' };
 import { parseResponseCodes, responseCodes, type ResponseCode } from '../../src/domain/lookup/response-codes.ts';
 import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
+
+const diagnosisMachine = getDiagnosisMachine();
 
 interface Fact {
   readonly category: Category;

@@ -334,82 +334,94 @@ function branchStates(): Record<string, StateConfig> {
  * in the order a merchant's checklist follows, each remedy followed by "did it work?", ending in an outcome.
  * Every jump (open by code, back, change an answer, a matched symptom, resume) is one `routeTo`.
  */
-export const diagnosisMachine = machineSetup.createMachine({
-  id: rootId,
-  initial: 'home',
-  context: initialContext,
-  on: {
-    'session.restart': { target: '.home', actions: 'reset' },
-    'step.open': [
-      {
-        // Nothing is waiting behind the status check any more: the agent chose where the caller is.
-        guard: 'keepsCase',
-        actions: ['noteJump', 'clearPending', { type: 'routeTo', params: ({ event }) => ({ step: event.step }) }],
+const createDiagnosisMachine = () =>
+  machineSetup.createMachine({
+    id: rootId,
+    initial: 'home',
+    context: initialContext,
+    on: {
+      'session.restart': { target: '.home', actions: 'reset' },
+      'step.open': [
+        {
+          // Nothing is waiting behind the status check any more: the agent chose where the caller is.
+          guard: 'keepsCase',
+          actions: ['noteJump', 'clearPending', { type: 'routeTo', params: ({ event }) => ({ step: event.step }) }],
+        },
+        {
+          actions: [
+            'reset',
+            'stampStart',
+            'noteJump',
+            { type: 'routeTo', params: ({ event }) => ({ step: event.step }) },
+          ],
+        },
+      ],
+      'answer.change': {
+        guard: 'answeredEarlier',
+        actions: ['rewind', { type: 'routeTo', params: ({ event }) => ({ step: event.step }) }],
       },
-      {
-        actions: [
-          'reset',
-          'stampStart',
-          'noteJump',
-          { type: 'routeTo', params: ({ event }) => ({ step: event.step }) },
-        ],
-      },
-    ],
-    'answer.change': {
-      guard: 'answeredEarlier',
-      actions: ['rewind', { type: 'routeTo', params: ({ event }) => ({ step: event.step }) }],
+      'nav.back': [
+        { guard: 'backLeaves', target: '.home', actions: 'reset' },
+        {
+          guard: 'backSteps',
+          actions: [{ type: 'routeTo', params: ({ context }) => ({ step: previousStep(context) }) }, 'popTrail'],
+        },
+      ],
     },
-    'nav.back': [
-      { guard: 'backLeaves', target: '.home', actions: 'reset' },
-      {
-        guard: 'backSteps',
-        actions: [{ type: 'routeTo', params: ({ context }) => ({ step: previousStep(context) }) }, 'popTrail'],
+    states: {
+      home: {
+        meta: { step: 'home', kind: 'home' },
+        on: {
+          'diagnosis.start': { target: ref('gate.charged'), actions: ['leaveHome', 'stampStart'] },
+          'symptom.matched': [
+            {
+              guard: 'matchHasCode',
+              target: ref('lookup.code'),
+              actions: ['leaveHome', 'stampStart', 'rememberMatch', 'holdPending'],
+            },
+            {
+              guard: 'matchNeedsCheck',
+              target: ref('safety.query'),
+              actions: ['leaveHome', 'stampStart', 'rememberMatch', 'holdPending'],
+            },
+            {
+              guard: 'matchFromWords',
+              target: ref('gate.charged'),
+              actions: ['leaveHome', 'stampStart', 'rememberMatch', 'holdPending'],
+            },
+            {
+              actions: [
+                'leaveHome',
+                'stampStart',
+                'rememberMatch',
+                { type: 'routeTo', params: ({ event }) => ({ step: event.match.step }) },
+              ],
+            },
+          ],
+        },
       },
-    ],
-  },
-  states: {
-    home: {
-      meta: { step: 'home', kind: 'home' },
-      on: {
-        'diagnosis.start': { target: ref('gate.charged'), actions: ['leaveHome', 'stampStart'] },
-        'symptom.matched': [
-          {
-            guard: 'matchHasCode',
-            target: ref('lookup.code'),
-            actions: ['leaveHome', 'stampStart', 'rememberMatch', 'holdPending'],
-          },
-          {
-            guard: 'matchNeedsCheck',
-            target: ref('safety.query'),
-            actions: ['leaveHome', 'stampStart', 'rememberMatch', 'holdPending'],
-          },
-          {
-            guard: 'matchFromWords',
-            target: ref('gate.charged'),
-            actions: ['leaveHome', 'stampStart', 'rememberMatch', 'holdPending'],
-          },
-          {
-            actions: [
-              'leaveHome',
-              'stampStart',
-              'rememberMatch',
-              { type: 'routeTo', params: ({ event }) => ({ step: event.match.step }) },
-            ],
-          },
-        ],
-      },
+      ...branchStates(),
     },
-    ...branchStates(),
-  },
-});
+  });
+
+export type DiagnosisMachine = ReturnType<typeof createDiagnosisMachine>;
+
+let diagnosisMachine: DiagnosisMachine | undefined;
+
+/**
+ * The one diagnosis machine, built on first use: building every step's state node is a third of the app's
+ * start-up script at 4× CPU, so main.tsx builds it in a task of its own instead of during the script's evaluation.
+ */
+export function getDiagnosisMachine(): DiagnosisMachine {
+  diagnosisMachine ??= createDiagnosisMachine();
+  return diagnosisMachine;
+}
 
 /** The step Back returns to (guarded by backSteps, so it is a step). */
 function previousStep(context: DiagnosisContext): StepId {
   const step = context.trail[backIndex(context)]?.step;
   return isStepId(step) ? step : 'gate.charged';
 }
-
-export type DiagnosisMachine = typeof diagnosisMachine;
 
 /** The step the snapshot is on, or 'home'. */
 export function currentStep(snapshot: { getMeta: () => Record<string, StepMeta | undefined> }): StepId | 'home' {
