@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface PageFrameProps {
@@ -16,7 +16,8 @@ export function PageFrame({ page, title, onClose, focusKey = page, children }: P
   const { t } = useTranslation();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // In the commit that shows the page: no moment with the page on screen and focus left on the body.
+  useLayoutEffect(() => {
     heading.current?.focus();
   }, [focusKey]);
   return (

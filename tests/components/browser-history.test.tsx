@@ -2,18 +2,11 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stepFromHash } from '../../src/app/history-sync.ts';
 import { text } from '../support/content.ts';
+import { pressBrowserBack } from '../support/browser-back.ts';
 import { renderApp } from '../support/render-app.tsx';
 
 const heading = () => screen.getByRole('heading', { level: 1 });
 const steps = (key: string) => text('zh-CN', 'steps', key);
-
-/** Presses the browser's Back button and waits for jsdom's asynchronous popstate. */
-async function pressBrowserBack() {
-  await act(async () => {
-    history.back();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  });
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();

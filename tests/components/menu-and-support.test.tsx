@@ -2,6 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { text } from '../support/content.ts';
 import { memoryRecords } from '../../src/persistence/records.ts';
+import { pressBrowserBack } from '../support/browser-back.ts';
 import { memoryStorage, renderApp } from '../support/render-app.tsx';
 
 const common = (key: string, locale = 'zh-CN') => text(locale, 'common', key);
@@ -22,14 +23,6 @@ async function switchSupportMode(view: Render) {
   await openMenu(view);
   await view.user.click(screen.getByRole('switch', { name: common('menu.support') }));
   await view.user.click(screen.getByRole('button', { name: common('page.close') }));
-}
-
-/** Presses the phone's Back and waits for jsdom's asynchronous popstate. */
-async function pressBrowserBack() {
-  await act(async () => {
-    history.back();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  });
 }
 
 describe('the header menu', () => {
