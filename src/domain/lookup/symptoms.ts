@@ -976,7 +976,7 @@ function approvalIn(norm: NormalizedInput): SymptomMatch | null {
 // ---- the learned reading beside the rules ----------------------------------------------------------------
 
 /** Housekeeping and entry readings: no money can have moved, so nothing learned adds the status check to them. */
-const noPaymentPhase = new Set(['signOn', 'settle', 'pinEntry', 'cardEntry']);
+const noPaymentPhase = new Set<string>(Object.values(housekeeping).map((reading) => reading.id));
 
 /** Any code at all, known or not (what readTerminalInput would read after the rules): the learned reading stays out. */
 const namesAnyCode = (norm: NormalizedInput) =>
