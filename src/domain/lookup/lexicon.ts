@@ -185,6 +185,7 @@ export const concepts: readonly Concept[] = [
       '~返回结果': 3,
       '~收到*返回': 3,
       '~收到*回复': 3,
+      'not return*respons': 3,
     },
   },
   {
@@ -214,6 +215,8 @@ export const concepts: readonly Concept[] = [
       '交易*中断': 3,
       出现中断: 3,
       '过程中*故障': 3,
+      'transact*interrupt': 3,
+      'payment*interrupt': 3,
     },
   },
   {
@@ -320,6 +323,7 @@ export const concepts: readonly Concept[] = [
       'got debit': 3,
       'debit from': 3,
       'account*debit': 3,
+      'charg*remain': 3,
     },
   },
   {
@@ -468,6 +472,13 @@ export const concepts: readonly Concept[] = [
       'miss*respons': 3,
       '=show unknown': 3,
       'statu*unknown': 3,
+      // Told to confirm the status, a sale that did not sync, or payments taken offline that are still to be sent.
+      'whether*gone through': 3,
+      'in doubt*whether': 3,
+      'confirm*transact statu': 3,
+      'confirm*payment statu': 3,
+      '~ sync': 3,
+      'offlin mode*payment': 3,
     },
   },
   {
@@ -528,6 +539,7 @@ export const concepts: readonly Concept[] = [
       盗刷: 3,
       'lost or stolen': 3,
       'hot card': 3,
+      'hold call': 3,
     },
   },
   {
@@ -921,6 +933,11 @@ export const concepts: readonly Concept[] = [
       'not accept*card': 3,
       'brand not support': 3,
       'card type not': 3,
+      // The terminal takes only some card types: not supported, not a state of the card.
+      '~*allow card type': 3,
+      'card product': 3,
+      'card select': 3,
+      'onli accept': 3,
     },
   },
   {
@@ -1006,6 +1023,8 @@ export const concepts: readonly Concept[] = [
       issuer: 2,
       发卡银行: 2,
       refer: 2,
+      'call for auth': 3,
+      'call auth': 3,
     },
   },
   {
@@ -1161,6 +1180,10 @@ export const concepts: readonly Concept[] = [
       wearabl: 3,
       fitbit: 3,
       garmin: 3,
+      // The wallet's own gesture and its card set-up (Apple Pay's side button, a card not fully provisioned).
+      'side button': 4,
+      'doubl click': 3,
+      provis: 3,
     },
   },
   {
@@ -1409,6 +1432,12 @@ export const concepts: readonly Concept[] = [
       '~ respond*tap': 3,
       'too quickli': 3,
       'move*quickli': 3,
+      // A chip the terminal cannot read is a reading fault, whatever it then asks for ("Chip Read Error").
+      'chip read error': 4,
+      'chip malfunct': 3,
+      'chip*unread': 3,
+      'chip*fail': 3,
+      'error*while read': 3,
     },
   },
   {
@@ -1440,6 +1469,7 @@ export const concepts: readonly Concept[] = [
       'init*fail': 3,
       'terminal*initi': 3,
       initialis: 2,
+      '~*log on': 4,
     },
   },
   {
@@ -1570,6 +1600,10 @@ export const concepts: readonly Concept[] = [
       'not enabl*account': 3,
       tid: 2,
       商户未启用: 3,
+      'blacklist*miss': 4,
+      'miss from the terminal': 3,
+      'paramet error': 3,
+      misconfigur: 3,
     },
   },
   {
@@ -1703,6 +1737,14 @@ export const concepts: readonly Concept[] = [
       'first transact': 2,
       'move the terminal': 3,
       repair: 3,
+      // A terminal not yet loaded, initialised or assigned to the merchant's store.
+      'requir*initi': 3,
+      'pleas initi': 3,
+      'program load': 3,
+      'boot mode': 3,
+      'not board': 3,
+      '~*assign to*store': 3,
+      'terminal*~ appear': 3,
     },
   },
   {
@@ -2278,6 +2320,8 @@ export const outcomeSignals = {
     'success',
     'custom*paid',
     'monei*come out',
+    'were debit',
+    'claim*debit',
   ],
   notDone: [
     '~*read',
@@ -2332,6 +2376,8 @@ export const outcomeSignals = {
     '~收到*通知',
     '~收到*到账',
     '没有反应',
+    '~*tell*success',
+    '~*notifi',
   ],
   /** Said while the payment was under way ("授权时", "mid-transaction"): a dropped line then leaves it unknown. */
   inProgress: [
@@ -2523,6 +2569,8 @@ export const phases = {
     'batch upload',
     'close batch*fail',
     'end of dai*fail',
+    'batch*time out',
+    'submit*batch',
   ],
 };
 
@@ -2608,6 +2656,14 @@ export const offTopics = [
   'manual transact',
   'mail order',
   'card not present',
+  // Questions about being paid, what the account costs and how a feature works, in English.
+  'receiv*batch',
+  'how often',
+  'fund*paid into',
+  'pai on*account',
+  'fund from*settlement',
+  'how can i',
+  'are there',
 ];
 
 /** Words that say something went wrong; with one of them, an off-topic word does not silence the reading. */
@@ -2716,8 +2772,14 @@ export const ignoredPhrases = [
   'card or phone',
   'phone or card',
   'card or devic',
+  // The merchant's phone as the terminal, not a customer's phone wallet.
+  'tap to pai on iphon',
+  'tap to pai on android',
   '卡或手机',
   '手机或卡',
+  // The bill's balance, not the card's.
+  'balance due',
+  'amount due',
 ];
 
 /**
@@ -2733,6 +2795,7 @@ export const merchantHeads = [
   'pos',
   'merchant',
   'termin',
+  'devic',
   'busi account',
   'store account',
 ];
@@ -2861,7 +2924,8 @@ export const notCodeAfter = [
   '元', '块', '圆', '毛', '角', '分', '秒', '点', '号', '月', '日', '年', '次', '个', '张', '岁', '天', '笔', '台', '%',
   '度', '米', '人', '位', '件', '斤', '折', '部', '楼', '层', '路', '多', '来', '几', '万', '千', '百', 'yuan', 'rmb',
   'kuai', 'dollar', 'usd', 'min', 'mins', 'minute', 'minutes', 'sec', 'secs', 'second', 'seconds', 'hour', 'hours',
-  'hr', 'hrs', 'times', 'day', 'days', 'card', 'k', 'w',
+  'hr', 'hrs', 'times', 'day', 'days', 'card', 'k', 'w', 'cent', 'cents', 'pence', 'euro', 'euros', 'pound', 'pounds',
+  'eur', 'gbp',
 ];
 
 /** Words that name a response code just before it ("应答码55", "code 51", "显示05"). */
