@@ -539,7 +539,8 @@ export const concepts: readonly Concept[] = [
       盗刷: 3,
       'lost or stolen': 3,
       'hot card': 3,
-      'hold call': 3,
+      '=hold call': 3,
+      '=hold card messag': 3,
     },
   },
   {
@@ -1183,7 +1184,7 @@ export const concepts: readonly Concept[] = [
       // The wallet's own gesture and its card set-up (Apple Pay's side button, a card not fully provisioned).
       'side button': 4,
       'doubl click': 3,
-      provis: 3,
+      '~*provis': 3,
     },
   },
   {
