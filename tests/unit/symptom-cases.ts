@@ -302,6 +302,43 @@ const newCauses: SymptomCase[] = (
   ] as const
 ).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
 
+/**
+ * English as the field writes it (issue 15, sixth round), written here in the shapes the new training rows showed
+ * missing: chip faults, card types a terminal does not take, set-up and sign-on words, outcomes left open, housekeeping
+ * timeouts, and questions about being paid that must match nothing.
+ */
+const fieldEnglish: SymptomCase[] = (
+  [
+    ['the screen said Chip Read Error twice', m('reading_physical', 'reading.placement')],
+    ["it's 5 cents over the tap limit", m('amount_limit', 'limit.insert')],
+    ['the terminal only accepts debit cards, not credit', m('issuer_acquirer_host', 'card.other')],
+    ['terminal says please initialize or call help', m('terminal_setup', 'setup.signOnFix')],
+    ["the terminal won't log on this morning", m('terminal_setup', 'setup.signOnFix')],
+    ['the terminal is not boarded to our store yet', m('terminal_setup', 'setup.signOn')],
+    ['PARAMETER ERROR on the terminal', m('terminal_setup', 'done.acquirer')],
+    [
+      'Tap to Pay on iPhone says the card read failed',
+      m('reading_physical', 'reading.placement', false, { message: 'readFailed' }),
+    ],
+    ['the card in the wallet is not fully provisioned', m('phone_wallet', 'wallet.unlock')],
+    ['terminal shows HOLD CARD message', m('card_state', 'done.cardBlocked')],
+    ['reader error E_05', m('reading_physical', 'reading.placement')],
+    ['not sure whether the sale has gone through', m('network', 'network.signal', unknown)],
+    ['the host is not returning a response', m('network', 'network.signal', unknown)],
+    ["the sale didn't sync to the server after she tapped", m('network', 'network.signal', unknown)],
+    ['the customer claims she was debited but we have no record', m('network', 'network.signal', unknown)],
+    ['a charge remains on her card after the void', m('network', 'network.signal', unknown)],
+    ['the payment was interrupted when the battery died', m('network', 'network.signal', unknown)],
+    // Settlement is housekeeping: its timeout moves no customer money.
+    ['the batch upload timed out last night', m('terminal_setup', 'setup.settleFix')],
+    ['when do I receive my batches?', null],
+    ['how often are deposits paid into my account?', null],
+    ['are there limits on how much I can take by card?', null],
+    ['the balance due is 12.50, can the customer pay by card?', null],
+    ['what is my business paying on the merchant account each month?', null],
+  ] as const
+).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
+
 /** Input that must not break anything, or be read as a code it is not. */
 const bad: SymptomCase[] = (
   [
@@ -345,5 +382,6 @@ export const symptomCases: readonly SymptomCase[] = [
   ...writtenMessages,
   ...colloquial,
   ...newCauses,
+  ...fieldEnglish,
   ...bad,
 ];
