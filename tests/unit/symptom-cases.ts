@@ -107,6 +107,8 @@ const writtenCodes: SymptomCase[] = (
     ['Error 96, try again later', m('issuer_acquirer_host', 'host.wait', false, { code: '96' })],
     ['应答码 77 请重新签到,再作交易', m('terminal_setup', 'setup.signOnFix', false, { code: '77' })],
     ['付了51元，显示余额不足', m('balance_account', 'balance.fix', false, { message: 'insufficientBalance' })],
+    // A device's own labels and longer numbers are no bank-card code.
+    ['error code 12 7775 on the wireless terminal', null],
   ] as const
 ).map(([input, expected]) => ({ input, expected, kind: 'code', provenance: 'written' }));
 
@@ -329,9 +331,14 @@ const fieldEnglish: SymptomCase[] = (
     ['the customer claims she was debited but we have no record', m('network', 'network.signal', unknown)],
     ['a charge remains on her card after the void', m('network', 'network.signal', unknown)],
     ['the payment was interrupted when the battery died', m('network', 'network.signal', unknown)],
+    ['the void failed, so the charge is still on her card', m('network', 'network.signal', unknown)],
+    ['the payment could not be voided', m('network', 'network.signal', unknown)],
     // Settlement is housekeeping: its timeout moves no customer money.
     ['the batch upload timed out last night', m('terminal_setup', 'setup.settleFix')],
+    ['Business Day Full on the terminal', m('terminal_setup', 'setup.settleFix')],
+    ['the batch cannot be closed', m('terminal_setup', 'setup.settleFix')],
     ['when do I receive my batches?', null],
+    ['what is on my monthly merchant statement?', null],
     ['how often are deposits paid into my account?', null],
     ['are there limits on how much I can take by card?', null],
     ['the balance due is 12.50, can the customer pay by card?', null],

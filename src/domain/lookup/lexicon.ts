@@ -324,6 +324,12 @@ export const concepts: readonly Concept[] = [
       'debit from': 3,
       'account*debit': 3,
       'charg*remain': 3,
+      // A void that did not happen leaves the charge standing.
+      '~ be void': 3,
+      'void*fail': 3,
+      'void*~ success': 3,
+      'origin transact*~ cancel': 3,
+      '~ remov from*account': 3,
     },
   },
   {
@@ -1501,6 +1507,9 @@ export const concepts: readonly Concept[] = [
       'log full': 3,
       reconcil: 3,
       'close out': 2,
+      'busi dai full': 3,
+      'close busi dai': 3,
+      'batch*~*close': 3,
     },
   },
   {
@@ -2665,6 +2674,8 @@ export const offTopics = [
   'fund from*settlement',
   'how can i',
   'are there',
+  'merchant statement',
+  'monthli statement',
 ];
 
 /** Words that say something went wrong; with one of them, an off-topic word does not silence the reading. */

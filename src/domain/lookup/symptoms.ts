@@ -265,6 +265,8 @@ function codeTokens(norm: NormalizedInput): CodeToken[] {
     if (/[0-9][.:/,-]\s*$/.test(before) || /^(?:[.:/-][0-9]|,[0-9]{3})/.test(after)) continue;
     // A device's own error label ("E_05", "ERR_12") is that device's code, not the bank's.
     if (/[a-z]_$/.test(before)) continue;
+    // Two digits that a longer number follows ("ERROR CODE 12 7775") are that number's first part.
+    if (/^ [0-9]{3,}/.test(after)) continue;
     if (amountOrModelBefore.test(before) || amountAfter.test(after)) continue;
     const keyed = prefixed !== null || keyedBefore.test(before) || keyedAfter.test(after);
     // "A7" without a word around it is more often a phone model than a code.
