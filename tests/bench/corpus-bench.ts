@@ -160,6 +160,8 @@ export const learnedVariants: readonly Variant[] = [
   { parts: 'both', minRows: 3 },
   { parts: 'both', minRows: 4 },
   { parts: 'both', minRows: 5 },
+  { parts: 'both', minRows: 3, topByGain: 800 },
+  { parts: 'both', minRows: 2, topByGain: 800 },
   { parts: 'unknown', minRows: 2 },
   { parts: 'unknown', minRows: 3 },
   { parts: 'unknown', minRows: 5 },
