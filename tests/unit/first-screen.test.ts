@@ -3,7 +3,7 @@ import {
   dropOtherPrerenders,
   keepEarlyTaps,
   prerenderFits,
-  runEntryAfterFirstPaint,
+  startAppAfterFirstPaint,
   takeEarlyTap,
 } from '../../src/app/first-screen.ts';
 import { savedHintKey } from '../../src/persistence/keys.ts';
@@ -42,15 +42,20 @@ describe('dropOtherPrerenders: every language is prerendered, one is kept', () =
   });
 });
 
-describe('runEntryAfterFirstPaint: the app starts once the prerendered screen is on screen', () => {
+describe('startAppAfterFirstPaint: the app is fetched and started once the prerendered screen is on screen', () => {
   afterEach(() => {
     vi.useRealTimers();
-    document.head.querySelectorAll('script[src="/assets/index.js"]').forEach((script) => script.remove());
+    document.head.querySelectorAll('script[type="module"], link[rel="modulepreload"]').forEach((tag) => tag.remove());
   });
 
+  const files = { entry: '/assets/index.js', preloads: ['/assets/runtime.js', '/assets/content-en.js'] };
   const entries = () => document.head.querySelectorAll('script[type="module"][src="/assets/index.js"]');
+  const preloads = () =>
+    [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) =>
+      link.getAttribute('href'),
+    );
 
-  it('adds the entry once, after the next frame', () => {
+  it('requests nothing before the frame, then the entry and its preloads once', () => {
     vi.useFakeTimers();
     const frames: FrameRequestCallback[] = [];
     const target = Object.assign(Object.create(window) as Window, {
@@ -58,14 +63,18 @@ describe('runEntryAfterFirstPaint: the app starts once the prerendered screen is
       requestAnimationFrame: (callback: FrameRequestCallback) => frames.push(callback),
       setTimeout: (work: () => void, ms: number) => setTimeout(work, ms),
     });
-    runEntryAfterFirstPaint(target, '/assets/index.js');
+    startAppAfterFirstPaint(target, files);
     vi.advanceTimersByTime(10);
-    expect(entries(), 'nothing before the frame').toHaveLength(0);
+    expect(entries(), 'no entry before the frame').toHaveLength(0);
+    expect(preloads(), 'no preload before the frame').toEqual([]);
     frames.forEach((frame) => frame(0));
+    expect(entries(), 'not inside the frame either: after it is painted').toHaveLength(0);
     vi.advanceTimersByTime(1);
     expect(entries()).toHaveLength(1);
+    expect(preloads()).toEqual(files.preloads);
     vi.advanceTimersByTime(1000);
     expect(entries(), 'never twice').toHaveLength(1);
+    expect(preloads(), 'never twice').toEqual(files.preloads);
   });
 
   it('still starts in a tab that paints no frame (opened in the background)', () => {
@@ -75,7 +84,7 @@ describe('runEntryAfterFirstPaint: the app starts once the prerendered screen is
       requestAnimationFrame: () => 0,
       setTimeout: (work: () => void, ms: number) => setTimeout(work, ms),
     });
-    runEntryAfterFirstPaint(target, '/assets/index.js');
+    startAppAfterFirstPaint(target, files);
     vi.advanceTimersByTime(1000);
     expect(entries()).toHaveLength(1);
   });
