@@ -1,7 +1,7 @@
 // The boot script: inline in <head> (vite.config.ts bundles it), run before the first paint. It names the
 // language, which shows that language's prerendered home (index.html's inline style) and drops the others once
-// parsed, hides the prerender when this visit will show something else, keeps early taps, and once the prerender
-// is painted requests the entry (with its imports and the language's start content) and runs it.
+// parsed, hides the prerender when this visit will show something else, keeps early taps, and once the first
+// frame is painted requests the entry (with its imports and the language's start content) and runs it.
 import { pickLanguage } from '../i18n/languages.ts';
 import { loadLanguage } from '../persistence/preferences.ts';
 import { browserStorage } from '../persistence/storage.ts';
@@ -19,8 +19,9 @@ import {
 const storage = browserStorage();
 const language = pickLanguage(loadLanguage(storage), navigator.languages);
 document.documentElement.lang = language;
-const prerenderShown = prerenderFits(storage, location.hash);
-if (!prerenderShown) document.documentElement.setAttribute(stalePrerenderAttribute, '');
+if (!prerenderFits(storage, location.hash)) {
+  document.documentElement.setAttribute(stalePrerenderAttribute, '');
+}
 
 /** A JSON list of URLs in one of the script's attributes; a broken one costs only a head start. */
 function urlList(value: unknown): string[] {
@@ -44,4 +45,4 @@ const script = document.currentScript;
 dropOtherPrerenders(document, language);
 keepEarlyTaps(window);
 const entry = script?.getAttribute(entryAttribute);
-if (entry) startAppAfterFirstPaint(window, { entry, preloads: preloadsOf(script) }, prerenderShown);
+if (entry) startAppAfterFirstPaint(window, { entry, preloads: preloadsOf(script) });

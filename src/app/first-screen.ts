@@ -65,16 +65,11 @@ export interface AppFiles {
 }
 
 /**
- * Requests the app's files and runs its entry once the page is parsed and its first screen painted. Nothing is
+ * Requests the app's files and runs its entry once the page is parsed and its first frame painted. Nothing is
  * requested before: on a slow network every byte fetched then would compete with the first paint (and Lighthouse
  * counts a script that arrived before the paint as holding it up). index.html lists no script of its own.
- * `painted` is false when the page has nothing to show until the app renders (the prerender is hidden).
  */
-export function startAppAfterFirstPaint(
-  target: Window & { PerformanceObserver?: typeof PerformanceObserver },
-  { entry, preloads }: AppFiles,
-  painted = true,
-): void {
+export function startAppAfterFirstPaint(target: Window, { entry, preloads }: AppFiles): void {
   const document = target.document;
   let added = false;
   const add = () => {
@@ -93,22 +88,13 @@ export function startAppAfterFirstPaint(
       document.head.append(link);
     }
   };
-  const afterParse = () => {
+  const afterFrame = () => {
+    // A task queued from a frame's callbacks runs after that frame is painted.
+    target.requestAnimationFrame(() => target.setTimeout(add, 0));
     target.setTimeout(add, firstFrameTimeout);
-    // The paint is reported once it is on screen: a task after the frame's own work can come before that.
-    if (painted && target.PerformanceObserver?.supportedEntryTypes?.includes('paint')) {
-      new target.PerformanceObserver((list, observer) => {
-        if (list.getEntriesByName('first-contentful-paint').length === 0) return;
-        observer.disconnect();
-        add();
-      }).observe({ type: 'paint', buffered: true });
-    } else {
-      // A task queued from a frame's callbacks runs after that frame's work.
-      target.requestAnimationFrame(() => target.setTimeout(add, 0));
-    }
   };
-  if (document.readyState !== 'loading') afterParse();
-  else document.addEventListener('readystatechange', afterParse, { once: true });
+  if (document.readyState !== 'loading') afterFrame();
+  else document.addEventListener('readystatechange', afterFrame, { once: true });
 }
 
 /** Set on <html> by the boot script when the prerendered home would be the wrong screen: it stays hidden. */

@@ -119,40 +119,6 @@ for (const { locale, lang, title } of [
   });
 }
 
-test("nothing but the page loads before the first paint; then the entry, its imports and the phone language's content", async ({
-  browser,
-}) => {
-  const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const problems = await watchForProblems(page);
-  await page.goto('/');
-  await expect.poll(() => page.evaluate(() => window.tapfixEarlyTaps?.listening), { timeout: 15_000 }).toBe(false);
-  const { paint, scripts } = await page.evaluate(() => ({
-    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
-    scripts: performance
-      .getEntriesByType('resource')
-      .filter((entry) => entry.name.endsWith('.js'))
-      .map((entry) => ({ file: new URL(entry.name).pathname, start: entry.startTime })),
-  }));
-  // On a slow network a file requested before the paint shares its bandwidth (and Lighthouse counts it as holding
-  // the paint up).
-  expect(
-    scripts.filter((script) => script.start < paint),
-    `first paint at ${paint} ms`,
-  ).toEqual([]);
-  const files = scripts.map((script) => script.file);
-  expect(
-    files.some((file) => /^\/assets\/index-/.test(file)),
-    'the entry',
-  ).toBe(true);
-  expect(
-    files.some((file) => /^\/assets\/content-en-/.test(file)),
-    "the phone language's content",
-  ).toBe(true);
-  expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
-  await context.close();
-});
-
 test('with a diagnosis saved, the prerendered home stays hidden and home offers to continue', async ({ page }) => {
   await page.goto('/');
   await page.locator('[data-action="start"]').click();

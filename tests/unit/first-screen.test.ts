@@ -55,68 +55,11 @@ describe('startAppAfterFirstPaint: the app is fetched and started once the prere
       link.getAttribute('href'),
     );
 
-  /** A browser that reports paints: `paint(name)` delivers a paint entry to the page's observers. */
-  function paintingWindow() {
-    const observers = new Set<FakeObserver>();
-    class FakeObserver {
-      static readonly supportedEntryTypes = ['paint'];
-      constructor(readonly callback: PerformanceObserverCallback) {}
-      observe() {
-        observers.add(this);
-      }
-      disconnect() {
-        observers.delete(this);
-      }
-    }
-    const frames: FrameRequestCallback[] = [];
-    const target = Object.assign(Object.create(window) as Window, {
-      document,
-      PerformanceObserver: FakeObserver as unknown as typeof PerformanceObserver,
-      requestAnimationFrame: (callback: FrameRequestCallback) => frames.push(callback),
-      setTimeout: (work: () => void, ms: number) => setTimeout(work, ms),
-    });
-    const paint = (name: string) => {
-      const list = { getEntriesByName: (wanted: string) => (wanted === name ? [{ name }] : []) };
-      for (const observer of [...observers]) {
-        observer.callback(list as unknown as PerformanceObserverEntryList, observer as unknown as PerformanceObserver);
-      }
-    };
-    return { target, frames, paint };
-  }
-
-  it('requests nothing until the first contentful paint is reported, then the entry and its preloads once', () => {
-    vi.useFakeTimers();
-    const { target, frames, paint } = paintingWindow();
-    startAppAfterFirstPaint(target, files);
-    frames.forEach((frame) => frame(0));
-    vi.advanceTimersByTime(10);
-    expect(entries(), 'a frame is not yet a paint on screen').toHaveLength(0);
-    paint('first-paint');
-    expect(preloads(), 'nor is a paint without content').toEqual([]);
-    paint('first-contentful-paint');
-    expect(entries()).toHaveLength(1);
-    expect(preloads()).toEqual(files.preloads);
-    paint('first-contentful-paint');
-    vi.advanceTimersByTime(1000);
-    expect(entries(), 'never twice').toHaveLength(1);
-    expect(preloads(), 'never twice').toEqual(files.preloads);
-  });
-
-  it('with the prerender hidden (nothing to paint), starts after the next frame', () => {
-    vi.useFakeTimers();
-    const { target, frames } = paintingWindow();
-    startAppAfterFirstPaint(target, files, false);
-    frames.forEach((frame) => frame(0));
-    vi.advanceTimersByTime(1);
-    expect(entries()).toHaveLength(1);
-  });
-
-  it('in a browser without paint timing, requests nothing before the frame, then starts after it', () => {
+  it('requests nothing before the frame, then the entry and its preloads once', () => {
     vi.useFakeTimers();
     const frames: FrameRequestCallback[] = [];
     const target = Object.assign(Object.create(window) as Window, {
       document,
-      PerformanceObserver: undefined,
       requestAnimationFrame: (callback: FrameRequestCallback) => frames.push(callback),
       setTimeout: (work: () => void, ms: number) => setTimeout(work, ms),
     });
@@ -125,15 +68,22 @@ describe('startAppAfterFirstPaint: the app is fetched and started once the prere
     expect(entries(), 'no entry before the frame').toHaveLength(0);
     expect(preloads(), 'no preload before the frame').toEqual([]);
     frames.forEach((frame) => frame(0));
-    expect(entries(), 'not inside the frame either: after it').toHaveLength(0);
+    expect(entries(), 'not inside the frame either: after it is painted').toHaveLength(0);
     vi.advanceTimersByTime(1);
     expect(entries()).toHaveLength(1);
     expect(preloads()).toEqual(files.preloads);
+    vi.advanceTimersByTime(1000);
+    expect(entries(), 'never twice').toHaveLength(1);
+    expect(preloads(), 'never twice').toEqual(files.preloads);
   });
 
-  it('still starts in a tab that paints nothing (opened in the background)', () => {
+  it('still starts in a tab that paints no frame (opened in the background)', () => {
     vi.useFakeTimers();
-    const { target } = paintingWindow();
+    const target = Object.assign(Object.create(window) as Window, {
+      document,
+      requestAnimationFrame: () => 0,
+      setTimeout: (work: () => void, ms: number) => setTimeout(work, ms),
+    });
     startAppAfterFirstPaint(target, files);
     vi.advanceTimersByTime(1000);
     expect(entries()).toHaveLength(1);
