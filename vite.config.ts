@@ -14,12 +14,7 @@ import {
   nginxSnippetFile,
   type InlineSources,
 } from './src/app/content-security-policy.ts';
-import {
-  entryAttribute,
-  entryImportsAttribute,
-  prerenderAttribute,
-  startContentAttribute,
-} from './src/app/first-screen.ts';
+import { entryAttribute, prerenderAttribute, startContentAttribute } from './src/app/first-screen.ts';
 import { languages, type Language } from './src/i18n/languages.ts';
 import { namespaces, startNamespaces } from './src/i18n/resources.ts';
 
@@ -157,21 +152,6 @@ function startContentChunks(bundle: Rolldown.OutputBundle, language: Language): 
     .map((chunk) => chunk.fileName);
 }
 
-/** The chunks an entry imports, its imports' imports included, in the order the module graph needs them. */
-function importedChunks(bundle: Rolldown.OutputBundle, entry: Rolldown.OutputChunk): string[] {
-  const seen = new Set<string>();
-  const visit = (chunk: Rolldown.OutputChunk) => {
-    for (const file of chunk.imports) {
-      const imported = bundle[file];
-      if (seen.has(file) || imported?.type !== 'chunk') continue;
-      seen.add(file);
-      visit(imported);
-    }
-  };
-  visit(entry);
-  return [...seen];
-}
-
 /** Names each language's start content chunk content-<language>-<hash>.js (a group would add a facade chunk). */
 function chunkFileName(chunk: Rolldown.PreRenderedChunk): string {
   const start = chunk.facadeModuleId?.startsWith('\0virtual:tapfix-content/start/');
@@ -181,9 +161,8 @@ function chunkFileName(chunk: Rolldown.PreRenderedChunk): string {
 /**
  * The first screen, ready before any file but index.html arrives: every language's home rendered at build time
  * (src/app/prerender.tsx), the stylesheet and the boot script inline, and the CSP (src/app/content-security-policy.ts)
- * listing the hashes of both. The boot script shows the home of this visit's language and, once it is painted,
- * loads the entry with its imports and that language's content; main.tsx hydrates that home. The build also
- * writes the policy as an nginx header (nginx-csp.conf).
+ * listing the hashes of both. The boot script shows the home of this visit's language and preloads its content;
+ * main.tsx hydrates that home. The build also writes the policy as an nginx header (nginx-csp.conf).
  */
 function firstScreen(): Plugin {
   let boot = '';
@@ -204,7 +183,7 @@ function firstScreen(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      async handler(html, { bundle, chunk }) {
+      async handler(html, { bundle }) {
         if (!bundle) throw new Error('tapfix:first-screen runs in the build only');
         const { module } = await runnerImport<{ renderFirstScreen(language: Language): Promise<string> }>(
           '/src/app/prerender.tsx',
@@ -237,34 +216,36 @@ function firstScreen(): Plugin {
             languages.map((language) => [language, startContentChunks(bundle, language).map((f) => base + f)]),
           ),
         );
+        if (startContent.includes("'")) throw new Error('start content URLs cannot hold a quote');
         inline = { scripts: [boot], styles: [css] };
-        // The entry and its imports load once the first frame is painted (the boot script adds them): requested
-        // before it, on a slow network they would share its bandwidth. Vite injects a script tag for each chunk the
-        // page's entry imports (its own chunk is imports only); they are taken out here.
-        if (!chunk) throw new Error('index.html: no entry chunk');
-        const scripts = importedChunks(bundle, chunk);
-        const main = (id: string) => toPosix(id).endsWith('/src/app/main.tsx');
-        const entryChunk = scripts
-          .map((file) => bundle[file])
-          .find((c) => c?.type === 'chunk' && c.moduleIds.some(main));
-        if (entryChunk?.type !== 'chunk') throw new Error('index.html: no entry chunk for src/app/main.tsx');
-        const entry = base + entryChunk.fileName;
-        const imports = JSON.stringify(importedChunks(bundle, entryChunk).map((file) => base + file));
-        const scriptTags = (html.match(/<script type="module"[^>]*><\/script>/g) ?? []).filter((tag) =>
-          scripts.some((file) => tag.includes(` src="${base}${file}"`)),
-        );
-        if (`${imports}${startContent}`.includes("'")) throw new Error('script URLs cannot hold a quote');
+        // The policy first (a <meta> policy governs only what follows); then the entry's module scripts, which
+        // run only once the page is parsed but should be requested before anything else; then what the first
+        // paint needs.
+        const modules = html.match(/<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g) ?? [];
+        // The entry runs once the first frame is painted (the boot script adds it): requested here at once as a
+        // module preload, it is parsed while the page paints, and a fast network no longer holds the first paint
+        // behind the app's start-up work.
+        let entry = '';
+        const preloads = modules.map((tag) => {
+          const src = /<script type="module"[^>]*\ssrc="([^"]+)"/.exec(tag)?.[1];
+          if (!src) return tag;
+          const chunk = bundle[src.slice(base.length)];
+          // The $initial group holds main.tsx: its chunk is the entry (rolldown's runtime comes as a script too).
+          const main = (id: string) => toPosix(id).endsWith('/src/app/main.tsx');
+          if (chunk?.type === 'chunk' && chunk.moduleIds.some(main)) entry = src;
+          return `<link rel="modulepreload" crossorigin href="${src}">`;
+        });
+        if (!entry) throw new Error('index.html: no entry script for src/app/main.tsx');
         const head = [
           `<meta http-equiv="Content-Security-Policy" content="${metaPolicy(inline)}" />`,
+          ...preloads,
           `<style>${css}</style>`,
-          `<script ${entryAttribute}="${entry}" ${entryImportsAttribute}='${imports}' ${startContentAttribute}='${startContent}'>${boot}</script>`,
+          `<script ${entryAttribute}="${entry}" ${startContentAttribute}='${startContent}'>${boot}</script>`,
         ].join('\n    ');
         const charset = /<meta charset="[^"]*"\s*\/?>/i;
         if (!charset.test(html)) throw new Error('index.html needs <meta charset> for the CSP meta to follow');
-        const page = [...links, ...scriptTags].reduce((text, tag) => text.replace(tag, ''), html);
-        if (/<script type="module"|rel="modulepreload"/.test(page))
-          throw new Error('index.html: a module loads before the paint');
-        return page
+        return [...links, ...modules]
+          .reduce((page, tag) => page.replace(tag, ''), html)
           .replace(charset, (tag) => `${tag}\n    ${head}`)
           .replace(root, `<div id="root">${screens.join('')}</div>`);
       },

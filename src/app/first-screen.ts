@@ -51,25 +51,15 @@ export const startContentAttribute = 'data-start-content';
 /** The boot script's data attribute: the app's entry script, which it runs once the first frame is painted. */
 export const entryAttribute = 'data-entry';
 
-/** The boot script's data attribute: the chunks the entry imports (a JSON list), preloaded next to it. */
-export const entryImportsAttribute = 'data-entry-imports';
-
 /** The longest wait for a painted frame: a tab opened in the background paints nothing until it is shown. */
 const firstFrameTimeout = 500;
 
-/** What the app needs to start: its entry script, and the module files to fetch next to it. */
-export interface AppFiles {
-  entry: string;
-  /** The entry's imports and this visit's start content: fetched in parallel, not one after the other. */
-  preloads: readonly string[];
-}
-
 /**
- * Requests the app's files and runs its entry once the page is parsed and its first frame painted. Nothing is
- * requested before: on a slow network every byte fetched then would compete with the first paint (and Lighthouse
- * counts a script that arrived before the paint as holding it up). index.html lists no script of its own.
+ * Adds the app's entry script once the page is parsed and its first frame painted. The build preloads the entry
+ * (fetched and parsed in parallel), so on a slow network this costs nothing; on a fast one, or offline, the
+ * prerendered screen paints before the app's start-up work instead of after it.
  */
-export function startAppAfterFirstPaint(target: Window, { entry, preloads }: AppFiles): void {
+export function runEntryAfterFirstPaint(target: Window, src: string): void {
   const document = target.document;
   let added = false;
   const add = () => {
@@ -78,15 +68,8 @@ export function startAppAfterFirstPaint(target: Window, { entry, preloads }: App
     const script = document.createElement('script');
     script.type = 'module';
     script.crossOrigin = '';
-    script.src = entry;
+    script.src = src;
     document.head.append(script);
-    for (const href of preloads) {
-      const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.crossOrigin = '';
-      link.href = href;
-      document.head.append(link);
-    }
   };
   const afterFrame = () => {
     // A task queued from a frame's callbacks runs after that frame is painted.

@@ -103,7 +103,9 @@ test('sw.js and index.html are always sent whole, never as 304 Not Modified', as
 });
 
 test('text files are sent gzipped, and vary by Accept-Encoding', async ({ request }) => {
-  const entry = /\sdata-entry="\/(assets\/index-[^"]+)"/.exec(await readFile(join(distDir, 'index.html'), 'utf8'));
+  const entry = /<link rel="modulepreload" crossorigin href="\/(assets\/index-[^"]+)"/.exec(
+    await readFile(join(distDir, 'index.html'), 'utf8'),
+  );
   for (const path of ['/', `/${entry?.[1] ?? 'missing'}`, '/sw.js', '/manifest.webmanifest']) {
     const headers = await headersOf(request, path);
     expect(headers['content-encoding'], path).toBe('gzip');

@@ -3,7 +3,7 @@ import {
   dropOtherPrerenders,
   keepEarlyTaps,
   prerenderFits,
-  startAppAfterFirstPaint,
+  runEntryAfterFirstPaint,
   takeEarlyTap,
 } from '../../src/app/first-screen.ts';
 import { savedHintKey } from '../../src/persistence/keys.ts';
@@ -42,20 +42,15 @@ describe('dropOtherPrerenders: every language is prerendered, one is kept', () =
   });
 });
 
-describe('startAppAfterFirstPaint: the app is fetched and started once the prerendered screen is on screen', () => {
+describe('runEntryAfterFirstPaint: the app starts once the prerendered screen is on screen', () => {
   afterEach(() => {
     vi.useRealTimers();
-    document.head.querySelectorAll('script[type="module"], link[rel="modulepreload"]').forEach((tag) => tag.remove());
+    document.head.querySelectorAll('script[src="/assets/index.js"]').forEach((script) => script.remove());
   });
 
-  const files = { entry: '/assets/index.js', preloads: ['/assets/runtime.js', '/assets/content-en.js'] };
   const entries = () => document.head.querySelectorAll('script[type="module"][src="/assets/index.js"]');
-  const preloads = () =>
-    [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) =>
-      link.getAttribute('href'),
-    );
 
-  it('requests nothing before the frame, then the entry and its preloads once', () => {
+  it('adds the entry once, after the next frame', () => {
     vi.useFakeTimers();
     const frames: FrameRequestCallback[] = [];
     const target = Object.assign(Object.create(window) as Window, {
@@ -63,18 +58,14 @@ describe('startAppAfterFirstPaint: the app is fetched and started once the prere
       requestAnimationFrame: (callback: FrameRequestCallback) => frames.push(callback),
       setTimeout: (work: () => void, ms: number) => setTimeout(work, ms),
     });
-    startAppAfterFirstPaint(target, files);
+    runEntryAfterFirstPaint(target, '/assets/index.js');
     vi.advanceTimersByTime(10);
-    expect(entries(), 'no entry before the frame').toHaveLength(0);
-    expect(preloads(), 'no preload before the frame').toEqual([]);
+    expect(entries(), 'nothing before the frame').toHaveLength(0);
     frames.forEach((frame) => frame(0));
-    expect(entries(), 'not inside the frame either: after it is painted').toHaveLength(0);
     vi.advanceTimersByTime(1);
     expect(entries()).toHaveLength(1);
-    expect(preloads()).toEqual(files.preloads);
     vi.advanceTimersByTime(1000);
     expect(entries(), 'never twice').toHaveLength(1);
-    expect(preloads(), 'never twice').toEqual(files.preloads);
   });
 
   it('still starts in a tab that paints no frame (opened in the background)', () => {
@@ -84,7 +75,7 @@ describe('startAppAfterFirstPaint: the app is fetched and started once the prere
       requestAnimationFrame: () => 0,
       setTimeout: (work: () => void, ms: number) => setTimeout(work, ms),
     });
-    startAppAfterFirstPaint(target, files);
+    runEntryAfterFirstPaint(target, '/assets/index.js');
     vi.advanceTimersByTime(1000);
     expect(entries()).toHaveLength(1);
   });
