@@ -1,12 +1,12 @@
-// First: IndexedDB starts opening before React's modules are evaluated (records-at-start.ts).
-import { recordsAtStart, settings } from './records-at-start.ts';
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { pickLanguage } from '../i18n/languages.ts';
 import { getDiagnosisMachine } from '../domain/diagnosis/diagnosis.machine.ts';
 import { createI18n, loadFallbackContent } from '../i18n/setup.ts';
 import { diagnosisPrefix } from '../persistence/keys.ts';
+import { openBrowserRecords } from '../persistence/open-records.ts';
 import { loadLanguage } from '../persistence/preferences.ts';
+import { browserStorage } from '../persistence/storage.ts';
 import { browserPwaBridges, PwaProvider } from '../pwa/pwa-context.tsx';
 import '../ui/styles.css';
 // Inline with the rest: the offer's code comes later (later-parts.tsx), its styles need no file of their own.
@@ -17,17 +17,18 @@ import { prerenderAttribute, stalePrerenderAttribute, takeEarlyTap } from './fir
 // Evaluating the app's modules is one long task on a slow phone: what main.tsx starts comes in tasks of its own.
 await new Promise((next) => setTimeout(next, 0));
 
+const settings = browserStorage();
 const language = pickLanguage(loadLanguage(settings), navigator.languages);
 document.documentElement.lang = language;
 
 // Starting in support mode, its texts come with the start content: its first step shows the script, not a gap.
 const content = createI18n({ language, support: supportAtStart(settings) });
-// The content and the saved records load side by side (IndexedDB has been opening since before React's evaluation).
-// The diagnosis machine is built meanwhile in a task of its own (a third of this script's evaluation at 4× CPU when it
-// was built at import), so neither task blocks a phone's page for long; taps made until the app starts are still kept.
+// The content and the saved records load side by side; IndexedDB opens in a few milliseconds. The diagnosis
+// machine is built meanwhile in a task of its own (a third of this script's evaluation at 4× CPU when it was built
+// at import), so neither task blocks a phone's page for long; taps made until the app starts are still kept.
 const [i18n, { records, durable }] = await Promise.all([
   content,
-  recordsAtStart,
+  openBrowserRecords(settings),
   new Promise<void>((built) => setTimeout(() => built(void getDiagnosisMachine()), 0)),
 ]);
 const root = document.getElementById('root');
