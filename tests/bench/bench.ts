@@ -130,13 +130,15 @@ async function firstStepAfterNavigation(page: Page, url: string): Promise<FirstS
  */
 async function firstStepQuietly(page: Page, cdp: CDPSession, url: string): Promise<FirstStep> {
   await page.goto(url, { waitUntil: 'commit' });
-  const ready = `new Promise((done) => {
+  // Runtime.evaluate's own timeout does not cover an awaited promise: the page gives up after 30 s itself.
+  const ready = `new Promise((done, fail) => {
+    setTimeout(() => fail(new Error('no first paint or tapfix:started within 30 s')), 30000);
     const check = () => performance.getEntriesByName('first-contentful-paint').length > 0 &&
       (!document.getElementById('root') || performance.getEntriesByName('tapfix:started').length > 0)
       ? done(true) : setTimeout(check, 50);
     check();
   })`;
-  const waited = await cdp.send('Runtime.evaluate', { expression: ready, awaitPromise: true, timeout: 30_000 });
+  const waited = await cdp.send('Runtime.evaluate', { expression: ready, awaitPromise: true });
   if (waited.exceptionDetails) throw new Error(`no first step at ${url}: ${waited.exceptionDetails.text}`);
   const read = `(() => {
     const painted = performance.getEntriesByName('first-contentful-paint')[0].startTime;
