@@ -74,6 +74,14 @@ export function printSideBySide(figures: readonly BenchFigure[]) {
       '',
       '',
     ],
+    [
+      // Not the app: what any page's offline start costs with a worker that only answers from its cache.
+      'floor: the static page from a 3-line worker, offline, first paint cold / warm',
+      `${time(cell(figures, 'static_page_first_step_cold_painted'))} / ${time(cell(figures, 'static_page_first_step_painted'))}`,
+      `${timeAndRatio(figures, 'offline_floor_first_step_painted')} / ${timeAndRatio(figures, 'offline_floor_first_step_warm_painted')}`,
+      '',
+      '',
+    ],
     ['Lighthouse mobile: performance', lhStatic[0] ?? '', lhZh[0] ?? '', lhEn[0] ?? '', ''],
     ['Lighthouse mobile: FCP / LCP', lhStatic[1] ?? '', lhZh[1] ?? '', lhEn[1] ?? '', ''],
     ['Lighthouse mobile: TBT / CLS', lhStatic[2] ?? '', lhZh[2] ?? '', lhEn[2] ?? '', ''],
