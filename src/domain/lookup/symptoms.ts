@@ -889,6 +889,14 @@ export function matchByRules(input: string): SymptomMatch | null {
   let best: Evidence | null = null;
   for (const item of evidence) if (best === null || outranks(item, best)) best = item;
   if (best === null) return null;
+  // Failed in one clause and done in another ("显示余额不足，但短信又显示成功了"): the contradiction beats a printed decline.
+  if (
+    conflict &&
+    best.source === 'message' &&
+    facts.some((f) => f.done && !f.notDone) &&
+    facts.some((f) => f.notDone && !f.done)
+  )
+    best = conflict;
   // Words alone never outweigh a question that is not about a failed payment; a code or a printed message does.
   if (best.tier === 1 && offTopicOnly(grams, clauses)) return null;
   return {
