@@ -52,6 +52,7 @@ export const concepts: readonly Concept[] = [
       卡在那: 3,
       卡在这: 3,
       不动了: 3,
+      黑屏: 3,
       闪退: 3,
       崩溃: 3,
       自己重启: 3,
@@ -1800,8 +1801,7 @@ export const concepts: readonly Concept[] = [
       很烫: 4,
       温度过高: 4,
       无法开机: 3,
-      // Power lost or off is a terminal fault; only mid-payment (a dropped signal) does it leave the outcome open.
-      黑屏: 3,
+      // Power lost or off is a terminal fault; the outcome is open only with a payment under way or in doubt.
       断电: 3,
       没电: 3,
       停电: 3,
@@ -2413,14 +2413,12 @@ export const outcomeSignals = {
     '没有反应',
     '~*tell*success',
     '~*notifi',
-    // Not completed, no receipt, no answer, nothing found; a specific decline word is a failure too.
+    // Not completed, no receipt, no answer, nothing found.
     '~完成',
     '不等于*完成',
     '~*收据',
     '~回应',
     '找不到',
-    '不足',
-    '超限',
   ],
   /** Said while the payment was under way ("授权时", "mid-transaction"): a dropped line then leaves it unknown. */
   inProgress: [
@@ -2792,6 +2790,13 @@ export const otherTender = [
   '别的卡',
   '付现金',
   '现金付',
+  // Or the same card tried again, inserted, re-entered or topped up: that try's success says nothing of the failed one.
+  '再刷',
+  '重刷',
+  '插卡后',
+  '改用',
+  '重新',
+  '充值',
 ];
 
 /** A guess, not a reading: "maybe no money on it" must not be taken as an established 51. */
@@ -2888,7 +2893,7 @@ export const gapNegations = {
 export const confusables: ReadonlyArray<readonly [string, string]> = [
   ['失贩', '失败'], ['失掰', '失败'], ['连机', '联机'], ['通迅', '通讯'], ['冲证', '冲正'], ['充正', '冲正'],
   ['签倒', '签到'], ['余颔', '余额'], ['密玛', '密码'], ['拒决', '拒绝'], ['闪附', '闪付'], ['咔', '卡'], ['ka卡', '卡'],
-  ['银行ka', '银行卡'], ['校样', '校验'], ['咭', '卡'], ['信用ka', '信用卡'], ['帐', '账'], ['中止', '终止'],
+  ['银行ka', '银行卡'], ['校样', '校验'], ['咭', '卡'], ['唔', '不'], ['冇', '没'], ['信用ka', '信用卡'], ['帐', '账'], ['中止', '终止'],
 ];
 
 /**
@@ -2926,7 +2931,7 @@ export const chineseSynonyms: ReadonlyArray<readonly [string, string]> = [
   // The switch's clearing centre is no settlement the merchant runs ("结算中心" must not read as "结算中").
   ['结算中心', '清算中心'],
   // Hong Kong and Taiwan words, and other spellings of a connection.
-  ['逾时', '超时'], ['户口', '账户'], ['结余', '余额'], ['拍卡', '挥卡'], ['连线', '连接'], ['链接', '连接'],
+  ['逾时', '超时'], ['户口', '账户'], ['结余', '余额'], ['拍卡', '挥卡'], ['连线', '连接'], ['链接', '连接'], ['之后', '后'],
 ];
 
 /** English typos of key words: read as the word they almost are (one edit away, same first letter). */
