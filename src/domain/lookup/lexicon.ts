@@ -410,6 +410,7 @@ export const concepts: readonly Concept[] = [
       'check*histori*befor': 3,
       掉单: 3,
       待确认: 3,
+      '以为*失败': 3,
       挂起: 3,
       状态未明: 3,
       状态不明: 3,
