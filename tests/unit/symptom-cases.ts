@@ -394,6 +394,10 @@ const fieldChinese: SymptomCase[] = (
     ['撤销和退货有什么区别', null],
     ['风控冻结资金的机制是什么', null],
     ['外国人的卡可以刷吗', null],
+    // One bank's cards are the host side; every bank's cards, or "bank cards", are not.
+    ['今天农行的卡都刷不了', m('issuer_acquirer_host', 'card.other')],
+    ['所有银行的卡都刷不了', m('network', 'network.signal')],
+    ['刷不了银行卡', m('reading_physical', 'reading.placement')],
     // What terminals print.
     ['显示解包校验不符', m('terminal_setup', 'setup.signOnFix', unknown, { message: 'macError' })],
     ['提示额度已满', m('amount_limit', 'card.other', false, { message: 'amountLimit' })],

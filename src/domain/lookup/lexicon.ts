@@ -927,6 +927,10 @@ export const concepts: readonly Concept[] = [
     unknownOutcome: false,
     keywords: {
       '不支持*银行': 3,
+      // One bank's cards fail ("刷不了交行的卡"): that issuer or the acquirer's route to it, not a card or the reader.
+      '不了*行的卡': 3,
+      '~*行的卡': 3,
+      '行的卡*~': 3,
       '不支持*卡': 2,
       不受理: 3,
       不能受理: 3,
@@ -1957,6 +1961,7 @@ export const concepts: readonly Concept[] = [
     unknownOutcome: false,
     keywords: {
       所有卡: 3,
+      '所有*卡': 4,
       每张卡: 3,
       什么卡都: 3,
       谁的卡都: 3,
@@ -2933,6 +2938,8 @@ export const chineseSynonyms: ReadonlyArray<readonly [string, string]> = [
   ['结算中心', '清算中心'],
   // Hong Kong and Taiwan words, and other spellings of a connection.
   ['逾时', '超时'], ['户口', '账户'], ['结余', '余额'], ['拍卡', '挥卡'], ['连线', '连接'], ['链接', '连接'], ['之后', '后'],
+  // A bank's short name with its card is that bank's card ("交行卡" is "交行的卡").
+  ['工行卡', '工行的卡'], ['农行卡', '农行的卡'], ['中行卡', '中行的卡'], ['建行卡', '建行的卡'], ['交行卡', '交行的卡'], ['招行卡', '招行的卡'],
 ];
 
 /** English typos of key words: read as the word they almost are (one edit away, same first letter). */
