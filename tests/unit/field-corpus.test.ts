@@ -143,10 +143,10 @@ describe('the field corpus', () => {
 
   // The Chinese rows were scored unseen before training (category 65.8 %, unknown outcomes 61.3 %, off-topic
   // unmatched 61.5 %); trained on, 68.3 %, 61.3 % and 64.1 %; with their gaps in the rules as capabilities (issue 15,
-  // seventh round) 94.2 %, 100 % and 84.6 %. A floor against losing that, not a target.
+  // seventh round) 95.0 %, 100 % and 84.6 %. A floor against losing that, not a target.
   it('keeps the Chinese training rows at their floor', () => {
     const score = scoreCorpus(matchSymptom, addedChineseRows);
-    expect(score.chinese).toBeGreaterThanOrEqual(94);
+    expect(score.chinese).toBeGreaterThanOrEqual(95);
     expect(score.code).toBe(100);
     expect(score.spuriousCodes).toBe(0);
     expect(score.unknownRecall).toBe(100);
