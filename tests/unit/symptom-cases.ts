@@ -346,6 +346,65 @@ const fieldEnglish: SymptomCase[] = (
   ] as const
 ).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
 
+/**
+ * Chinese as the field writes it (issue 15, seventh round), written here in the shapes the Chinese training rows
+ * showed missing: duplicate entries and charges with no completed sale, a contradiction beside a printed refusal,
+ * Hong Kong and Taiwan words, reading faults, connections, power (open only mid-payment), payout and how-to
+ * questions that must match nothing, and what terminals print for MAC errors, the daily limit and code 05.
+ */
+const fieldChinese: SymptomCase[] = (
+  [
+    ['对账单上有两笔金额一样的消费', m('network', 'scope.cards', unknown)],
+    ['客人的卡被重复刷了三笔', m('network', 'scope.cards', unknown)],
+    ['顾客说账单上比实际多了一笔', m('network', 'scope.cards', unknown)],
+    ['机器说交易没完成，顾客却说钱被扣了', m('network', 'network.signal', unknown)],
+    ['顾客收到借记短信，机器却没有收据', m('network', 'network.signal', unknown)],
+    // A sale told done beats a printed refusal; a retry with the same card that succeeds is that retry's.
+    ['提示余额不足，可是顾客短信又说扣款成功了', m('network', 'network.signal', unknown, { message: null })],
+    ['第一次其实有成功，可机器没回应，又刷了一遍', m('network', 'network.signal', unknown)],
+    [
+      '提示余额不足，充值后再刷就成功了',
+      m('balance_account', 'balance.fix', false, { message: 'insufficientBalance' }),
+    ],
+    ['提示密码错误，重新输入后支付成功', m('cardholder_verification', 'pin.retry', false, { message: 'wrongPin' })],
+    // Hong Kong and Taiwan words, Cantonese negations.
+    ['交易逾時，請重試', m('network', 'network.fix', unknown, { message: 'commTimeout' })],
+    ['咭機讀唔到張卡', m('reading_physical', 'reading.placement')],
+    ['拍卡冇反應', m('reading_physical', 'reading.placement')],
+    ['客人戶口結餘不足', m('balance_account', 'balance.fix')],
+    ['链接主机失败了', m('network', 'network.signal')],
+    ['连线已断开', m('network', 'network.signal')],
+    ['网络连接不稳定', m('network', 'network.signal')],
+    ['插卡后屏幕不显示卡号', m('reading_physical', 'reading.placement')],
+    ['卡放在磁铁旁边以后就刷不了', m('reading_physical', 'reading.chip')],
+    ['客人太快把卡移开了', m('reading_physical', 'reading.placement')],
+    // How the phone is held is placement, not the wallet.
+    ['手机角度不对，挥了好几次都不行', m('reading_physical', 'reading.placement')],
+    // Power is a terminal fault; only a payment under way or in doubt leaves the outcome open.
+    ['机器充上电就关机', m('terminal_setup', 'setup.power')],
+    ['收银机开不了机', m('terminal_setup', 'setup.power')],
+    ['停电了，刷卡机用不了', m('terminal_setup', 'setup.power')],
+    ['刷卡后机器突然断电了', m('terminal_setup', 'setup.power', unknown)],
+    ['输完密码之后机器没电关机了', m('terminal_setup', 'setup.power', unknown)],
+    ['断电以后不知道那笔扣没扣', m('terminal_setup', 'setup.power', unknown)],
+    // The merchant's payout, rules and how-to questions.
+    ['显示交易成功，但钱一直没到账', null],
+    ['商户货款几天到', null],
+    ['结算时间是怎么规定的', null],
+    ['撤销和退货有什么区别', null],
+    ['风控冻结资金的机制是什么', null],
+    ['外国人的卡可以刷吗', null],
+    // One bank's cards are the host side; every bank's cards, or "bank cards", are not.
+    ['今天农行的卡都刷不了', m('issuer_acquirer_host', 'card.other')],
+    ['所有银行的卡都刷不了', m('network', 'network.signal')],
+    ['刷不了银行卡', m('reading_physical', 'reading.placement')],
+    // What terminals print.
+    ['显示解包校验不符', m('terminal_setup', 'setup.signOnFix', unknown, { message: 'macError' })],
+    ['提示额度已满', m('amount_limit', 'card.other', false, { message: 'amountLimit' })],
+    ['显示持卡人认证失败', m('issuer_acquirer_host', 'card.other', false, { message: 'contactIssuer' })],
+  ] as const
+).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
+
 /** Input that must not break anything, or be read as a code it is not. */
 const bad: SymptomCase[] = (
   [
@@ -390,5 +449,6 @@ export const symptomCases: readonly SymptomCase[] = [
   ...colloquial,
   ...newCauses,
   ...fieldEnglish,
+  ...fieldChinese,
   ...bad,
 ];

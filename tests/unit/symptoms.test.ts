@@ -80,10 +80,14 @@ describe('matchSymptom', () => {
       step: 'network.signal',
     });
     expect(matchSymptom('钱包整个贴上去了，然后机器卡住了')).toMatchObject({ unknownOutcome: true });
+    // A printed refusal told beside a charge is a contradiction: the status check, not the refusal's branch.
     expect(matchSymptom('余额不足，但顾客收到扣款短信')).toMatchObject({
       unknownOutcome: true,
-      message: 'insufficientBalance',
+      category: 'network',
+      message: null,
     });
+    // A printed instruction keeps its branch, with the outcome still open.
+    expect(matchSymptom('请插卡，但顾客收到扣款短信')).toMatchObject({ unknownOutcome: true, message: 'insertCard' });
   });
 
   it('does not count a keyword its sentence denies', () => {

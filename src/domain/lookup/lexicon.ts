@@ -60,13 +60,6 @@ export const concepts: readonly Concept[] = [
       突然重启: 3,
       机器重启: 3,
       终端重启: 3,
-      断电: 3,
-      没电了: 3,
-      停电: 3,
-      掉电: 3,
-      自动关机: 3,
-      突然关机: 3,
-      关机了: 3,
       没有响应: 3,
       无响应: 3,
       froze: 3,
@@ -98,7 +91,6 @@ export const concepts: readonly Concept[] = [
       重启了: 3,
       卡机了: 3,
       机器死了: 3,
-      没电关机: 3,
       'went blank': 3,
       'lost power': 3,
       'power fail': 3,
@@ -242,7 +234,12 @@ export const concepts: readonly Concept[] = [
       重复扣: 4,
       重复付款: 4,
       重复消费: 4,
-      重复刷卡: 4,
+      重复刷: 4,
+      // Two identical entries, one entry too many, both attempts sent.
+      '两笔*一样': 4,
+      '两笔*相同': 4,
+      '多*一笔': 4,
+      两笔都: 3,
       多扣: 4,
       多刷了: 4,
       扣了双份: 4,
@@ -347,6 +344,7 @@ export const concepts: readonly Concept[] = [
       纸张用尽: 3,
       卡纸: 3,
       打印机: 3,
+      '~打单': 2,
       'out of paper': 3,
       'no paper': 3,
       'paper jam': 3,
@@ -411,6 +409,8 @@ export const concepts: readonly Concept[] = [
       'mai have been charg': 3,
       'check*histori*befor': 3,
       掉单: 3,
+      待确认: 3,
+      '以为*失败': 3,
       挂起: 3,
       状态未明: 3,
       状态不明: 3,
@@ -495,7 +495,7 @@ export const concepts: readonly Concept[] = [
     keywords: {
       '手机*成功': 3,
       '手机*完成': 3,
-      '手机*打勾': 3,
+      '手机*勾': 3,
       '手机*对勾': 3,
       '手机*付款了': 3,
       '手机*支付了': 3,
@@ -743,6 +743,8 @@ export const concepts: readonly Concept[] = [
       '超过*限制': 3,
       '单笔*上限': 3,
       '日*上限': 3,
+      '每天*上限': 3,
+      '一天*最多': 3,
       交易上限: 3,
       '累计*超': 3,
       'withdraw limit': 3,
@@ -925,6 +927,10 @@ export const concepts: readonly Concept[] = [
     unknownOutcome: false,
     keywords: {
       '不支持*银行': 3,
+      // One bank's cards fail ("刷不了交行的卡"): that issuer or the acquirer's route to it, not a card or the reader.
+      '不了*行的卡': 3,
+      '~*行的卡': 3,
+      '行的卡*~': 3,
       '不支持*卡': 2,
       不受理: 3,
       不能受理: 3,
@@ -1271,6 +1277,7 @@ export const concepts: readonly Concept[] = [
       '芯片*损坏': 3,
       '芯片*磨损': 3,
       消磁: 3,
+      磁铁: 3,
       磁条坏: 3,
       worn: 3,
       scratch: 3,
@@ -1304,6 +1311,10 @@ export const concepts: readonly Concept[] = [
       铝箔: 3,
       foil: 3,
       rfid: 3,
+      // How the card or phone is held is placement, even with a phone in play.
+      '角度*偏': 4,
+      '角度*不': 4,
+      '角度*太': 4,
     },
   },
   {
@@ -1351,7 +1362,11 @@ export const concepts: readonly Concept[] = [
       '挥卡*不成功': 2,
       '闪付*失败': 2,
       '闪付*不了': 2,
-      '拍卡*失败': 2,
+      // The card taken away too soon, never read, or read without its number.
+      '太快*移': 3,
+      移离: 3,
+      '~*读取': 3,
+      '~显示卡号': 3,
       '碰*失败': 2,
       'card*~*work': 2,
       没反应: 2,
@@ -1791,6 +1806,14 @@ export const concepts: readonly Concept[] = [
       很烫: 4,
       温度过高: 4,
       无法开机: 3,
+      // Power lost or off is a terminal fault; the outcome is open only with a payment under way or in doubt.
+      断电: 3,
+      没电: 3,
+      停电: 3,
+      掉电: 3,
+      关机: 3,
+      '~*开机': 3,
+      '电源*~稳': 3,
       开不了机: 3,
       充不进电: 3,
       充电器: 2,
@@ -1833,6 +1856,9 @@ export const concepts: readonly Concept[] = [
       '电话线*松': 3,
       '连接*失败': 3,
       联接失败: 3,
+      '连接*断开': 3,
+      连接不稳: 3,
+      '~*连接': 3,
       'lose*signal': 3,
       'lost*signal': 3,
       '~连接': 2,
@@ -1935,6 +1961,7 @@ export const concepts: readonly Concept[] = [
     unknownOutcome: false,
     keywords: {
       所有卡: 3,
+      '所有*卡': 4,
       每张卡: 3,
       什么卡都: 3,
       谁的卡都: 3,
@@ -2326,6 +2353,10 @@ export const outcomeSignals = {
     'sai paid',
     'show paid',
     '有*扣款记录',
+    // It did go through after all, or the bank told of a debit.
+    '有成功',
+    '其实*成功',
+    '收到*借记',
     'custom*made*payment',
     'success',
     'custom*paid',
@@ -2388,6 +2419,12 @@ export const outcomeSignals = {
     '没有反应',
     '~*tell*success',
     '~*notifi',
+    // Not completed, no receipt, no answer, nothing found.
+    '~完成',
+    '不等于*完成',
+    '~*收据',
+    '~回应',
+    '找不到',
   ],
   /** Said while the payment was under way ("授权时", "mid-transaction"): a dropped line then leaves it unknown. */
   inProgress: [
@@ -2477,6 +2514,9 @@ export const outcomeSignals = {
     '自动重启',
     '突然重启',
     '重启了',
+    '没电',
+    '停电',
+    '掉电',
   ],
   question: [
     '扣没扣',
@@ -2676,6 +2716,16 @@ export const offTopics = [
   'are there',
   'merchant statement',
   'monthli statement',
+  // The merchant's proceeds, rules and risk controls, a difference asked about, whether a card can be used at all.
+  '~到账',
+  '货款',
+  '结算时间',
+  '机制',
+  '区别',
+  '可以刷*吗',
+  '可以刷*么',
+  '售后',
+  '改密码',
 ];
 
 /** Words that say something went wrong; with one of them, an off-topic word does not silence the reading. */
@@ -2746,6 +2796,13 @@ export const otherTender = [
   '别的卡',
   '付现金',
   '现金付',
+  // Or the same card tried again, inserted, re-entered or topped up: that try's success says nothing of the failed one.
+  '再刷',
+  '重刷',
+  '插卡后',
+  '改用',
+  '重新',
+  '充值',
 ];
 
 /** A guess, not a reading: "maybe no money on it" must not be taken as an established 51. */
@@ -2842,7 +2899,7 @@ export const gapNegations = {
 export const confusables: ReadonlyArray<readonly [string, string]> = [
   ['失贩', '失败'], ['失掰', '失败'], ['连机', '联机'], ['通迅', '通讯'], ['冲证', '冲正'], ['充正', '冲正'],
   ['签倒', '签到'], ['余颔', '余额'], ['密玛', '密码'], ['拒决', '拒绝'], ['闪附', '闪付'], ['咔', '卡'], ['ka卡', '卡'],
-  ['银行ka', '银行卡'], ['信用ka', '信用卡'], ['帐', '账'], ['中止', '终止'],
+  ['银行ka', '银行卡'], ['校样', '校验'], ['咭', '卡'], ['唔', '不'], ['冇', '没'], ['信用ka', '信用卡'], ['帐', '账'], ['中止', '终止'],
 ];
 
 /**
@@ -2879,6 +2936,10 @@ export const chineseSynonyms: ReadonlyArray<readonly [string, string]> = [
   ['刷卡机', '机器'], ['收款机', '机器'], ['收银机', '机器'], ['机具', '机器'], ['机子', '机器'], ['终端机', '机器'],
   // The switch's clearing centre is no settlement the merchant runs ("结算中心" must not read as "结算中").
   ['结算中心', '清算中心'],
+  // Hong Kong and Taiwan words, and other spellings of a connection.
+  ['逾时', '超时'], ['户口', '账户'], ['结余', '余额'], ['拍卡', '挥卡'], ['连线', '连接'], ['链接', '连接'], ['之后', '后'],
+  // A bank's short name with its card is that bank's card ("交行卡" is "交行的卡").
+  ['工行卡', '工行的卡'], ['农行卡', '农行的卡'], ['中行卡', '中行的卡'], ['建行卡', '建行的卡'], ['交行卡', '交行的卡'], ['招行卡', '招行的卡'],
 ];
 
 /** English typos of key words: read as the word they almost are (one edit away, same first letter). */

@@ -126,6 +126,8 @@ export const screenMessages = [
       '讀卡錯誤',
       '读卡出错',
       '卡片读取失败',
+      'IC卡错误',
+      'IC卡錯誤',
       'CARD READ ERROR',
       'READ CARD FAILED',
       'CARD READ FAILED',
@@ -489,6 +491,9 @@ export const screenMessages = [
     generic: true,
     variants: [
       '请持卡人与发卡银行联系',
+      // Code 05's own terminal text (2015 annex: cardholder authentication failed).
+      '持卡人认证失败',
+      '持卡人認證失敗',
       '请联系发卡行',
       '請聯繫發卡行',
       '联系发卡行',
@@ -611,6 +616,8 @@ export const screenMessages = [
     unknownOutcome: true,
     variants: [
       'MAC校验错',
+      '解包校验不符',
+      '解包校驗不符',
       'MAC校驗錯',
       'MAC校验失败',
       'MAC错',
@@ -639,6 +646,8 @@ export const screenMessages = [
       '超出金额限制',
       '金额超限',
       '超过限额',
+      '额度已满',
+      '額度已滿',
       '超出消费次数限制',
       '超出次数限制',
       'EXCEEDS LIMIT',

@@ -808,20 +808,30 @@ const isPhoneReading = (item: Evidence) =>
 function outcomeConflict(facts: readonly ClauseFacts[]): Evidence | null {
   const any = (key: keyof Omit<ClauseFacts, 'phase'>) => facts.some((fact) => fact[key]);
   const conflict = any('question') || (any('done') && any('notDone')) || (any('inProgress') && any('dropped'));
-  if (!conflict) return null;
-  return {
-    source: 'outcome',
-    id: 'outcomeConflict',
-    category: 'network',
-    step: 'network.signal',
-    unknownOutcome: true,
-    tier: 1,
-    weight: outcomeWeight,
-    length: 0,
-    clause: 0,
-    at: 0,
-  };
+  return conflict ? outcomeEvidence : null;
 }
+
+/** Printed refusals of the card or its holder: a sale told done beside one contradicts it. */
+const refusals = new Set<Category>([
+  'balance_account',
+  'card_state',
+  'cardholder_verification',
+  'issuer_acquirer_host',
+]);
+
+/** A contradiction about the payment: the status check first, on the network branch. */
+const outcomeEvidence: Evidence = {
+  source: 'outcome',
+  id: 'outcomeConflict',
+  category: 'network',
+  step: 'network.signal',
+  unknownOutcome: true,
+  tier: 1,
+  weight: outcomeWeight,
+  length: 0,
+  clause: 0,
+  at: 0,
+};
 
 /** Strong evidence of an unknown outcome: outranks every other reading of the same tier. */
 const stronglyUnknown = (item: Evidence) =>
@@ -871,6 +881,10 @@ export function matchByRules(input: string): SymptomMatch | null {
   const evidence = inContext(collectEvidence(grams, clauses), facts);
   const conflict = outcomeConflict(facts);
   if (conflict) evidence.push(conflict);
+  // Power lost mid-payment or with the outcome in doubt leaves the sale open; on its own it is a terminal fault.
+  if (conflict || evidence.some((item) => outcomeOnly.has(item.id)))
+    for (const [at, item] of evidence.entries())
+      if (item.id === 'lowBattery') evidence[at] = { ...item, unknownOutcome: true };
   const code = findCode(norm);
   if (code) {
     evidence.push({
@@ -889,6 +903,14 @@ export function matchByRules(input: string): SymptomMatch | null {
   let best: Evidence | null = null;
   for (const item of evidence) if (best === null || outranks(item, best)) best = item;
   if (best === null) return null;
+  // A printed decline and the sale told done in another clause ("显示余额不足，但短信又显示成功了"): the contradiction wins.
+  const decline = best;
+  if (
+    decline.source === 'message' &&
+    refusals.has(decline.category) &&
+    facts.some((fact, at) => fact.done && !fact.notDone && at !== decline.clause)
+  )
+    best = outcomeEvidence;
   // Words alone never outweigh a question that is not about a failed payment; a code or a printed message does.
   if (best.tier === 1 && offTopicOnly(grams, clauses)) return null;
   return {
