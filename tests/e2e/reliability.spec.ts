@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { stepIds, stepInfo } from '../../src/domain/diagnosis/steps.ts';
-import { acceptDialogs, checkForUpdate, restart, screen, takeServiceWorkerControl } from './support/app.ts';
+import {
+  acceptDialogs,
+  checkForUpdate,
+  restart,
+  screen,
+  storedRecords,
+  takeServiceWorkerControl,
+} from './support/app.ts';
 import { launchKillable } from './support/killable-browser.ts';
 import { distDir } from './support/paths.ts';
 import { startStaticServer } from './support/static-server.ts';
@@ -226,6 +233,15 @@ test('4. with storage full, saved work is still shown, and what cannot be kept i
   await start(page);
   await give(page, sixAnswers.slice(0, 1));
   await expect(step(page)).toHaveAttribute('data-step', 'scope.cards');
+  // The save is written in an idle moment after the paint; the disk fills only once it is there (a busy machine
+  // filled it first, and a save that can be neither journaled nor committed is rightly gone).
+  await expect
+    .poll(async () =>
+      Object.entries(await storedRecords(page))
+        .filter(([key]) => key.startsWith('tapfix.diagnosis.'))
+        .map(([, text]) => JSON.stringify((JSON.parse(text) as { snapshot: { value: unknown } }).snapshot.value)),
+    )
+    .toEqual([JSON.stringify({ scope: 'cards' })]);
 
   await page.evaluate(() => {
     for (let size = 1 << 20, n = 0; size >= 1; size = Math.floor(size / 2)) {
