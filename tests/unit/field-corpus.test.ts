@@ -37,6 +37,16 @@ function expectLabelled(rows: readonly FieldPhrasing[]) {
   expect(new Set(rows.map((row) => row.text)).size).toBe(rows.length);
 }
 
+/** No row of `rows` shares its text or its page with `others`: a page on both sides would leak into what is held out. */
+function expectApart(rows: readonly FieldPhrasing[], others: readonly FieldPhrasing[]) {
+  const texts = new Set(others.map((row) => row.text));
+  const pages = new Set(others.map((row) => row.source));
+  for (const row of rows) {
+    expect(texts.has(row.text), row.text).toBe(false);
+    expect(pages.has(row.source), row.source).toBe(false);
+  }
+}
+
 describe('the field corpus', () => {
   it('holds at least 400 real phrasings from at least 15 public sources, each fully labelled', () => {
     expect(fieldPhrasings.length).toBeGreaterThanOrEqual(400);
@@ -49,12 +59,7 @@ describe('the field corpus', () => {
     expect(freshHeldOutRows.length).toBeGreaterThanOrEqual(150);
     expect(new Set(freshHeldOutRows.map(sourceOf)).size).toBeGreaterThanOrEqual(50);
     expectLabelled(freshHeldOutRows);
-    const texts = new Set(fieldPhrasings.map((row) => row.text));
-    const pages = new Set(fieldPhrasings.map((row) => row.source));
-    for (const row of freshHeldOutRows) {
-      expect(texts.has(row.text), row.text).toBe(false);
-      expect(pages.has(row.source), row.source).toBe(false);
-    }
+    expectApart(freshHeldOutRows, fieldPhrasings);
     expect(freshHeldOutRows.some((row) => row.category === null)).toBe(true);
   });
 
@@ -81,13 +86,7 @@ describe('the field corpus', () => {
     expect(thirdHeldOutRows.length).toBeGreaterThanOrEqual(120);
     expect(new Set(thirdHeldOutRows.map(sourceOf)).size).toBeGreaterThanOrEqual(50);
     expectLabelled(thirdHeldOutRows);
-    const earlier = [...fieldPhrasings, ...freshHeldOutRows];
-    const texts = new Set(earlier.map((row) => row.text));
-    const pages = new Set(earlier.map((row) => row.source));
-    for (const row of thirdHeldOutRows) {
-      expect(texts.has(row.text), row.text).toBe(false);
-      expect(pages.has(row.source), row.source).toBe(false);
-    }
+    expectApart(thirdHeldOutRows, [...fieldPhrasings, ...freshHeldOutRows]);
     expect(thirdHeldOutRows.some((row) => row.category === null)).toBe(true);
     expect(thirdHeldOutRows.some((row) => row.unknownOutcome)).toBe(true);
   });
@@ -95,13 +94,7 @@ describe('the field corpus', () => {
   // Tuning on a page's rows would leak that page into whatever the held-out sets say about it.
   it('takes its training rows from pages in none of the field corpus and the two later held-out sets', () => {
     expectLabelled(addedTrainingRows);
-    const heldOut = [...fieldPhrasings, ...freshHeldOutRows, ...thirdHeldOutRows];
-    const pages = new Set(heldOut.map((row) => row.source));
-    const texts = new Set(heldOut.map((row) => row.text));
-    for (const row of addedTrainingRows) {
-      expect(pages.has(row.source), row.source).toBe(false);
-      expect(texts.has(row.text), row.text).toBe(false);
-    }
+    expectApart(addedTrainingRows, [...fieldPhrasings, ...freshHeldOutRows, ...thirdHeldOutRows]);
   });
 
   // The Chinese batch follows the same rule, and shares no page or row with the first batch of training rows either.
@@ -111,13 +104,7 @@ describe('the field corpus', () => {
     expectLabelled(addedChineseRows);
     expect(addedChineseRows.every((row) => row.lang === 'zh' || row.lang === 'zh-Hant')).toBe(true);
     expect(addedChineseRows.filter((row) => row.lang === 'zh-Hant').length).toBeGreaterThanOrEqual(30);
-    const elsewhere = [...fieldPhrasings, ...freshHeldOutRows, ...thirdHeldOutRows, ...addedTrainingRows];
-    const pages = new Set(elsewhere.map((row) => row.source));
-    const texts = new Set(elsewhere.map((row) => row.text));
-    for (const row of addedChineseRows) {
-      expect(pages.has(row.source), row.source).toBe(false);
-      expect(texts.has(row.text), row.text).toBe(false);
-    }
+    expectApart(addedChineseRows, [...fieldPhrasings, ...freshHeldOutRows, ...thirdHeldOutRows, ...addedTrainingRows]);
     for (const kind of [(row: FieldPhrasing) => row.category === null, (row: FieldPhrasing) => row.unknownOutcome])
       expect(addedChineseRows.some(kind)).toBe(true);
   });
