@@ -549,13 +549,7 @@ export const screenMessages = [
     category: 'issuer_acquirer_host',
     step: 'card.other',
     unknownOutcome: false,
-    variants: [
-      '此卡不能受理',
-      '此卡無法受理',
-      '此卡无对应发卡方',
-      '发卡方不支持的交易',
-      'CARD NOT ACCEPTED',
-    ],
+    variants: ['此卡不能受理', '此卡無法受理', '此卡无对应发卡方', '发卡方不支持的交易', 'CARD NOT ACCEPTED'],
   },
   {
     id: 'terminalNotRegistered',
