@@ -115,7 +115,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
       metric: `learned_${name}_model_gzip`,
       value: gzipSync(modelFile(model), { level: 9 }).length,
       unit: 'bytes',
-      vocabulary: model.vocabulary.length,
+      vocabulary: [...model.keys].length,
       fillOdds: model.fillOdds,
       unknownOdds: model.unknownOdds,
     });

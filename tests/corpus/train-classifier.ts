@@ -8,8 +8,11 @@ import naiveBayesTextClassifier from 'wink-naive-bayes-text-classifier';
 import { tunedRows, type FieldPhrasing } from './field-corpus.ts';
 import {
   classifierTokens,
+  byKeyValue,
   loadLearnedReading,
+  packKeys,
   packNaiveBayes,
+  tokenKey,
   type LearnedModel,
   type LearnedReading,
 } from '../../src/domain/lookup/learned-reading.ts';
@@ -46,7 +49,7 @@ export const shippedVariant: Variant = { parts: 'both', minRows: 4 };
 
 export const tokensOf = (text: string) => classifierTokens(normalizeSymptomInput(text));
 
-type Trained = Pick<LearnedModel, 'config' | 'vocabulary' | 'category' | 'unknown'>;
+type Trained = Pick<LearnedModel, 'config' | 'keys' | 'category' | 'unknown'>;
 
 /** Information gain of a token's presence about the outcome (unknown vs clear), in bits. */
 function gainOf(withUnknown: number, withClear: number, unknown: number, clear: number): number {
@@ -68,7 +71,8 @@ function gainOf(withUnknown: number, withClear: number, unknown: number, clear: 
 function train(rows: readonly FieldPhrasing[], variant: Variant): Trained {
   // The unknown-outcome classifier learns from on-topic rows only; the category one from every row.
   const learnedRows = variant.parts === 'both' ? rows : rows.filter((row) => row.category !== null);
-  const tokens = learnedRows.map((row) => [...new Set(tokensOf(row.text))]);
+  // The classifiers learn the tokens' keys, as the reading looks them up (two tokens may share one).
+  const tokens = learnedRows.map((row) => [...new Set(tokensOf(row.text).map(tokenKey))]);
   const rowsWith = new Map<string, [number, number]>();
   learnedRows.forEach((row, index) => {
     for (const token of tokens[index] ?? []) {
@@ -86,7 +90,7 @@ function train(rows: readonly FieldPhrasing[], variant: Variant): Trained {
       .sort(([a], [b]) => (gain.get(b) ?? 0) - (gain.get(a) ?? 0) || (a < b ? -1 : 1))
       .slice(0, variant.topByGain);
   }
-  const vocabulary = kept.map(([token]) => token).sort();
+  const vocabulary = kept.map(([token]) => token).sort(byKeyValue);
   const known = new Set(vocabulary);
   const byCategory = naiveBayesTextClassifier();
   byCategory.defineConfig(config);
@@ -99,7 +103,7 @@ function train(rows: readonly FieldPhrasing[], variant: Variant): Trained {
   });
   return {
     config,
-    vocabulary,
+    keys: packKeys(vocabulary),
     category: variant.parts === 'both' ? packNaiveBayes(byCategory.exportJSON(), vocabulary) : null,
     unknown: packNaiveBayes(byOutcome.exportJSON(), vocabulary),
   };

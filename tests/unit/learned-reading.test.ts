@@ -4,9 +4,17 @@
  * touches a code or a screen message, never makes a code, never opens the balance fix (51), never takes the status
  * check away, and leaves hostile input unmatched and unechoed.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { freshHeldOutRows, heldOutRows, thirdHeldOutRows, tunedRows } from '../corpus/field-corpus.ts';
-import { learnedFrom, trainModel } from '../corpus/train-classifier.ts';
+import { learnedFrom, tokensOf, trainModel } from '../corpus/train-classifier.ts';
+import {
+  loadLearnedReading,
+  packKeys,
+  tokenKey,
+  unpackKeys,
+  type LearnedModel,
+} from '../../src/domain/lookup/learned-reading.ts';
 import { matchByRules, matchSymptom } from '../../src/domain/lookup/symptoms.ts';
 import { readTerminalInput } from '../../src/domain/lookup/terminal-input.ts';
 import committed from '../../src/domain/lookup/learned-model.json';
@@ -85,5 +93,30 @@ describe('the learned reading', () => {
     // A 100 KB paste of real words reads like its first sentence, and nothing of it comes back.
     const long = matchSymptom(hostile[2] ?? '');
     expect(JSON.stringify(long)).not.toContain('交易失败');
+  });
+
+  it('knows tokens by their keys: packed keys read back as written, and random text is not known enough to say anything', () => {
+    const keys = [...new Set(['交易', '超时', 'declin', 'card_declin', 'pin'].map(tokenKey))].sort(
+      (a, b) => parseInt(a, 36) - parseInt(b, 36),
+    );
+    expect(unpackKeys(packKeys(keys))).toEqual(keys);
+    const model = committed as LearnedModel;
+    const reading = loadLearnedReading(model);
+    const silent = (text: string) => {
+      const verdict = reading.read(tokensOf(text));
+      const says = verdict.known >= model.minKnown;
+      return (
+        !(says && verdict.category !== null && verdict.odds >= model.fillOdds) &&
+        !(says && verdict.unknownOdds >= model.unknownOdds)
+      );
+    };
+    const han = fc
+      .array(fc.integer({ min: 0x4e00, max: 0x9fff }), { minLength: 10, maxLength: 80 })
+      .map((codes) => String.fromCodePoint(...codes));
+    const words = fc
+      .array(fc.stringMatching(/^[a-z]{2,8}$/), { minLength: 5, maxLength: 40 })
+      .map((list) => list.join(' '));
+    // A key is 18 bits: a random token hits a known one about once in 290 (README, "The lookup reads evidence").
+    fc.assert(fc.property(fc.oneof(han, words), silent), { seed: 15, numRuns: 2000 });
   });
 });
