@@ -1,8 +1,9 @@
 // Lookup accuracy on the field corpus (tests/corpus): the tuned four fifths, the held-out fifth, the second held-out
-// set frozen before a later tuning and the third frozen after round 4, one figure per line; the Chinese training rows
-// of training-phrasings-2.json are also printed on their own (part of the tuned rows, `chinese2`). Accuracy is never a
-// timing: these are counts and shares. Run alone: npx tsx tests/bench/corpus-bench.ts (--misses lists what the tuned
-// part gets wrong, --chinese2-misses what the Chinese training rows alone get wrong).
+// set frozen before a later tuning, the third frozen after round 4 and the fourth frozen before the stop after it, one
+// figure per line; the Chinese training rows of training-phrasings-2.json are also printed on their own (part of the
+// tuned rows, `chinese2`). Accuracy is never a timing: these are counts and shares. Run alone: npx tsx
+// tests/bench/corpus-bench.ts (--misses lists what the tuned part gets wrong, --chinese2-misses what the Chinese
+// training rows alone get wrong).
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { loadLearnedReading } from '../../src/domain/lookup/learned-reading.ts';
@@ -14,6 +15,7 @@ import {
   heldOutRows,
   scoreCorpus,
   thirdHeldOutRows,
+  fourthHeldOutRows,
   tunedRows,
   type CorpusScore,
 } from '../corpus/field-corpus.ts';
@@ -39,7 +41,10 @@ const shares = [
   'step',
 ] as const;
 
-function figuresOf(part: 'tuned' | 'heldout' | 'fresh' | 'third' | 'chinese2', score: CorpusScore): CorpusFigure[] {
+function figuresOf(
+  part: 'tuned' | 'heldout' | 'fresh' | 'third' | 'fourth' | 'chinese2',
+  score: CorpusScore,
+): CorpusFigure[] {
   // A part without off-topic rows has no off-topic figure (it would read 100 % of nothing).
   const measured = shares.filter((name) => name !== 'offTopicRejected' || score.offTopicRows > 0);
   const rowsOf = (name: (typeof shares)[number]) =>
@@ -55,7 +60,7 @@ function figuresOf(part: 'tuned' | 'heldout' | 'fresh' | 'third' | 'chinese2', s
   ];
 }
 
-/** The corpus figures, tuned part first; the three held-out sets are reported, never tuned on. */
+/** The corpus figures, tuned part first; the four held-out sets are reported, never tuned on. */
 export function benchCorpus(): CorpusFigure[] {
   return [
     { metric: 'corpus_rows', value: fieldPhrasings.length, unit: 'count', sources: sourceCount(fieldPhrasings) },
@@ -71,10 +76,17 @@ export function benchCorpus(): CorpusFigure[] {
       unit: 'count',
       sources: sourceCount(thirdHeldOutRows),
     },
+    {
+      metric: 'corpus_fourth_rows',
+      value: fourthHeldOutRows.length,
+      unit: 'count',
+      sources: sourceCount(fourthHeldOutRows),
+    },
     ...figuresOf('tuned', scoreCorpus(matchSymptom, tunedRows)),
     ...figuresOf('heldout', scoreCorpus(matchSymptom, heldOutRows)),
     ...figuresOf('fresh', scoreCorpus(matchSymptom, freshHeldOutRows)),
     ...figuresOf('third', scoreCorpus(matchSymptom, thirdHeldOutRows)),
+    ...figuresOf('fourth', scoreCorpus(matchSymptom, fourthHeldOutRows)),
     // Tuned rows, shown alone: before `npm run train` had seen them this was their unseen-text figure.
     ...figuresOf('chinese2', scoreCorpus(matchSymptom, addedChineseRows)),
   ];
@@ -94,6 +106,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
     ['heldout', heldOutRows],
     ['fresh', freshHeldOutRows],
     ['third', thirdHeldOutRows],
+    ['fourth', fourthHeldOutRows],
     ['chinese2', addedChineseRows],
   ] as const) {
     figures.push(
@@ -139,6 +152,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
       ['heldout', heldOutRows, lookup],
       ['fresh', freshHeldOutRows, lookup],
       ['third', thirdHeldOutRows, lookup],
+      ['fourth', fourthHeldOutRows, lookup],
       // The Chinese training rows by cross-validation, like the tuned part: each read by a model that never saw it.
       ['chinese2', addedChineseRows, (text: string) => byText.get(text) ?? null],
     ] as const;
@@ -184,7 +198,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const figure of [...benchCorpus(), ...benchLearned(variants)]) console.log(JSON.stringify(figure));
   // Tuning looks at the tuned part only; the held-out misses are for the report once tuning is done.
   const parts = process.argv.includes('--heldout-misses')
-    ? { heldout: heldOutRows, fresh: freshHeldOutRows, third: thirdHeldOutRows }
+    ? { heldout: heldOutRows, fresh: freshHeldOutRows, third: thirdHeldOutRows, fourth: fourthHeldOutRows }
     : process.argv.includes('--misses')
       ? { tuned: tunedRows }
       : process.argv.includes('--chinese2-misses')
