@@ -4,6 +4,7 @@ import { findResponseCode } from '../../src/domain/lookup/response-codes.ts';
 import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
 import {
   addedChineseRows,
+  addedEnglishRows,
   addedTrainingRows,
   fieldPhrasings,
   fourthHeldOutRows,
@@ -135,14 +136,32 @@ describe('the field corpus', () => {
       expect(addedChineseRows.some(kind)).toBe(true);
   });
 
+  // The eighth round's English batch: pages in no other corpus file and in no earlier training row, English only.
+  it('takes its eighth-round English rows from pages no earlier row uses', () => {
+    expect(addedEnglishRows.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(addedEnglishRows.map((row) => row.source)).size).toBeGreaterThanOrEqual(40);
+    expect(addedEnglishRows.every((row) => row.lang === 'en')).toBe(true);
+    const batch = new Set(addedEnglishRows);
+    expectApart(addedEnglishRows, [
+      ...fieldPhrasings,
+      ...freshHeldOutRows,
+      ...thirdHeldOutRows,
+      ...addedTrainingRows.filter((row) => !batch.has(row)),
+      ...addedChineseRows,
+    ]);
+    for (const kind of [(row: FieldPhrasing) => row.category === null, (row: FieldPhrasing) => row.unknownOutcome])
+      expect(addedEnglishRows.some(kind)).toBe(true);
+  });
+
   // A floor on the tuned four fifths only: the held-out fifth is reported by `npm run bench`, never asserted.
   it('keeps the tuned part at its floor', () => {
-    const chinese = new Set(addedChineseRows);
+    // The later batches have floors of their own (below), as they were scored unseen before anything was tuned on them.
+    const later = new Set([...addedChineseRows, ...addedEnglishRows]);
     const score = scoreCorpus(
       matchSymptom,
-      tunedRows.filter((row) => !chinese.has(row)),
+      tunedRows.filter((row) => !later.has(row)),
     );
-    // With the learned reading beside the rules: 94.6 % and 92.4 % today on the English and older rows (151 harder
+    // With the learned reading beside the rules: 94.7 % and 92.6 % today on the English and older rows (151 harder
     // English rows were added; the model that fits the byte budget since the Chinese rows arrived is pruned harder).
     expect(score.category).toBeGreaterThanOrEqual(94.5);
     expect(score.english).toBeGreaterThanOrEqual(92);
@@ -152,6 +171,19 @@ describe('the field corpus', () => {
     expect(score.unknownRecall).toBe(100);
     expect(score.falseAlarms).toBeLessThanOrEqual(5);
     expect(score.offTopicRejected).toBeGreaterThanOrEqual(90);
+  });
+
+  // The eighth round's English rows were scored unseen before training (category 71.6 %, unknown outcomes 75 %, false
+  // alarms 7.3 %, off-topic unmatched 53.8 %); with their gaps in the rules as capabilities and the model retrained,
+  // 84.3 %, 90 %, 4.9 % and 76.9 %. A floor against losing that, not a target.
+  it('keeps the eighth-round English rows at their floor', () => {
+    const score = scoreCorpus(matchSymptom, addedEnglishRows);
+    expect(score.english).toBeGreaterThanOrEqual(84);
+    expect(score.code).toBe(100);
+    expect(score.spuriousCodes).toBe(0);
+    expect(score.unknownRecall).toBeGreaterThanOrEqual(90);
+    expect(score.falseAlarms).toBeLessThanOrEqual(5);
+    expect(score.offTopicRejected).toBeGreaterThanOrEqual(76);
   });
 
   // The Chinese rows were scored unseen before training (category 65.8 %, unknown outcomes 61.3 %, off-topic

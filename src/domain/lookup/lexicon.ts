@@ -881,6 +881,8 @@ export const concepts: readonly Concept[] = [
       'card restrict': 3,
       restrict: 2,
       '~*activ': 3,
+      // Asked whether the card was activated at all ("did you activate your card?").
+      'activ*card': 2,
       'not yet*enabl': 3,
       'inact card': 3,
       'close account': 3,
@@ -1598,6 +1600,10 @@ export const concepts: readonly Concept[] = [
       'wrong date': 3,
       'date and time': 2,
       'tid*not regist': 4,
+      // A security certificate past its date is the terminal's set-up, not the customer's card.
+      certif: 3,
+      'certif*expir': 4,
+      'expir*certif': 4,
       '下载*参数': 3,
       '参数*下载': 3,
       'download*paramet': 3,
@@ -2157,6 +2163,14 @@ export const concepts: readonly Concept[] = [
       'amount*wrong': 3,
       cashback: 2,
       'manual*entri': 2,
+      // The goods rung up wrong, or the till never told the terminal to take the card.
+      'wrong product': 3,
+      'wrong item': 3,
+      'wrong price': 3,
+      '~ press*button': 3,
+      '~ push*button': 3,
+      'forgot*press': 3,
+      'forgot*push': 3,
     },
   },
   {
@@ -2359,6 +2373,7 @@ export const outcomeSignals = {
     '收到*借记',
     'custom*made*payment',
     'success',
+    'succeed',
     'custom*paid',
     'monei*come out',
     'were debit',
@@ -2536,6 +2551,8 @@ export const outcomeSignals = {
     'was*charg?',
     'whether*charg',
     'whether*went through',
+    'whether*taken',
+    'whether*or not',
   ],
 };
 
@@ -2714,6 +2731,12 @@ export const offTopics = [
   'fund from*settlement',
   'how can i',
   'are there',
+  // A rule asked about in general ("do you need a PIN for contactless?"), not a prompt the caller is facing.
+  'do you need',
+  // The terminal's own procedures, asked about or explained: refunds, reprints, receipts.
+  'refund',
+  'reprint',
+  'no signatur',
   'merchant statement',
   'monthli statement',
   // The merchant's proceeds, rules and risk controls, a difference asked about, whether a card can be used at all.
@@ -2773,6 +2796,18 @@ export const troubleCues = [
   'broken',
   'offlin',
   '~ accept',
+  // A freeze, a missing receipt, a slip or a second charge is trouble, whatever procedure it is told with
+  // ("froze, she wants a refund", "refunded instead of a sale").
+  'froze',
+  'freez',
+  'crash',
+  'no receipt',
+  'black screen',
+  'instead of',
+  'mistak',
+  'accid',
+  'twice',
+  'doubl',
 ];
 
 /**
@@ -2843,6 +2878,9 @@ export const ignoredPhrases = [
   'card or devic',
   // The merchant's phone as the terminal, not a customer's phone wallet.
   'tap to pai on iphon',
+  'phone tablet',
+  'phone or tablet',
+  'tablet or phone',
   'tap to pai on android',
   '卡或手机',
   '手机或卡',
@@ -2920,6 +2958,7 @@ export const englishSynonyms: ReadonlyArray<readonly [string, readonly string[]]
     'keeps rejecting', 'getting rejected',
   ]],
   ['tap', ['paywave', 'paypass', 'tap and go', 'tap n go', 'tap go']],
+  ['phone', ['smartphone', 'smart phone', 'mobile phone', 'cell phone', 'cellphone']],
   // Contracted auxiliary negations as one form each ("wouldn't go through" is "won't go through"); a spelled-out
   // "is not" stays, as patterns read its "not".
   ['won t', ['wouldn t', 'wont', 'wouldnt']],

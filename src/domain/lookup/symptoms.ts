@@ -268,6 +268,9 @@ function codeTokens(norm: NormalizedInput): CodeToken[] {
     // Two digits that a longer number follows ("ERROR CODE 12 7775") are that number's first part.
     if (/^ [0-9]{3,}/.test(after)) continue;
     if (amountOrModelBefore.test(before) || amountAfter.test(after)) continue;
+    // A range is read by the unit after its second number ("30 - 60 seconds", "10 to 20 dollars").
+    const range = /^\s*(?:-|–|~|to)\s*[0-9]+/.exec(after);
+    if (range && amountAfter.test(text.slice(end + range[0].length, end + range[0].length + 12))) continue;
     const keyed = prefixed !== null || keyedBefore.test(before) || keyedAfter.test(after);
     // "A7" without a word around it is more often a phone model than a code.
     if (/^[a-z]/.test(token) && !keyed && norm.compact !== token) continue;
@@ -672,6 +675,32 @@ const isBareAfterword = (clause: Clause) =>
   clause.spaced.split(' ').length <= 3 &&
   !paymentWords.test(clause.stemmed);
 
+/**
+ * An outcome told as what would or should happen, or as a purpose, is not how this payment ended ("otherwise your
+ * charges will be declined", "insufficient funds to complete the transaction", "over the approved credit limit"),
+ * and neither is a fee charged.
+ * A refusal said that way goes with any modal; money moving only with a definite one, as "may be charged" or "may
+ * have been charged" is a doubt about this payment and stays.
+ */
+const hypotheticalOutcome = new RegExp(
+  [
+    '\\b(?:will|would|might|mai|could|can|should|must)(?: not)? be (?:declin|reject|refus|cancel|fail)[a-z]*',
+    '\\b(?:will|would|can|should|must)(?: not)? be (?:charg|debit|deduct|approv|complet|process)[a-z]*',
+    '\\bto (?:complet|charg|approv|debit|deduct|finish|succeed)[a-z]*',
+    '\\bapprov (?:credit )?limit',
+    // A fee charged is the merchant's cost, not the customer's payment ("a fee charged to merchants").
+    '\\bfee (?:[a-z]+ )?charg[a-z]*',
+    '\\bcharg[a-z]* (?:a |an |the )?(?:[a-z]+ )?fee\\b',
+  ].join('|'),
+  'g',
+);
+
+/** The clause as told for its outcome: hypothetical and purpose outcome words left out. */
+function toldOutcome(clause: Clause): Clause {
+  const stemmed = clause.stemmed.replace(hypotheticalOutcome, ' ');
+  return stemmed === clause.stemmed ? clause : { ...clause, stemmed };
+}
+
 /** Reads every clause's facts once, testing only the patterns whose literal occurs in the text at all. */
 function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] {
   const only = (patterns: readonly Pattern[]) => patterns.filter((pattern) => present(pattern, grams));
@@ -703,6 +732,7 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
   });
   return clauses.map((clause, index) => {
     const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
+    const told = toldOutcome(clause);
     // Sign-on and settlement words make a clause housekeeping, waiting for the customer's PIN or card makes it
     // entry; everything else is about the payment.
     // A label takes the phase its explanation names ("TIMEOUT: waiting for the card" is card entry).
@@ -719,8 +749,8 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
       phase,
       hedged: found(hedge),
       // A success told of another card or cash is that retry's, never a sign the failed payment went through.
-      done: payment && found(signals.done) && !found(retry),
-      notDone: payment && found(signals.notDone),
+      done: payment && anyFound(signals.done, told, whole) && !found(retry),
+      notDone: payment && anyFound(signals.notDone, told, whole),
       question: payment && found(signals.question),
       inProgress: payment && found(signals.inProgress),
       dropped: payment && found(signals.dropped),
@@ -1001,6 +1031,20 @@ function approvalIn(norm: NormalizedInput): SymptomMatch | null {
 
 // ---- the learned reading beside the rules ----------------------------------------------------------------
 
+/** The input only asks about fees, payouts, procedures or how-to, with no word of trouble: the rules rejected it. */
+export function asksOffTopic(input: string): boolean {
+  const text = foldText(input);
+  const clauses = clausesOf(text);
+  if (clauses.length === 0) return false;
+  const grams = presentIn({
+    text,
+    spaced: clauses.map((clause) => clause.spaced).join(' '),
+    compact: clauses.map((clause) => clause.compact).join(''),
+    stemmed: clauses.map((clause) => clause.stemmed).join(' '),
+  });
+  return offTopicOnly(grams, clauses);
+}
+
 /** Housekeeping and entry readings: no money can have moved, so nothing learned adds the status check to them. */
 const noPaymentPhase = new Set<string>(Object.values(housekeeping).map((reading) => reading.id));
 
@@ -1028,6 +1072,8 @@ export function withLearnedReading(reading: LearnedReading): (input: string) => 
     const unknownOutcome = read.unknownOdds >= unknownOdds;
     if (match !== null) return unknownOutcome ? { ...match, unknownOutcome } : match;
     if (read.category === null || read.odds < fillOdds) return null;
+    // A question the rules left out as off-topic stays out, unless what is learned says money may have moved.
+    if (!unknownOutcome && asksOffTopic(input)) return null;
     return {
       category: read.category,
       code: null,
