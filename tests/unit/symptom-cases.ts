@@ -445,6 +445,10 @@ const fieldChinese2: SymptomCase[] = (
     ['小额免密的限额是多少', null],
     ['怎么关闭闪付功能', null],
     ['刷卡记录方便报税吗', null],
+    // The trouble word inside the question is its topic.
+    ['这笔货款为什么无法及时到账', null],
+    ['商家可以拒绝刷信用卡吗', null],
+    ['钱扣了，商户却显示无法到账', m('network', 'network.signal', unknown)],
   ] as const
 ).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
 

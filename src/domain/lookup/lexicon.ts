@@ -2792,6 +2792,10 @@ export const offTopics = [
   '存量',
   '用品',
   '讲解',
+  // A payout late however it is said, and whether a merchant may refuse a card: the trouble word is the topic.
+  '~*到账',
+  '可以拒绝',
+  '不得*拒绝',
 ];
 
 /** Words that say something went wrong; with one of them, an off-topic word does not silence the reading. */

@@ -301,6 +301,8 @@ interface Pattern {
   /** English matched on stemmed words (concepts), or as written (messages terminals print). */
   readonly stemmed: boolean;
   find(clause: Clause, wholeInput: boolean): number;
+  /** The clause's compact text with this (Chinese) pattern's matches blanked out; English leaves it as it is. */
+  mask(clause: Clause, wholeInput: boolean): string;
 }
 
 const hasHan = (value: string) => /\p{Script=Han}/u.test(value);
@@ -407,6 +409,10 @@ function compilePattern(raw: string, negatable = false, stem = true, money = fal
         }
         return -1;
       },
+      mask: ({ compact }, wholeInput) =>
+        (anchored && !wholeInput) || !compact.includes(longest)
+          ? compact
+          : compact.replace(regex, (found) => '·'.repeat(found.length)),
     };
   }
   const form = (text: string) => (stem ? normalizeSymptomInput(text).stemmed : normalizeSymptomInput(text).spaced);
@@ -447,6 +453,7 @@ function compilePattern(raw: string, negatable = false, stem = true, money = fal
       if (!found) return -1;
       return checkNegation && englishNegated.test(target.slice(0, found.index + 1)) ? -1 : found.index;
     },
+    mask: ({ compact }) => compact,
   };
 }
 
@@ -567,7 +574,14 @@ function offTopicOnly(grams: Present, clauses: readonly Clause[]): boolean {
   const offTopic = compiledOffTopics.filter((pattern) => present(pattern, grams));
   if (offTopic.length === 0 || !clauses.some((clause) => anyFound(offTopic, clause, whole))) return false;
   const trouble = compiledTroubleCues.filter((pattern) => present(pattern, grams));
-  return !clauses.some((clause) => anyFound(trouble, clause, whole));
+  // A trouble word inside the question itself is its topic, not a symptom ("无法及时到账", "可以拒绝吗").
+  return !clauses.some((clause) => {
+    const compact = offTopic.reduce(
+      (text, pattern) => pattern.mask({ ...clause, compact: text }, whole),
+      clause.compact,
+    );
+    return anyFound(trouble, { ...clause, compact }, whole);
+  });
 }
 
 const ignored = ignoredPhrases.map((phrase) => normalizeSymptomInput(phrase));
