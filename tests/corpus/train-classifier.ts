@@ -43,12 +43,12 @@ export interface Variant {
 }
 
 /**
- * The shipped variant: both classifiers over tokens in ≥ 4 tuned rows, chosen as the variant that keeps every pinned
+ * The shipped variant: both classifiers over tokens in ≥ 5 tuned rows, chosen as the variant that keeps every pinned
  * case and corpus floor and fits the lookup's byte budget, best by cross-validation among those (README, "The lookup
  * reads evidence"). Single Chinese characters (`minCharRows`) raise the classifier's own cross-validated category but
  * also the odds a fill needs (an off-topic row reaches lower odds), so the lookup fills less and loses pinned rows.
  */
-export const shippedVariant: Variant = { parts: 'both', minRows: 4 };
+export const shippedVariant: Variant = { parts: 'both', minRows: 5 };
 
 export const tokensOf = (text: string) => classifierTokens(normalizeSymptomInput(text));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
+import { matchByRules, matchSymptom } from '../../src/domain/lookup/symptoms.ts';
 
 const read = (text: string) => {
   const got = matchSymptom(text);
@@ -116,5 +116,26 @@ describe('payout and how-long questions', () => {
 
   it('still match when a failure is told alongside', () => {
     expect(read('settlement failed, when will I receive my funds?')?.category).toBe('terminal_setup');
+  });
+});
+
+describe('money that did not move, and a sale that never began', () => {
+  // 扣款 failed or negated ("扣款失败", "无法扣款", "没能及时扣款") moved no money: with a failure it is no contradiction.
+  it('does not flag a failed or negated charge beside a cause', () => {
+    for (const text of ['网络断开，扣款失败', '操作失误，导致扣款失败', '卡被冻结，无法扣款', '余额不够，没能及时扣款'])
+      expect(read(text)?.unknownOutcome, text).toBe(false);
+    // Something else saying money moved still opens the outcome.
+    expect(read('扣款失败，但银行短信显示扣款成功')?.unknownOutcome).toBe(true);
+  });
+
+  it('keeps a printer fault from opening the outcome when no sale began or the story is a sign-on', () => {
+    // The rules alone: the learned reading may still add the status check beside a payment-phase reading.
+    for (const text of ['机器故障，无法进行交易，也打不出小票', '打印机卡纸，无法完成签到']) {
+      const got = matchByRules(text);
+      expect(got?.category, text).toBe('terminal_setup');
+      expect(got?.unknownOutcome, text).toBe(false);
+    }
+    // A receipt that did not print after a sale still leaves it open.
+    expect(matchByRules('刷卡后打印机卡纸，小票没出来')?.unknownOutcome).toBe(true);
   });
 });

@@ -445,6 +445,53 @@ const outcomeWordsEnglish: SymptomCase[] = (
   ] as const
 ).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
 
+/**
+ * Chinese as the second batch of Chinese training rows showed it (issue 15, eighth round), written here by hand in
+ * the shapes they missed: a failed or negated 扣款 moved no money (beside a refusal it is no unknown outcome, unless
+ * something else says money moved), no answer said with 无, duplicates said as 请款, 付款两次 or 双倍, 已经 as 已,
+ * Taiwan's 网路 and 讯号, wrong PINs said the other way round, a balance enquiry that is no shortage, the terminal's
+ * own keys, a printer fault in a sign-on story, and questions about refunds, limits and switches that match nothing.
+ */
+const fieldChinese2: SymptomCase[] = (
+  [
+    // A charge that failed or never happened is no money moved.
+    ['余额不足，扣款失败', m('balance_account', 'balance.fix', false, { message: 'insufficientBalance' })],
+    ['无法扣款，卡被冻结', m('card_state', 'card.other')],
+    ['网络断了，没能及时扣款', m('network', 'network.signal')],
+    ['提示密码错误，扣款不成功', m('cardholder_verification', 'pin.retry', false, { message: 'wrongPin' })],
+    ['扣款失败，可是顾客短信说钱被扣了', m('network', 'network.signal', unknown)],
+    // No answer, then the money gone; duplicates however they are said.
+    ['支付宝付款无反应，后来发现已经扣款了', m('network', 'network.signal', unknown)],
+    ['顧客的信用卡被重複請款', m('network', 'scope.cards', unknown)],
+    ['月结单上同一笔付款两次', m('network', 'scope.cards', unknown)],
+    ['顾客说付了双倍的钱', m('network', 'scope.cards', unknown)],
+    ['顾客的钱已经扣款，但小票没打出来', m('network', 'network.signal', unknown)],
+    ['顾客手机显示已付款，但机器显示未支付', m('network', 'network.signal', unknown)],
+    ['交易结果一直没有反馈', m('network', 'network.signal', unknown)],
+    ['服务器无响应', m('network', 'network.signal', unknown)],
+    // Taiwan's words, PINs, the balance asked for, the card and the terminal themselves.
+    ['網路不穩定，刷不過', m('network', 'network.signal')],
+    ['訊號不佳，交易失敗', m('network', 'network.signal')],
+    ['顾客输入错误的密码', m('cardholder_verification', 'pin.retry')],
+    ['多次輸入錯誤的密碼', m('cardholder_verification', 'done.pinLocked')],
+    ['查询余额时密码输错了', m('cardholder_verification', 'pin.retry')],
+    ['卡片表面刮花了，读不到', m('reading_physical', 'reading.placement')],
+    ['POS机按键失灵', m('terminal_setup', 'done.acquirer')],
+    ['交易金额超过五千，挥卡不行', m('amount_limit', 'limit.insert')],
+    // A printer fault while signing on leaves no sale open.
+    ['打印机缺纸，签到失败', m('terminal_setup', 'setup.printer')],
+    // Questions about refunds, limits, switches and bookkeeping.
+    ['信用卡退款会退到哪里', null],
+    ['小额免密的限额是多少', null],
+    ['怎么关闭闪付功能', null],
+    ['刷卡记录方便报税吗', null],
+    // The trouble word inside the question is its topic.
+    ['这笔货款为什么无法及时到账', null],
+    ['商家可以拒绝刷信用卡吗', null],
+    ['钱扣了，商户却显示无法到账', m('network', 'network.signal', unknown)],
+  ] as const
+).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
+
 /** Input that must not break anything, or be read as a code it is not. */
 const bad: SymptomCase[] = (
   [
@@ -491,5 +538,6 @@ export const symptomCases: readonly SymptomCase[] = [
   ...fieldEnglish,
   ...fieldChinese,
   ...outcomeWordsEnglish,
+  ...fieldChinese2,
   ...bad,
 ];

@@ -266,6 +266,12 @@ export const concepts: readonly Concept[] = [
       'two charg': 4,
       'charg 2 time': 4,
       'charg for the same': 4,
+      // Paid twice, double the fare, the same sale counted again (Taiwan: 请款 is the charge, folded to 扣款).
+      付款两次: 4,
+      '付*双倍': 4,
+      '两笔*同样': 4,
+      重复计: 4,
+      重复入账: 4,
     },
   },
   {
@@ -327,6 +333,10 @@ export const concepts: readonly Concept[] = [
       'void*~ success': 3,
       'origin transact*~ cancel': 3,
       '~ remov from*account': 3,
+      // Charged said the other way round, or as money already deducted.
+      成功扣款: 3,
+      成功扣费: 3,
+      '已*扣除': 3,
     },
   },
   {
@@ -393,6 +403,7 @@ export const concepts: readonly Concept[] = [
       'receipt*~*print': 2,
       'slip*~*print': 2,
       'no receipt': 2,
+      '没*单子': 2,
     },
   },
   {
@@ -485,6 +496,9 @@ export const concepts: readonly Concept[] = [
       'confirm*payment statu': 3,
       '~ sync': 3,
       'offlin mode*payment': 3,
+      // The result has not come back, or comes back late.
+      '结果*~反馈': 3,
+      '结果*反馈不及时': 3,
     },
   },
   {
@@ -587,6 +601,9 @@ export const concepts: readonly Concept[] = [
       '输*错*3次': 4,
       错误三次: 4,
       错误3次: 4,
+      // Wrong PINs told with how many tries: the tries ran out.
+      '多次*错*密码': 4,
+      '次数*错*密码': 4,
     },
   },
   {
@@ -619,6 +636,8 @@ export const concepts: readonly Concept[] = [
       'pin*incorrect': 3,
       'pin attempt': 3,
       密码有误: 3,
+      '错误*密码': 3,
+      '密码*错误': 3,
       'pin*not match': 3,
       'wrong code': 2,
       pin: 1,
@@ -683,6 +702,8 @@ export const concepts: readonly Concept[] = [
       额度不够: 3,
       额度用完: 3,
       额度不足: 3,
+      '额度*用完': 3,
+      '额度*用尽': 3,
       刷爆: 3,
       透支: 2,
       insuffici: 3,
@@ -752,7 +773,7 @@ export const concepts: readonly Concept[] = [
       'limit reach': 3,
       cap: 2,
       limit: 2,
-      上限: 2,
+      上限: 3,
       frequenc: 3,
       'amount*exceed': 3,
       exceed: 2,
@@ -830,6 +851,8 @@ export const concepts: readonly Concept[] = [
       'over 1000': 3,
       'more than 1000': 3,
       'abov 1000': 3,
+      // An amount over some figure, whatever the figure ("交易金额超过NT$3,000").
+      金额超过: 3,
     },
   },
   {
@@ -1260,10 +1283,16 @@ export const concepts: readonly Concept[] = [
       卡断了: 3,
       卡裂: 3,
       卡片损坏: 3,
+      // Scratched or dented (刮花 is Hong Kong's and Taiwan's word).
+      刮花: 3,
+      刮伤: 3,
+      划伤: 3,
+      凹陷: 3,
       卡片坏: 3,
       芯片坏: 3,
       天线坏: 3,
       磁条受损: 3,
+      '磁条*损坏': 3,
       插卡可以: 3,
       插卡就可以: 3,
       插卡能: 3,
@@ -1635,6 +1664,13 @@ export const concepts: readonly Concept[] = [
       'miss from the terminal': 3,
       'paramet error': 3,
       misconfigur: 3,
+      // The terminal's own hardware or software at fault: a key, the keypad, the display, an update left undone.
+      '硬件*故障': 3,
+      '软件*故障': 3,
+      按键失灵: 3,
+      键盘失灵: 3,
+      '显示屏*故障': 3,
+      '更新*不及时': 3,
     },
   },
   {
@@ -1811,6 +1847,7 @@ export const concepts: readonly Concept[] = [
       太烫: 4,
       很烫: 4,
       温度过高: 4,
+      '电池*耗尽': 3,
       无法开机: 3,
       // Power lost or off is a terminal fault; the outcome is open only with a payment under way or in doubt.
       断电: 3,
@@ -1883,6 +1920,8 @@ export const concepts: readonly Concept[] = [
       信号差: 3,
       信号弱: 3,
       信号不稳: 3,
+      '信号*不佳': 3,
+      '网络*不佳': 3,
       信号衰减: 3,
       无信号: 3,
       没讯号: 3,
@@ -2061,6 +2100,7 @@ export const concepts: readonly Concept[] = [
       交换中心: 3,
       '银联中心*异常': 3,
       '发卡行*故障': 3,
+      正在检修: 3,
       'issuer*unavail': 3,
       'issuer*down': 3,
       'bank*unavail': 3,
@@ -2159,6 +2199,8 @@ export const concepts: readonly Concept[] = [
       '选错*类型': 3,
       误按: 3,
       误操作: 3,
+      操作失误: 3,
+      '输入*错误': 2,
       'incorrect amount': 3,
       'amount*wrong': 3,
       cashback: 2,
@@ -2437,6 +2479,9 @@ export const outcomeSignals = {
     // Not completed, no receipt, no answer, nothing found.
     '~完成',
     '不等于*完成',
+    // Shown unpaid ("显示没有付款", "未支付").
+    '~付款',
+    '~支付',
     '~*收据',
     '~回应',
     '找不到',
@@ -2533,6 +2578,8 @@ export const outcomeSignals = {
     '停电',
     '掉电',
   ],
+  /** The sale could not even begin: nothing was sent, so a receipt that did not print leaves no sale open. */
+  notStarted: ['~进行交易', '~开始交易', '~发起交易'],
   question: [
     '扣没扣',
     '付没付',
@@ -2607,7 +2654,8 @@ export const phases = {
     '签到显示',
     '签到提示',
     '签退*失败',
-    '~签到',
+    // Not signed on, or not even able to finish it ("无法完成签到").
+    '~*签到',
     '密钥*失败',
     'sign on*fail',
     'sign on*time out',
@@ -2749,6 +2797,28 @@ export const offTopics = [
   '可以刷*么',
   '售后',
   '改密码',
+  // Where a refund goes, how to undo a sale, what a limit is: questions about the service, not a failed payment.
+  '退到',
+  '怎么撤销',
+  '如何撤销',
+  '怎么退款',
+  '如何退款',
+  '限额*多少',
+  '额度*多少',
+  '上限*多少',
+  // A feature's default or how to switch it off, a service restored, bookkeeping, supplies to stock: no failure.
+  '默认开通',
+  '关闭*功能',
+  '可使用',
+  '恢复正常',
+  '报税',
+  '存量',
+  '用品',
+  '讲解',
+  // A payout late however it is said, and whether a merchant may refuse a card: the trouble word is the topic.
+  '~*到账',
+  '可以拒绝',
+  '不得*拒绝',
 ];
 
 /** Words that say something went wrong; with one of them, an off-topic word does not silence the reading. */
@@ -2808,6 +2878,9 @@ export const troubleCues = [
   'accid',
   'twice',
   'doubl',
+  // Money taken twice or already deducted.
+  '重复',
+  '扣除',
 ];
 
 /**
@@ -2887,6 +2960,13 @@ export const ignoredPhrases = [
   // The bill's balance, not the card's.
   'balance due',
   'amount due',
+  // Asking for the balance is no shortage of it ("查询余额时输错密码").
+  '查询余额',
+  '余额查询',
+  '查余额',
+  '查看余额',
+  // The bank's own app is where a charge is looked up, not a phone wallet.
+  '银行app',
 ];
 
 /**
@@ -2977,6 +3057,10 @@ export const chineseSynonyms: ReadonlyArray<readonly [string, string]> = [
   ['结算中心', '清算中心'],
   // Hong Kong and Taiwan words, and other spellings of a connection.
   ['逾时', '超时'], ['户口', '账户'], ['结余', '余额'], ['拍卡', '挥卡'], ['连线', '连接'], ['链接', '连接'], ['之后', '后'],
+  // Taiwan's 网路 and 讯号 are 网络 and 信号; a merchant's 请款 (Taiwan) is the charge itself ("重复请款" is "重复扣款").
+  ['网路', '网络'], ['讯号', '信号'], ['请款', '扣款'],
+  // 已经 is the long form of 已 ("已经扣款" is "已扣款").
+  ['已经', '已'],
   // A bank's short name with its card is that bank's card ("交行卡" is "交行的卡").
   ['工行卡', '工行的卡'], ['农行卡', '农行的卡'], ['中行卡', '中行的卡'], ['建行卡', '建行的卡'], ['交行卡', '交行的卡'], ['招行卡', '招行的卡'],
 ];
@@ -3018,7 +3102,7 @@ export const traditionalPairs = [
   // Every other character of the lexicon and the screen messages that has a traditional form (OpenCC s2t, s2tw, s2hk).
   '爲为', '於于', '會会', '兌兑', '內内', '決决', '減减', '疊叠', '尋寻', '嘗尝', '盡尽', '歲岁', '並并', '廢废', '懷怀', '攔拦',
   '撿捡', '樓楼', '潰溃', '靈灵', '瑪玛', '畫画', '籤签', '紋纹', '編编', '髒脏', '脫脱', '藍蓝', '誰谁', '販贩', '較较', '進进',
-  '鋁铝', '閉闭', '險险', '難难', '頷颔', '馬马', '鴻鸿', '汙污', '説说',
+  '鋁铝', '閉闭', '險险', '難难', '頷颔', '馬马', '鴻鸿', '汙污', '説说', '傷伤', '劃划', '饋馈', '稅税', '講讲',
 ];
 
 /** Immediately before a two-character number, these make it an amount, a count or a model, not a code. */

@@ -180,7 +180,12 @@ function foldText(input: string): string {
  * Chinese negations as two forms, in the input and the patterns alike: 没有/没能/未能/未 read as 没, 无法 as 不能
  * ("没有收到应答" is "未收到应答"). 无 and 不 stay: they start words of their own (无效, 不足).
  */
-const foldNegations = (text: string) => text.replace(/没有|没能|未能|未/g, '没').replace(/无法/g, '不能');
+const foldNegations = (text: string) =>
+  text
+    .replace(/没有|没能|未能|未/g, '没')
+    .replace(/无法/g, '不能')
+    // "无反应", "无响应": no answer is 没 whichever word says it (Hong Kong and Taiwan write 無反應).
+    .replace(/无(?=反应|响应|回应|应答)/g, '没');
 const foldedList = (words: readonly string[]) => [...new Set(words.map(foldNegations))];
 const negationsBefore = foldedList(negations.before);
 const negationQuestions = foldedList(negations.questions);
@@ -299,6 +304,8 @@ interface Pattern {
   /** English matched on stemmed words (concepts), or as written (messages terminals print). */
   readonly stemmed: boolean;
   find(clause: Clause, wholeInput: boolean): number;
+  /** The clause's compact text with this (Chinese) pattern's matches blanked out; English leaves it as it is. */
+  mask(clause: Clause, wholeInput: boolean): string;
 }
 
 const hasHan = (value: string) => /\p{Script=Han}/u.test(value);
@@ -356,6 +363,12 @@ function isNegated(compact: string, at: number): boolean {
   return negationsBefore.some((negation) => before.endsWith(negation));
 }
 
+/** Money words that failed or were negated a word back: "扣款失败", "不能扣款", "没及时扣款" moved no money. */
+const moneyFailedAfter = /^(?:失败|不成功|没成功|不了|出错|异常)/;
+const moneyNegatedBefore = new RegExp(`${zhNegation}[^${gapNegations.zh}]{0,2}$`);
+const moneyNotMoved = (compact: string, at: number, length: number) =>
+  moneyFailedAfter.test(compact.slice(at + length)) || moneyNegatedBefore.test(compact.slice(Math.max(0, at - 6), at));
+
 /** An English keyword right after a negation ("doesn't approve", "not charged"), one word between at most. */
 const englishNegated = /(?:^|\s)(?:not|no|never|cannot|without|t)\s(?:[a-z]+\s)?$/;
 
@@ -367,7 +380,7 @@ const startsNegated = (pattern: string) =>
  * With `negatable`, a Chinese pattern preceded by a negation does not count (one that itself starts with a
  * negation, like "没信号" or "~读取", is taken as written).
  */
-function compilePattern(raw: string, negatable = false, stem = true): Pattern {
+function compilePattern(raw: string, negatable = false, stem = true, money = false): Pattern {
   const anchored = raw.startsWith('^');
   // A leading `=` keeps an English phrase's words together ("receive error" is not "received an error").
   const tight = raw.startsWith('=');
@@ -394,10 +407,15 @@ function compilePattern(raw: string, negatable = false, stem = true): Pattern {
         if (anchored && !wholeInput) return -1;
         if (!compact.includes(longest)) return -1;
         for (const found of compact.matchAll(regex)) {
+          if (money && moneyNotMoved(compact, found.index, found[0].length)) continue;
           if (!checkNegation || !isNegated(compact, found.index)) return found.index;
         }
         return -1;
       },
+      mask: ({ compact }, wholeInput) =>
+        (anchored && !wholeInput) || !compact.includes(longest)
+          ? compact
+          : compact.replace(regex, (found) => '·'.repeat(found.length)),
     };
   }
   const form = (text: string) => (stem ? normalizeSymptomInput(text).stemmed : normalizeSymptomInput(text).spaced);
@@ -438,6 +456,7 @@ function compilePattern(raw: string, negatable = false, stem = true): Pattern {
       if (!found) return -1;
       return checkNegation && englishNegated.test(target.slice(0, found.index + 1)) ? -1 : found.index;
     },
+    mask: ({ compact }) => compact,
   };
 }
 
@@ -511,20 +530,35 @@ const compiledMessages = screenMessages.map((message: ScreenMessage) => ({
   })),
 }));
 
+/** Concepts whose words say money moved: a failed or negated one says it did not. */
+const moneyConcepts = new Set(['debitWithoutReceipt', 'doubleCharge']);
+
+/** A concept's keywords, each once as folded ("无响应" and "没有响应" are one word read once, not two). */
+function distinctKeywords(keywords: Readonly<Record<string, number>>): [string, number][] {
+  const byForm = new Map<string, [string, number]>();
+  for (const [pattern, weight] of Object.entries(keywords)) {
+    const form = hasHan(pattern) ? foldText(pattern) : pattern;
+    const kept = byForm.get(form);
+    if (kept === undefined || weight > kept[1]) byForm.set(form, [pattern, weight]);
+  }
+  return [...byForm.values()];
+}
+
 const compiledConcepts = concepts.map((concept) => ({
   concept,
-  keywords: Object.entries(concept.keywords).map(([pattern, weight]) => ({
+  keywords: distinctKeywords(concept.keywords).map(([pattern, weight]) => ({
     weight,
-    pattern: indexed(compilePattern(pattern, true)),
+    pattern: indexed(compilePattern(pattern, true, true, moneyConcepts.has(concept.id))),
   })),
 }));
 
 const compiledSignals = {
   inProgress: outcomeSignals.inProgress.map((pattern) => indexed(compilePattern(pattern))),
   dropped: outcomeSignals.dropped.map((pattern) => indexed(compilePattern(pattern, true))),
-  done: outcomeSignals.done.map((pattern) => indexed(compilePattern(pattern, true))),
+  done: outcomeSignals.done.map((pattern) => indexed(compilePattern(pattern, true, true, true))),
   notDone: outcomeSignals.notDone.map((pattern) => indexed(compilePattern(pattern, true))),
   question: outcomeSignals.question.map((pattern) => indexed(compilePattern(pattern))),
+  notStarted: outcomeSignals.notStarted.map((pattern) => indexed(compilePattern(pattern))),
 };
 const compiledPhases = {
   signOn: phases.signOn.map((pattern) => indexed(compilePattern(pattern, true))),
@@ -543,7 +577,14 @@ function offTopicOnly(grams: Present, clauses: readonly Clause[]): boolean {
   const offTopic = compiledOffTopics.filter((pattern) => present(pattern, grams));
   if (offTopic.length === 0 || !clauses.some((clause) => anyFound(offTopic, clause, whole))) return false;
   const trouble = compiledTroubleCues.filter((pattern) => present(pattern, grams));
-  return !clauses.some((clause) => anyFound(trouble, clause, whole));
+  // A trouble word inside the question itself is its topic, not a symptom ("无法及时到账", "可以拒绝吗").
+  return !clauses.some((clause) => {
+    const compact = offTopic.reduce(
+      (text, pattern) => pattern.mask({ ...clause, compact: text }, whole),
+      clause.compact,
+    );
+    return anyFound(trouble, { ...clause, compact }, whole);
+  });
 }
 
 const ignored = ignoredPhrases.map((phrase) => normalizeSymptomInput(phrase));
@@ -871,7 +912,18 @@ const stronglyUnknown = (item: Evidence) =>
  * A receipt that did not print leaves the sale's outcome open whatever cause wins ("网络问题…打印不出小票"): it need not
  * outrank a stronger cause, but the status check still comes first.
  */
-const keepsOutcomeOpen = (item: Evidence) => stronglyUnknown(item) || (item.unknownOutcome && item.id === 'printer');
+const keepsOutcomeOpen = (item: Evidence, noSale: boolean) =>
+  item.step === 'setup.printer' ? item.unknownOutcome && !noSale : stronglyUnknown(item);
+
+/**
+ * No sale was under way: the story is the terminal's sign-on or settlement, or the sale could not even begin
+ * ("无法进行交易"). A printer fault there leaves no payment in doubt.
+ */
+function noSaleTold(grams: Present, clauses: readonly Clause[], facts: readonly ClauseFacts[]): boolean {
+  if (facts.some((fact) => fact.phase === 'signOn' || fact.phase === 'settle')) return true;
+  const notStarted = compiledSignals.notStarted.filter((pattern) => present(pattern, grams));
+  return clauses.some((clause) => anyFound(notStarted, clause, clauses.length === 1));
+}
 
 /** Code over message over words; among words, a possible charge first; then strength, length, first mention. */
 function outranks(a: Evidence, b: Evidence): boolean {
@@ -942,13 +994,19 @@ export function matchByRules(input: string): SymptomMatch | null {
   )
     best = outcomeEvidence;
   // Words alone never outweigh a question that is not about a failed payment; a code or a printed message does.
-  if (best.tier === 1 && offTopicOnly(grams, clauses)) return null;
+  const noSale = noSaleTold(grams, clauses, facts);
+  // The customer's side told paid against the terminal's failure is trouble whatever else the text asks about
+  // ("手机显示支付成功，POS显示未到账"); a sale done but not yet paid out to the merchant stays a payout question.
+  const customerPaid = conflict !== null && best.source === 'concept' && outcomeOnly.has(best.id);
+  if (best.tier === 1 && !customerPaid && offTopicOnly(grams, clauses)) return null;
   return {
     category: best.category,
     code: code?.entry.code ?? null,
     message: messageOf(best, evidence),
     step: best.step,
-    unknownOutcome: best.unknownOutcome || evidence.some(keepsOutcomeOpen),
+    unknownOutcome:
+      (best.unknownOutcome && !(noSale && best.step === 'setup.printer')) ||
+      evidence.some((item) => keepsOutcomeOpen(item, noSale)),
     via: best.source === 'code' ? 'code' : best.source === 'message' ? 'message' : 'words',
     ...(best.source === 'concept' || best.source === 'outcome' ? { concept: best.id } : {}),
   };
