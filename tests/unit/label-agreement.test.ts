@@ -1,18 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { categories } from '../../src/domain/lookup/categories.ts';
 import { findResponseCode } from '../../src/domain/lookup/response-codes.ts';
-import { freshHeldOutRows, heldOutRows, thirdHeldOutRows, tunedRows } from '../corpus/field-corpus.ts';
+import {
+  addedChineseRows,
+  addedTrainingRows,
+  freshHeldOutRows,
+  heldOutRows,
+  thirdHeldOutRows,
+  tunedRows,
+} from '../corpus/field-corpus.ts';
 import {
   blindLabels,
   compareLabels,
   drawSample,
+  populationChineseRows,
+  populationTrainingRows,
   sampleBeforeFixes,
+  samplePopulation,
   sampleSize,
   verdictsOf,
 } from '../corpus/label-agreement.ts';
 
 describe('the label agreement sample', () => {
-  // A row added to or relabelled out of the tuned part must not silently leave a second label with no row to match.
+  // A row reworded, moved or removed inside the population must not silently leave a label with no row to match.
   it('has a second label for exactly the drawn sample, once each, in the drawn order', () => {
     const sample = drawSample();
     expect(sample).toHaveLength(sampleSize);
@@ -26,6 +36,18 @@ describe('the label agreement sample', () => {
       expect(tuned.has(row.text), row.text).toBe(true);
       expect(heldOut.has(row.text), row.text).toBe(false);
     }
+  });
+
+  // Rows other rounds append to the training files stay out of the population, so they never move the sample.
+  it('draws from the training files as they were, whatever rows are appended to them later', () => {
+    expect(addedTrainingRows.length).toBeGreaterThanOrEqual(populationTrainingRows);
+    expect(addedChineseRows.length).toBeGreaterThanOrEqual(populationChineseRows);
+    const population = new Set(samplePopulation.map((row) => row.text));
+    const later = [
+      ...addedTrainingRows.slice(populationTrainingRows),
+      ...addedChineseRows.slice(populationChineseRows),
+    ];
+    for (const row of later) expect(population.has(row.text), row.text).toBe(false);
   });
 
   it('labels each text as the corpus does: a known category or off-topic, a code of that category', () => {
