@@ -2,8 +2,7 @@
 // set frozen before a later tuning and the third frozen after round 4, one figure per line; the Chinese training rows
 // of training-phrasings-2.json are also printed on their own (part of the tuned rows, `chinese2`). Accuracy is never a
 // timing: these are counts and shares. Run alone: npx tsx tests/bench/corpus-bench.ts (--misses lists what the tuned
-// part gets wrong, --chinese2-misses what the Chinese training rows alone get wrong). The label agreement (a blind
-// second labelling of 200 tuned rows, tests/corpus/label-agreement.ts) is the ceiling these shares are read against.
+// part gets wrong, --chinese2-misses what the Chinese training rows alone get wrong).
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { loadLearnedReading } from '../../src/domain/lookup/learned-reading.ts';

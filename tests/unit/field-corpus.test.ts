@@ -116,10 +116,9 @@ describe('the field corpus', () => {
       matchSymptom,
       tunedRows.filter((row) => !chinese.has(row)),
     );
-    // With the learned reading beside the rules: 94.6 % and 92.4 % on the English and older rows (151 harder English
-    // rows were added; the model that fits the byte budget since the Chinese rows arrived is pruned harder); 94.4 %
-    // and 92.1 % since two rows the rules read as their old labels were relabelled (tests/corpus/label-agreement.ts).
-    expect(score.category).toBeGreaterThanOrEqual(94.4);
+    // With the learned reading beside the rules: 94.6 % and 92.4 % today on the English and older rows (151 harder
+    // English rows were added; the model that fits the byte budget since the Chinese rows arrived is pruned harder).
+    expect(score.category).toBeGreaterThanOrEqual(94.5);
     expect(score.english).toBeGreaterThanOrEqual(92);
     expect(score.chinese).toBeGreaterThanOrEqual(98);
     expect(score.code).toBe(100);
