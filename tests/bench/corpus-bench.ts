@@ -19,6 +19,7 @@ import {
   tunedRows,
   type CorpusScore,
 } from '../corpus/field-corpus.ts';
+import { compareLabels, sampleBeforeFixes, verdictCounts, type AgreementFigures } from '../corpus/label-agreement.ts';
 import { crossValidate, modelFile, shippedVariant, trainModel, type Variant } from '../corpus/train-classifier.ts';
 
 export interface CorpusFigure {
@@ -168,6 +169,58 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
   return figures;
 }
 
+type Share = Exclude<keyof AgreementFigures, `${string}Rows` | 'rows' | `${string}Kappa`>;
+type RowCount = Extract<keyof AgreementFigures, `${string}Rows` | 'rows'>;
+const agreementShares: readonly { name: string; key: Share; rows: RowCount }[] = [
+  { name: 'category', key: 'category', rows: 'rows' },
+  { name: 'category_english', key: 'categoryEnglish', rows: 'englishRows' },
+  { name: 'category_chinese', key: 'categoryChinese', rows: 'chineseRows' },
+  { name: 'category_on_topic', key: 'categoryOnTopic', rows: 'onTopicRows' },
+  { name: 'category_ceiling', key: 'categoryCeiling', rows: 'onTopicRows' },
+  { name: 'category_english_ceiling', key: 'categoryEnglishCeiling', rows: 'englishOnTopicRows' },
+  { name: 'unknown_outcome', key: 'unknownOutcome', rows: 'rows' },
+  { name: 'unknown_recall', key: 'unknownRecall', rows: 'unknownRows' },
+  { name: 'unknown_recall_ceiling', key: 'unknownRecallCeiling', rows: 'unknownRows' },
+  { name: 'unknown_false_alarms', key: 'unknownFalseAlarms', rows: 'clearRows' },
+  { name: 'code', key: 'code', rows: 'rows' },
+];
+
+/**
+ * How far a second, blind labelling of 200 tuned rows agrees with the corpus labels: now, and as first measured
+ * (before the corpus labels the comparison showed wrong were fixed); kappa discounts chance agreement; the verdicts
+ * count the fields that disagreed: both readings defensible, corpus wrong (fixed), blind label wrong.
+ */
+export function benchLabelAgreement(): CorpusFigure[] {
+  const figuresOf = (figures: AgreementFigures, suffix: string): CorpusFigure[] => [
+    ...agreementShares.map(({ name, key, rows }) => ({
+      metric: `label_agreement_${name}${suffix}`,
+      value: figures[key],
+      unit: '%',
+      rows: figures[rows],
+    })),
+    {
+      metric: `label_agreement_category_kappa${suffix}`,
+      value: figures.categoryKappa,
+      unit: 'kappa',
+      rows: figures.rows,
+    },
+    {
+      metric: `label_agreement_unknown_kappa${suffix}`,
+      value: figures.unknownKappa,
+      unit: 'kappa',
+      rows: figures.rows,
+    },
+  ];
+  const verdicts = verdictCounts();
+  return [
+    ...figuresOf(compareLabels().figures, ''),
+    ...figuresOf(compareLabels(sampleBeforeFixes()).figures, '_before_fixes'),
+    { metric: 'label_agreement_ambiguous', value: verdicts.a, unit: 'count' },
+    { metric: 'label_agreement_corpus_wrong', value: verdicts.b, unit: 'count' },
+    { metric: 'label_agreement_blind_wrong', value: verdicts.c, unit: 'count' },
+  ];
+}
+
 /** The variants compared when the shipped one was chosen (`--variants`). */
 export const learnedVariants: readonly Variant[] = [
   { parts: 'both', minRows: 2 },
@@ -195,7 +248,8 @@ function sourceCount(rows: readonly { source: string }[]): number {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const variants = process.argv.includes('--variants') ? learnedVariants : [shippedVariant];
-  for (const figure of [...benchCorpus(), ...benchLearned(variants)]) console.log(JSON.stringify(figure));
+  for (const figure of [...benchCorpus(), ...benchLearned(variants), ...benchLabelAgreement()])
+    console.log(JSON.stringify(figure));
   // Tuning looks at the tuned part only; the held-out misses are for the report once tuning is done.
   const parts = process.argv.includes('--heldout-misses')
     ? { heldout: heldOutRows, fresh: freshHeldOutRows, third: thirdHeldOutRows, fourth: fourthHeldOutRows }
