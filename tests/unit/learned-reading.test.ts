@@ -124,7 +124,7 @@ describe('the learned reading', () => {
     const words = fc
       .array(fc.stringMatching(/^[a-z]{2,8}$/), { minLength: 5, maxLength: 40 })
       .map((list) => list.join(' '));
-    // A key is 17 bits: a random token hits a known one about once in 145 (README, "The lookup reads evidence").
+    // A key is 16 bits: a random token hits a known one about once in 72 (README, "The lookup reads evidence").
     fc.assert(fc.property(fc.oneof(han, words), silent), { seed: 15, numRuns: 2000 });
   });
 });

@@ -40,12 +40,12 @@ export function classifierTokens({ spaced, stemmed }: FoldedText): string[] {
 export const isCharacter = (token: string) => /^\p{Script=Han}$/u.test(token);
 
 /**
- * Tokens are known by a 17-bit hash (FNV-1a's top bits), not by their text: a key costs about 1.3 bytes (gzip)
- * against a token's 3.8, which took the model from 8.4 to 6.4 KB at the same pruning. A random token hits one of ~900
- * keys about once in 145, so gibberish still reads as unknown text (README, "The lookup reads evidence"; the unit test
- * reads random text). One bit more costs ~120 bytes; one bit less doubles the random tokens read as known.
+ * Tokens are known by a 16-bit hash (FNV-1a's top bits), not by their text: a key costs about 1.2 bytes (gzip)
+ * against a token's 3.8, which took the model from 8.4 to 6.2 KB at the same pruning. A random token hits one of ~900
+ * keys about once in 72, and then it still has to outweigh the rest: in 4,000 random texts the learned reading changed
+ * no answer of the rules, and the unit test reads 2,000 more. One bit more costs ~290 bytes of the lookup's budget.
  */
-export const hashBits = 17;
+export const hashBits = 16;
 
 /** FNV-1a over the token's code points, its top `hashBits` bits in base 36 (the word the classifiers see). */
 export function tokenKey(token: string): string {
@@ -92,7 +92,7 @@ export const byKeyValue = (a: string, b: string) => parseInt(a, 36) - parseInt(b
 const longStep = 0xd7ff;
 const span = longStep - cellBase;
 
-/** The known keys (distinct, ascending) as distances, one character each (~145 apart: the long step is for tests). */
+/** The known keys (distinct, ascending) as distances, one character each (~72 apart: the long step is for tests). */
 export function packKeys(vocabulary: readonly string[]): string {
   let previous = 0;
   let packed = '';
