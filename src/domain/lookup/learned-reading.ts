@@ -41,7 +41,7 @@ export const isCharacter = (token: string) => /^\p{Script=Han}$/u.test(token);
 
 /**
  * Tokens are known by a 16-bit hash (FNV-1a's top bits), not by their text: a key costs about 1.2 bytes (gzip)
- * against a token's 3.8, which took the model from 8.4 to 6.2 KB at the same pruning. A random token hits one of ~900
+ * against a token's 3.8 (the seventh round's ≥ 4-row model: 8.4 → ~6.1 KB). A random token hits one of ~900
  * keys about once in 72, and then it still has to outweigh the rest: in 4,000 random texts the learned reading changed
  * no answer of the rules, and the unit test reads 2,000 more. One bit more costs ~290 bytes of the lookup's budget.
  */
