@@ -18,6 +18,7 @@ import fourthRows from './fourth-heldout.json' with { type: 'json' };
 import trainingRows from './training-phrasings.json' with { type: 'json' };
 import chineseTrainingRows from './training-phrasings-2.json' with { type: 'json' };
 import type { Category } from '../../src/domain/lookup/categories.ts';
+import { fnv1a } from '../../src/domain/lookup/learned-reading.ts';
 import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
 import type { StepId } from '../../src/domain/diagnosis/steps.ts';
 
@@ -61,16 +62,7 @@ export const fourthHeldOutRows = fourthRows as readonly FieldPhrasing[];
 export const splitSeed = 15;
 
 /** FNV-1a over the seed and the text: a row keeps its side of the split when other rows are added. */
-function hash(text: string): number {
-  let h = 0x811c9dc5 ^ splitSeed;
-  for (const char of text) {
-    h ^= char.codePointAt(0) ?? 0;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-export const isHeldOut = (row: FieldPhrasing) => hash(row.text) % 5 === 0;
+export const isHeldOut = (row: FieldPhrasing) => fnv1a(row.text, splitSeed) % 5 === 0;
 /** Rows added for tuning after the split: all tuned, none held out. */
 export const addedTrainingRows = trainingRows as readonly FieldPhrasing[];
 /**

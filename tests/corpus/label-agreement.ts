@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import secondLabels from './label-agreement.json' with { type: 'json' };
 import { addedChineseRows, addedTrainingRows, fieldPhrasings, isHeldOut, type FieldPhrasing } from './field-corpus.ts';
 import type { Category } from '../../src/domain/lookup/categories.ts';
+import { fnv1a } from '../../src/domain/lookup/learned-reading.ts';
 
 /** Fixed so the sample never moves; different from the split's seed so it is not the held-out fifth's shape. */
 export const sampleSeed = 2024;
@@ -42,22 +43,12 @@ export interface SecondLabel {
 
 export const blindLabels = secondLabels as readonly SecondLabel[];
 
-/** FNV-1a over the seed and the text. */
-function sampleHash(text: string): number {
-  let h = 0x811c9dc5 ^ sampleSeed;
-  for (const char of text) {
-    h ^= char.codePointAt(0) ?? 0;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 /** The sample: distinct tuned texts ordered by hash (then text), the first 200. */
 export function drawSample(rows: readonly FieldPhrasing[] = samplePopulation): FieldPhrasing[] {
   const seen = new Set<string>();
   const distinct = rows.filter((row) => !seen.has(row.text) && seen.add(row.text));
   return distinct
-    .map((row) => ({ row, hash: sampleHash(row.text) }))
+    .map((row) => ({ row, hash: fnv1a(row.text, sampleSeed) }))
     .sort((a, b) => a.hash - b.hash || (a.row.text < b.row.text ? -1 : a.row.text > b.row.text ? 1 : 0))
     .slice(0, sampleSize)
     .map(({ row }) => row);

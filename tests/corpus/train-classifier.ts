@@ -9,6 +9,7 @@ import { tunedRows, type FieldPhrasing } from './field-corpus.ts';
 import {
   classifierTokens,
   byKeyValue,
+  fnv1a,
   isCharacter,
   loadLearnedReading,
   packKeys,
@@ -116,11 +117,7 @@ function train(rows: readonly FieldPhrasing[], variant: Variant): Trained {
 }
 
 /** FNV-1a of the text: a row's fold does not depend on the order of the files. */
-export function foldOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (const char of text) h = Math.imul(h ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
-  return h % folds;
-}
+export const foldOf = (text: string) => fnv1a(text) % folds;
 
 export interface CrossValidated {
   readonly row: FieldPhrasing;

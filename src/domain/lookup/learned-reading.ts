@@ -47,12 +47,15 @@ export const isCharacter = (token: string) => /^\p{Script=Han}$/u.test(token);
  */
 export const hashBits = 16;
 
-/** FNV-1a over the token's code points, its top `hashBits` bits in base 36 (the word the classifiers see). */
-export function tokenKey(token: string): string {
-  let h = 0x811c9dc5;
-  for (const char of token) h = Math.imul(h ^ (char.codePointAt(0) ?? 0), 0x01000193);
-  return ((h >>> 0) >>> (32 - hashBits)).toString(36);
+/** FNV-1a (32 bits) over a text's code points, from an offset basis changed by `seed` (the corpus tools' splits). */
+export function fnv1a(text: string, seed = 0): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (const char of text) h = Math.imul(h ^ (char.codePointAt(0) ?? 0), 0x01000193);
+  return h >>> 0;
 }
+
+/** A token's key: FNV-1a's top `hashBits` bits in base 36 (the word the classifiers see). */
+export const tokenKey = (token: string) => (fnv1a(token) >>> (32 - hashBits)).toString(36);
 
 /**
  * One classifier, packed: wink's export (config, samples, per-label token counts, words) with the counts as one row
