@@ -4,7 +4,8 @@
  * labels are never edited here (the set is measured on, so the team decides); a "(b)" verdict only records which of
  * its labels the comparison judged wrong, and `thirdWithVerdicts` gives the set as it would read with those fixed, for
  * a rescore. Run: npx tsx tests/corpus/third-agreement.ts (figures, confusions, every disagreement with its verdict),
- * or --texts (the set's texts, no labels: what the blind labeller reads).
+ * --texts (the set's texts, no labels: what the blind labeller reads), or --rescore (the lookup scored on the set as
+ * labelled and as the verdicts would label it: the lead's step, never the blind labeller's).
  */
 import { pathToFileURL } from 'node:url';
 import thirdLabelsFile from './third-agreement.json' with { type: 'json' };
@@ -54,6 +55,17 @@ export const compareThird = () => compareLabels(thirdHeldOutRows, thirdLabels);
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--texts')) {
     thirdHeldOutRows.forEach((row, index) => console.log(`${index + 1}\t${row.text}`));
+  } else if (process.argv.includes('--rescore')) {
+    // Loaded only here, so the other modes never run the lookup on the set.
+    const { matchSymptom } = await import('../../src/domain/lookup/symptoms.ts');
+    const { scoreCorpus } = await import('./field-corpus.ts');
+    for (const [name, rows] of [
+      ['as labelled', thirdHeldOutRows],
+      ['with the (b) verdicts', thirdWithVerdicts()],
+    ] as const) {
+      const score = scoreCorpus(matchSymptom, rows);
+      console.log(`${name}\t${JSON.stringify({ ...score, misses: score.misses.length })}`);
+    }
   } else {
     const { figures, confusions, disagreements } = compareThird();
     console.log(`agreement\t${JSON.stringify(figures)}`);
