@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { categories } from '../../src/domain/lookup/categories.ts';
+import { findResponseCode } from '../../src/domain/lookup/response-codes.ts';
+import { thirdHeldOutRows } from '../corpus/field-corpus.ts';
+import { verdictsOf } from '../corpus/label-agreement.ts';
+import { compareThird, thirdLabels, thirdVerdictCounts, thirdWithVerdicts } from '../corpus/third-agreement.ts';
+
+describe('the third held-out set labelled blind', () => {
+  // A row added, reworded or removed in the set must not leave a label with no row, or a row with no label.
+  it('has a second label for exactly the set rows, once each, in the set order', () => {
+    expect(thirdLabels).toHaveLength(thirdHeldOutRows.length);
+    expect(thirdLabels.map((label) => label.text)).toEqual(thirdHeldOutRows.map((row) => row.text));
+  });
+
+  it('labels each text as the corpus does: a known category or off-topic, a code of that category', () => {
+    for (const label of thirdLabels) {
+      if (label.category === null) {
+        expect(label.code, label.text).toBeNull();
+        expect(label.unknownOutcome, label.text).toBe(false);
+        continue;
+      }
+      expect(categories, label.text).toContain(label.category);
+      if (label.code !== null) expect(findResponseCode(label.code)?.category, label.text).toBe(label.category);
+    }
+  });
+
+  // Verdicts: (a) both readings defensible, (b) the set's label wrong (recorded, never fixed here), (c) blind wrong.
+  it('gives every disagreement a verdict, and a verdict only where the labels differ', () => {
+    const { disagreements } = compareThird();
+    for (const d of disagreements) expect(['a', 'b', 'c'], `${d.field}: ${d.text}`).toContain(d.verdict);
+    const counts = thirdVerdictCounts();
+    expect(counts.a + counts.b + counts.c).toBe(disagreements.length);
+  });
+
+  it('reads the set as the (b) verdicts would label it, changing those fields and nothing else', () => {
+    const relabelled = thirdWithVerdicts();
+    expect(relabelled).toHaveLength(thirdHeldOutRows.length);
+    let changed = 0;
+    thirdHeldOutRows.forEach((row, index) => {
+      const label = thirdLabels[index];
+      const fixed = relabelled[index];
+      const verdicts = verdictsOf(label?.note);
+      expect(fixed?.text).toBe(row.text);
+      expect(fixed?.category).toBe(verdicts.category === 'b' ? label?.category : row.category);
+      expect(fixed?.unknownOutcome).toBe(verdicts.unknown === 'b' ? label?.unknownOutcome : row.unknownOutcome);
+      expect(fixed?.code).toBe(verdicts.code === 'b' ? label?.code : row.code);
+      if (JSON.stringify(fixed) !== JSON.stringify(row)) changed += 1;
+    });
+    expect(changed).toBe(thirdLabels.filter((label) => Object.values(verdictsOf(label.note)).includes('b')).length);
+  });
+});
