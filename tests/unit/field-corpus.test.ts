@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expectWellFormedLabel } from '../support/labels.ts';
 import { categories } from '../../src/domain/lookup/categories.ts';
-import { findResponseCode } from '../../src/domain/lookup/response-codes.ts';
 import { matchSymptom } from '../../src/domain/lookup/symptoms.ts';
 import {
   addedChineseRows,
@@ -27,13 +27,7 @@ function expectLabelled(rows: readonly FieldPhrasing[]) {
     expect(/^https?:\/\/\S+$/.test(row.source) || /^[\w.-]+\/[\w.-]+\/\S+$/.test(row.source), row.source).toBe(true);
     expect(['zh', 'zh-Hant', 'en'], row.text).toContain(row.lang);
     expect(typeof row.unknownOutcome, row.text).toBe('boolean');
-    if (row.category === null) {
-      expect(row.code, row.text).toBeNull();
-      expect(row.unknownOutcome, row.text).toBe(false);
-      continue;
-    }
-    expect(categories, row.text).toContain(row.category);
-    if (row.code !== null) expect(findResponseCode(row.code)?.category, row.text).toBe(row.category);
+    expectWellFormedLabel(row);
     expect(row.text, row.source).not.toMatch(/\d{12,}/);
   }
   expect(new Set(rows.map((row) => row.text)).size).toBe(rows.length);

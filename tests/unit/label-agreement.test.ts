@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categories } from '../../src/domain/lookup/categories.ts';
-import { findResponseCode } from '../../src/domain/lookup/response-codes.ts';
+import { expectWellFormedLabel } from '../support/labels.ts';
 import {
   addedChineseRows,
   addedTrainingRows,
@@ -51,15 +50,7 @@ describe('the label agreement sample', () => {
   });
 
   it('labels each text as the corpus does: a known category or off-topic, a code of that category', () => {
-    for (const label of blindLabels) {
-      if (label.category === null) {
-        expect(label.code, label.text).toBeNull();
-        expect(label.unknownOutcome, label.text).toBe(false);
-        continue;
-      }
-      expect(categories, label.text).toContain(label.category);
-      if (label.code !== null) expect(findResponseCode(label.code)?.category, label.text).toBe(label.category);
-    }
+    for (const label of blindLabels) expectWellFormedLabel(label);
   });
 
   // Verdicts: (a) both readings defensible, (b) corpus wrong and fixed in its training file, (c) blind label wrong.

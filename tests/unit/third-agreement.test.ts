@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categories } from '../../src/domain/lookup/categories.ts';
-import { findResponseCode } from '../../src/domain/lookup/response-codes.ts';
+import { expectWellFormedLabel } from '../support/labels.ts';
 import { thirdHeldOutRows } from '../corpus/field-corpus.ts';
 import { verdictsOf } from '../corpus/label-agreement.ts';
 import { compareThird, thirdLabels, thirdVerdictCounts, thirdWithVerdicts } from '../corpus/third-agreement.ts';
@@ -13,15 +12,7 @@ describe('the third held-out set labelled blind', () => {
   });
 
   it('labels each text as the corpus does: a known category or off-topic, a code of that category', () => {
-    for (const label of thirdLabels) {
-      if (label.category === null) {
-        expect(label.code, label.text).toBeNull();
-        expect(label.unknownOutcome, label.text).toBe(false);
-        continue;
-      }
-      expect(categories, label.text).toContain(label.category);
-      if (label.code !== null) expect(findResponseCode(label.code)?.category, label.text).toBe(label.category);
-    }
+    for (const label of thirdLabels) expectWellFormedLabel(label);
   });
 
   // Verdicts: (a) both readings defensible, (b) the set's label wrong (recorded, never fixed here), (c) blind wrong.
