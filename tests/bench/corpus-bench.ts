@@ -119,7 +119,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
     );
   }
   for (const variant of variants) {
-    const name = `${variant.parts}_rows${variant.minRows}${variant.minCharRows ? `_chars${variant.minCharRows}` : ''}${variant.topByGain ? `_top${variant.topByGain}` : ''}`;
+    const name = `${variant.parts}_rows${variant.minRows}${variant.topByGain ? `_top${variant.topByGain}` : ''}`;
     const model = trainModel(variant);
     const lookup = withLearnedReading(loadLearnedReading(model));
     const validated = crossValidate({ fillOdds: model.fillOdds, unknownOdds: model.unknownOdds }, variant);
@@ -249,8 +249,6 @@ export const learnedVariants: readonly Variant[] = [
   { parts: 'both', minRows: 2 },
   { parts: 'both', minRows: 3 },
   { parts: 'both', minRows: 4 },
-  { parts: 'both', minRows: 4, minCharRows: 8 },
-  { parts: 'both', minRows: 5, minCharRows: 8 },
   { parts: 'both', minRows: 5 },
   { parts: 'both', minRows: 3, topByGain: 800 },
   { parts: 'both', minRows: 2, topByGain: 800 },

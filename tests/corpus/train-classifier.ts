@@ -10,7 +10,6 @@ import {
   classifierTokens,
   byKeyValue,
   fnv1a,
-  isCharacter,
   loadLearnedReading,
   packKeys,
   packNaiveBayes,
@@ -37,8 +36,6 @@ export interface Variant {
   readonly parts: 'unknown' | 'both';
   /** Tokens in at least this many of the rows learned from make the vocabulary. */
   readonly minRows: number;
-  /** Single Chinese characters in at least this many rows join the vocabulary (none when not set). */
-  readonly minCharRows?: number;
   /** When set, only this many tokens with the most information about the outcome (unknown vs clear) are kept. */
   readonly topByGain?: number;
 }
@@ -47,8 +44,8 @@ export interface Variant {
  * The shipped variant: both classifiers over tokens in ≥ 5 tuned rows, the least pruning that fits the lookup's byte
  * budget since the eighth round's rules and rows (≥ 4 rows is ~1.2 KB more), keeping every pinned case (README, "The
  * lookup reads evidence"). The in-sample corpus floors follow the pruning (94.7 → 94.4 % on the older tuned rows);
- * every held-out set reads as well or better. Single Chinese characters (`minCharRows`, the bench's variants) raise
- * the classifier's own cross-validated category but also the odds a fill needs, so the lookup fills less.
+ * every held-out set reads as well or better. Single Chinese characters as extra tokens, tried, raised the classifier's
+ * own cross-validated category but also the odds a fill needs, so the lookup filled less (README, eighth round).
  */
 export const shippedVariant: Variant = { parts: 'both', minRows: 5 };
 
@@ -85,8 +82,7 @@ function train(rows: readonly FieldPhrasing[], variant: Variant): Trained {
       rowsWith.set(token, seen);
     }
   });
-  const minRowsOf = (token: string) => (isCharacter(token) ? (variant.minCharRows ?? Infinity) : variant.minRows);
-  let kept = [...rowsWith].filter(([token, [unknown, clear]]) => unknown + clear >= minRowsOf(token));
+  let kept = [...rowsWith].filter(([, [unknown, clear]]) => unknown + clear >= variant.minRows);
   if (variant.topByGain !== undefined) {
     const onTopic = learnedRows.filter((row) => row.category !== null);
     const unknown = onTopic.filter((row) => row.unknownOutcome).length;
@@ -105,8 +101,7 @@ function train(rows: readonly FieldPhrasing[], variant: Variant): Trained {
   learnedRows.forEach((row, index) => {
     const words = (tokens[index] ?? []).filter((token) => known.has(token)).map(tokenKey);
     if (variant.parts === 'both') byCategory.learn(words, row.category ?? 'none');
-    const outcomeWords = (tokens[index] ?? []).filter((token) => known.has(token) && !isCharacter(token));
-    if (row.category !== null) byOutcome.learn(outcomeWords.map(tokenKey), row.unknownOutcome ? 'unknown' : 'clear');
+    if (row.category !== null) byOutcome.learn(words, row.unknownOutcome ? 'unknown' : 'clear');
   });
   return {
     config,

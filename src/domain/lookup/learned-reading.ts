@@ -21,23 +21,18 @@ export interface FoldedText {
  */
 export const maxTokens = 64;
 
-/**
- * English as stemmed words and word pairs, Chinese as character pairs and then single characters (read last, so a long
- * text gives up characters before pairs); digits never (codes are the rules').
- */
+/** Chinese as character pairs, English as stemmed words and word pairs; digits never (codes are the rules'). */
 export function classifierTokens({ spaced, stemmed }: FoldedText): string[] {
   const tokens: string[] = [];
   const words = stemmed.split(' ').filter((word) => /^[a-z]{2,}$/.test(word));
   tokens.push(...words);
   for (let i = 0; i + 1 < words.length; i += 1) tokens.push(`${words[i]}_${words[i + 1]}`);
-  const runs = (spaced.match(/\p{Script=Han}+/gu) ?? []).map((run) => [...run]);
-  for (const chars of runs) for (let i = 0; i + 1 < chars.length; i += 1) tokens.push(`${chars[i]}${chars[i + 1]}`);
-  for (const chars of runs) tokens.push(...chars);
+  for (const run of spaced.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i += 1) tokens.push(`${chars[i]}${chars[i + 1]}`);
+  }
   return tokens.length > maxTokens ? tokens.slice(0, maxTokens) : tokens;
 }
-
-/** A single Chinese character (the tokens a model keeps only when they are in many rows). */
-export const isCharacter = (token: string) => /^\p{Script=Han}$/u.test(token);
 
 /**
  * Tokens are known by a 16-bit hash (FNV-1a's top bits), not by their text: a key costs about 1.2 bytes (gzip)
@@ -191,15 +186,10 @@ export function loadLearnedReading(file: LearnedModel): LearnedReading {
     model: file,
     read(tokens) {
       const inVocabulary = tokens.map(tokenKey).filter((key) => vocabulary.has(key));
-      // Single characters say which cause, not whether money moved: the outcome is read from pairs and words.
-      const forOutcome = tokens
-        .filter((token) => !isCharacter(token))
-        .map(tokenKey)
-        .filter((key) => vocabulary.has(key));
       const known = new Set(inVocabulary).size;
       if (known < file.minKnown) return { category: null, odds: 0, unknownOdds: 0, known };
       const [best] = byCategory?.computeOdds(inVocabulary) ?? [];
-      const unknown = byOutcome.computeOdds(forOutcome).find(([label]) => label === 'unknown');
+      const unknown = byOutcome.computeOdds(inVocabulary).find(([label]) => label === 'unknown');
       const label = best?.[0] ?? 'none';
       return {
         category: isCategory(label) ? label : null,
