@@ -101,6 +101,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(`agreement\t${JSON.stringify(figures)}`);
     console.log(`verdicts\t${JSON.stringify(verdicts)} of ${disagreements.length} disagreeing fields`);
     console.log(`set labels judged wrong\t${JSON.stringify(setWrong)}`);
+    // The set's own make-up, as labelled and as the verdicts would label it (label counts only, no lookup).
+    for (const [reading, rows] of [
+      ['set as labelled', labelling.rows],
+      ['set with the (b) verdicts', withVerdicts(labelling)],
+    ] as const) {
+      const onTopic = rows.filter((row) => row.category !== null);
+      const unknown = onTopic.filter((row) => row.unknownOutcome).length;
+      console.log(
+        `${reading}\t${JSON.stringify({ onTopic: onTopic.length, offTopic: rows.length - onTopic.length, unknown })}`,
+      );
+    }
     for (const { pair, rows } of confusions) console.log(`confusion\t${rows}\t${pair}`);
     for (const d of disagreements)
       console.log(`${d.field}\t(${d.verdict ?? '?'})\tset ${d.corpus}\tsecond ${d.second}\t${d.lang}\t${d.text}`);
