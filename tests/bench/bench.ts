@@ -17,7 +17,7 @@ import { chromiumArgs, chromiumPath } from '../e2e/support/chromium.ts';
 import { initialFiles } from '../e2e/support/initial-files.ts';
 import { findNginxBinary, nginxSite, startNginx } from '../e2e/support/nginx.ts';
 import { startStaticServer, type StaticServer } from '../e2e/support/static-server.ts';
-import { benchCorpus, benchLabelAgreement, benchLearned, benchThirdLabelAgreement } from './corpus-bench.ts';
+import { benchCorpus, benchLabelAgreement, benchHeldOutLabelAgreement, benchLearned } from './corpus-bench.ts';
 import { measureFirstVisits } from './first-visit.ts';
 import { printSideBySide } from './side-by-side.ts';
 import { situationTaps } from './taps.ts';
@@ -699,7 +699,7 @@ await measureOnline();
 await measureSlowFirstVisits();
 await measureLighthouse();
 await measureSymptoms();
-for (const figure of [...benchCorpus(), ...benchLearned(), ...benchLabelAgreement(), ...benchThirdLabelAgreement()])
+for (const figure of [...benchCorpus(), ...benchLearned(), ...benchLabelAgreement(), ...benchHeldOutLabelAgreement()])
   report({ ...figure, basis: 'computed' });
 measureLongInputs();
 measureTaps();
