@@ -1,6 +1,6 @@
 // Lookup accuracy on the field corpus (tests/corpus): the tuned four fifths, the held-out fifth, the second held-out
-// set frozen before a later tuning, the third frozen after round 4 and the fourth frozen before the stop after it, one
-// figure per line; the Chinese training rows of training-phrasings-2.json are also printed on their own (part of the
+// set frozen before a later tuning, the third frozen after round 4, the fourth frozen before the stop after it and the
+// round-nine set (`r9`) frozen before round nine's changes, one figure per line; the Chinese training rows of training-phrasings-2.json are also printed on their own (part of the
 // tuned rows, `chinese2`). Accuracy is never a timing: these are counts and shares. Run alone: npx tsx
 // tests/bench/corpus-bench.ts (--misses lists what the tuned part gets wrong, --chinese2-misses what the Chinese
 // training rows alone get wrong).
@@ -16,6 +16,7 @@ import {
   scoreCorpus,
   thirdHeldOutRows,
   fourthHeldOutRows,
+  roundNineHeldOutRows,
   tunedRows,
   type CorpusScore,
 } from '../corpus/field-corpus.ts';
@@ -44,7 +45,7 @@ const shares = [
 ] as const;
 
 function figuresOf(
-  part: 'tuned' | 'heldout' | 'fresh' | 'third' | 'fourth' | 'chinese2',
+  part: 'tuned' | 'heldout' | 'fresh' | 'third' | 'fourth' | 'r9' | 'chinese2',
   score: CorpusScore,
 ): CorpusFigure[] {
   // A part without off-topic rows has no off-topic figure (it would read 100 % of nothing).
@@ -62,7 +63,7 @@ function figuresOf(
   ];
 }
 
-/** The corpus figures, tuned part first; the four held-out sets are reported, never tuned on. */
+/** The corpus figures, tuned part first; the five held-out sets are reported, never tuned on. */
 export function benchCorpus(): CorpusFigure[] {
   return [
     { metric: 'corpus_rows', value: fieldPhrasings.length, unit: 'count', sources: sourceCount(fieldPhrasings) },
@@ -84,11 +85,18 @@ export function benchCorpus(): CorpusFigure[] {
       unit: 'count',
       sources: sourceCount(fourthHeldOutRows),
     },
+    {
+      metric: 'corpus_r9_rows',
+      value: roundNineHeldOutRows.length,
+      unit: 'count',
+      sources: sourceCount(roundNineHeldOutRows),
+    },
     ...figuresOf('tuned', scoreCorpus(matchSymptom, tunedRows)),
     ...figuresOf('heldout', scoreCorpus(matchSymptom, heldOutRows)),
     ...figuresOf('fresh', scoreCorpus(matchSymptom, freshHeldOutRows)),
     ...figuresOf('third', scoreCorpus(matchSymptom, thirdHeldOutRows)),
     ...figuresOf('fourth', scoreCorpus(matchSymptom, fourthHeldOutRows)),
+    ...figuresOf('r9', scoreCorpus(matchSymptom, roundNineHeldOutRows)),
     // Tuned rows, shown alone: before `npm run train` had seen them this was their unseen-text figure.
     ...figuresOf('chinese2', scoreCorpus(matchSymptom, addedChineseRows)),
   ];
@@ -109,6 +117,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
     ['fresh', freshHeldOutRows],
     ['third', thirdHeldOutRows],
     ['fourth', fourthHeldOutRows],
+    ['r9', roundNineHeldOutRows],
     ['chinese2', addedChineseRows],
   ] as const) {
     figures.push(
@@ -155,6 +164,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
       ['fresh', freshHeldOutRows, lookup],
       ['third', thirdHeldOutRows, lookup],
       ['fourth', fourthHeldOutRows, lookup],
+      ['r9', roundNineHeldOutRows, lookup],
       // The Chinese training rows by cross-validation, like the tuned part: each read by a model that never saw it.
       ['chinese2', addedChineseRows, (text: string) => byText.get(text) ?? null],
     ] as const;
@@ -280,7 +290,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(JSON.stringify(figure));
   // Tuning looks at the tuned part only; the held-out misses are for the report once tuning is done.
   const parts = process.argv.includes('--heldout-misses')
-    ? { heldout: heldOutRows, fresh: freshHeldOutRows, third: thirdHeldOutRows, fourth: fourthHeldOutRows }
+    ? {
+        heldout: heldOutRows,
+        fresh: freshHeldOutRows,
+        third: thirdHeldOutRows,
+        fourth: fourthHeldOutRows,
+        r9: roundNineHeldOutRows,
+      }
     : process.argv.includes('--misses')
       ? { tuned: tunedRows }
       : process.argv.includes('--chinese2-misses')
