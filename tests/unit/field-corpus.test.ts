@@ -172,13 +172,13 @@ describe('the field corpus', () => {
   it('keeps the tuned part at its floor', () => {
     // The later batches have floors of their own (below), as they were scored unseen before anything was tuned on them.
     const later = new Set([...addedChineseRows, ...addedEnglishRows]);
-    // With the learned reading beside the rules: 94.4 % and 92.1 % today on the English and older rows. These rows are
-    // read by a model trained on them, so the figure follows how hard the model is pruned: since the eighth round's
-    // rules and rows only tokens in ≥ 5 rows fit the byte budget (94.7 % with ≥ 4; every held-out set read as well or
-    // better with ≥ 5).
+    // With the learned reading beside the rules: 94.3 % and 91.9 % today on the older rows and their English. These rows
+    // are read by a model trained on them, so the figure follows how the model is pruned: 94.7 % with tokens in ≥ 4 rows,
+    // 94.4 % with ≥ 5 (eighth round), 94.3 % with the 750 most informative (ninth round: ~1.6 KB smaller, and better by
+    // cross-validation; the row it no longer fills is an English balance row only a model trained on it filled).
     expectAtFloor(
       tunedRows.filter((row) => !later.has(row)),
-      { category: 94.4, english: 92, chinese: 98, unknownRecall: 100, falseAlarms: 5, offTopicRejected: 90 },
+      { category: 94.3, english: 91.9, chinese: 98, unknownRecall: 100, falseAlarms: 5, offTopicRejected: 90 },
     );
   });
 
