@@ -61,7 +61,7 @@ export const tokensOf = (text: string) => classifierTokens(normalizeSymptomInput
 type Trained = Pick<LearnedModel, 'config' | 'keys' | 'category' | 'unknown'>;
 
 /** Mutual information (bits) between a token's presence and a label, from the rows with it and all rows, per label. */
-export function informationOf(withToken: readonly number[], totals: readonly number[]): number {
+function informationOf(withToken: readonly number[], totals: readonly number[]): number {
   const n = totals.reduce((sum, total) => sum + total, 0);
   const present = withToken.reduce((sum, count) => sum + count, 0);
   let information = 0;
