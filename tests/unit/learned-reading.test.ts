@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import naiveBayesTextClassifier from 'wink-naive-bayes-text-classifier';
 import {
   fourthHeldOutRows,
   freshHeldOutRows,
@@ -18,9 +19,11 @@ import { learnedFrom, tokensOf, trainModel } from '../corpus/train-classifier.ts
 import {
   loadLearnedReading,
   packKeys,
+  packNaiveBayes,
   tokenKey,
   unpackKeys,
   type LearnedModel,
+  type NaiveBayesFile,
 } from '../../src/domain/lookup/learned-reading.ts';
 import { matchByRules, matchSymptom } from '../../src/domain/lookup/symptoms.ts';
 import { readTerminalInput } from '../../src/domain/lookup/terminal-input.ts';
@@ -111,6 +114,54 @@ describe('the learned reading', () => {
     // A 100 KB paste of real words reads like its first sentence, and nothing of it comes back.
     const long = matchSymptom(hostile[2] ?? '');
     expect(JSON.stringify(long)).not.toContain('交易失败');
+  });
+
+  it('stores only the unknown counts beside the category classifier: the clear counts it derives are what wink learned', () => {
+    // Both classifiers learn from the same rows, presence only; off-topic rows teach the category one alone.
+    const rows: [string[], string, boolean | null][] = [
+      [['交易', '超时', '扣款', 'timeout'], 'network', true],
+      [['交易', '超时', 'signal'], 'network', false],
+      [['密码', '错误', 'pin'], 'cardholder_verification', false],
+      [['密码', '锁定', 'pin', '扣款'], 'cardholder_verification', true],
+      [['挥卡', '读不', 'tap'], 'reading_physical', false],
+      [['挥卡', '读不', '扣款', 'froze'], 'reading_physical', true],
+      [['到账', '手续', 'fee'], 'none', null],
+      [['到账', '交易', 'payout'], 'none', null],
+    ];
+    const config = { considerOnlyPresence: true, smoothingFactor: 0.3 };
+    const byCategory = naiveBayesTextClassifier();
+    const byOutcome = naiveBayesTextClassifier();
+    byCategory.defineConfig(config);
+    byOutcome.defineConfig(config);
+    for (const [tokens, category, unknown] of rows) {
+      byCategory.learn(tokens.map(tokenKey), category);
+      if (unknown !== null) byOutcome.learn(tokens.map(tokenKey), unknown ? 'unknown' : 'clear');
+    }
+    const vocabulary = [...new Set(rows.flatMap(([tokens]) => tokens.map(tokenKey)))].sort(
+      (a, b) => parseInt(a, 36) - parseInt(b, 36),
+    );
+    const model = (unknown: NaiveBayesFile): LearnedModel => ({
+      config,
+      keys: packKeys(vocabulary),
+      category: packNaiveBayes(byCategory.exportJSON(), vocabulary),
+      unknown,
+      fillOdds: 0,
+      unknownOdds: 0,
+      minKnown: 1,
+    });
+    const stored = packNaiveBayes(byOutcome.exportJSON(), vocabulary, 'unknown');
+    const full = packNaiveBayes(byOutcome.exportJSON(), vocabulary);
+    expect(stored.counts.length).toBe(vocabulary.length);
+    expect(full.counts.length).toBe(2 * vocabulary.length);
+    const derived = loadLearnedReading(model(stored));
+    const learned = loadLearnedReading(model(full));
+    for (const text of [
+      ['交易', '超时'],
+      ['扣款', 'pin', '密码'],
+      ['挥卡', 'froze'],
+      ['到账', 'fee', 'timeout'],
+    ])
+      expect(derived.read(text), text.join(' ')).toEqual(learned.read(text));
   });
 
   it('knows tokens by their keys: packed keys read back as written, and random text is not known enough to say anything', () => {
