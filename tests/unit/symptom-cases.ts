@@ -492,6 +492,40 @@ const fieldChinese2: SymptomCase[] = (
   ] as const
 ).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
 
+/** The ninth round's Chinese gaps as capabilities (issue 15), each written here, none copied from a row. */
+const fieldChinese3: SymptomCase[] = (
+  [
+    // A cause named in words is more specific than a bare "交易失败" or "付款失败" told with it.
+    ['Wi-Fi不稳定，付款失败了', m('network', 'network.signal')],
+    ['芯片受损，交易失败', m('reading_physical', 'reading.chip')],
+    ['卡片没有正确识别，交易失败', m('reading_physical', 'reading.placement')],
+    // The terminal itself broken, under Hong Kong's and Taiwan's names and with Cantonese 咗.
+    ['刷卡机坏了', m('terminal_setup', 'done.acquirer')],
+    ['八達通機壞咗', m('terminal_setup', 'done.acquirer')],
+    ['信用卡機故障', m('terminal_setup', 'done.acquirer')],
+    // "当刷卡机…" is "when the terminal…", no freeze; a freeze told that way still is one.
+    ['当刷卡机显示网络异常时', m('network', 'network.signal')],
+    ['当收银机卡住时', m('terminal_setup', 'setup.power', unknown)],
+    // Whose power or system: the phone's battery, the terminal's own software; the bank's system stays the host's.
+    ['手机没电了，付不了款', m('phone_wallet', 'wallet.unlock')],
+    ['POS机的操作系统出故障了', m('terminal_setup', 'done.acquirer')],
+    ['银行系统故障', m('issuer_acquirer_host', 'host.wait')],
+    // Money moved said other ways: paid twice, two entries taken, taken in error, an SMS telling success.
+    ['顧客被雙重扣款', m('network', 'scope.cards', unknown)],
+    ['对账发现收了两笔', m('network', 'scope.cards', unknown)],
+    ['顾客的钱被误扣了', m('network', 'network.signal', unknown)],
+    ['短信提示支付成功，但是没出纸', m('network', 'network.signal', unknown)],
+    ['机器出票了，但显示交易失败', m('network', 'network.signal', unknown)],
+    // A SIM by another name, the PIN pad locked, a card run by mistake.
+    ['POS机物联卡欠费了', m('network', 'network.signal')],
+    ['密码键盘被锁了', m('terminal_setup', 'done.merchantRestricted')],
+    ['收银员刷错了金额', m('operator_error', 'operator.check')],
+    // Settlement delays and a refund asked for are no failed payment.
+    ['结算延迟一般要多久', null],
+    ['顾客要求退款怎么处理', null],
+  ] as const
+).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
+
 /** Input that must not break anything, or be read as a code it is not. */
 const bad: SymptomCase[] = (
   [
@@ -539,5 +573,6 @@ export const symptomCases: readonly SymptomCase[] = [
   ...fieldChinese,
   ...outcomeWordsEnglish,
   ...fieldChinese2,
+  ...fieldChinese3,
   ...bad,
 ];

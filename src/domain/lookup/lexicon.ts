@@ -272,6 +272,10 @@ export const concepts: readonly Concept[] = [
       '两笔*同样': 4,
       重复计: 4,
       重复入账: 4,
+      // Paid twice said as a double payment, or two entries taken (Hong Kong: 雙重付款; 收取两笔).
+      '双重*款': 4,
+      收取两笔: 4,
+      收了两笔: 4,
     },
   },
   {
@@ -337,6 +341,9 @@ export const concepts: readonly Concept[] = [
       成功扣款: 3,
       成功扣费: 3,
       '已*扣除': 3,
+      // Taken in error is still taken; an SMS telling the sale succeeded tells money moved.
+      误扣: 3,
+      '短信*成功': 3,
     },
   },
   {
@@ -365,7 +372,7 @@ export const concepts: readonly Concept[] = [
       'printer error': 3,
       打印异常: 3,
       打印纸: 3,
-      '~出纸': 3,
+      '~出纸': 2,
       '打印机*故障': 3,
       '打印机*坏': 3,
       换纸: 3,
@@ -1222,6 +1229,8 @@ export const concepts: readonly Concept[] = [
       'side button': 4,
       'doubl click': 3,
       '~*provis': 3,
+      // The phone's own battery, not the terminal's.
+      手机没电: 4,
     },
   },
   {
@@ -1292,6 +1301,7 @@ export const concepts: readonly Concept[] = [
       芯片坏: 3,
       天线坏: 3,
       磁条受损: 3,
+      '芯片*受损': 3,
       '磁条*损坏': 3,
       插卡可以: 3,
       插卡就可以: 3,
@@ -1423,6 +1433,7 @@ export const concepts: readonly Concept[] = [
       挥卡不成功: 3,
       挥卡失败: 3,
       '~识别': 3,
+      '~正确识别': 3,
       识别不了: 3,
       没声音: 2,
       不响: 2,
@@ -1580,6 +1591,7 @@ export const concepts: readonly Concept[] = [
       '终端*停用': 4,
       '终端*冻结': 4,
       '终端*锁定': 4,
+      '密码键盘*锁': 4,
       '机器*被冻结': 4,
       'pos*冻结': 4,
       '收单*关闭': 3,
@@ -1671,6 +1683,14 @@ export const concepts: readonly Concept[] = [
       键盘失灵: 3,
       '显示屏*故障': 3,
       '更新*不及时': 3,
+      // An operating system is a device's own, never the bank's.
+      操作系统: 3,
+      // The terminal itself broken ("刷卡机坏了", Hong Kong's "八達通機壞咗"); a fault alone only hints at it.
+      '机器*坏': 3,
+      'pos*坏': 3,
+      '机器*故障': 2,
+      '终端*故障': 2,
+      'pos*故障': 2,
     },
   },
   {
@@ -2198,6 +2218,7 @@ export const concepts: readonly Concept[] = [
       'wrong transact type': 3,
       '选错*类型': 3,
       误按: 3,
+      刷错: 3,
       误操作: 3,
       操作失误: 3,
       '输入*错误': 2,
@@ -2303,6 +2324,8 @@ export const outcomeSignals = {
     'later*process',
     'later*approv',
     '打了小票',
+    '出票了',
+    '出小票了',
     '出了票',
     '小票出来了',
     'receipt*print',
@@ -2791,6 +2814,9 @@ export const offTopics = [
   '~到账',
   '货款',
   '结算时间',
+  '结算延迟',
+  // A refund the customer asks for is a procedure, unless trouble is told with it.
+  '要求退款',
   '机制',
   '区别',
   '可以刷*吗',
@@ -2878,9 +2904,10 @@ export const troubleCues = [
   'accid',
   'twice',
   'doubl',
-  // Money taken twice or already deducted.
+  // Money taken twice or already deducted, or a card run by mistake.
   '重复',
   '扣除',
+  '刷错',
 ];
 
 /**
@@ -3017,7 +3044,7 @@ export const gapNegations = {
 export const confusables: ReadonlyArray<readonly [string, string]> = [
   ['失贩', '失败'], ['失掰', '失败'], ['连机', '联机'], ['通迅', '通讯'], ['冲证', '冲正'], ['充正', '冲正'],
   ['签倒', '签到'], ['余颔', '余额'], ['密玛', '密码'], ['拒决', '拒绝'], ['闪附', '闪付'], ['咔', '卡'], ['ka卡', '卡'],
-  ['银行ka', '银行卡'], ['校样', '校验'], ['咭', '卡'], ['唔', '不'], ['冇', '没'], ['信用ka', '信用卡'], ['帐', '账'], ['中止', '终止'],
+  ['银行ka', '银行卡'], ['校样', '校验'], ['咭', '卡'], ['唔', '不'], ['冇', '没'], ['咗', '了'], ['信用ka', '信用卡'], ['帐', '账'], ['中止', '终止'],
 ];
 
 /**
@@ -3057,6 +3084,8 @@ export const chineseSynonyms: ReadonlyArray<readonly [string, string]> = [
   ['结算中心', '清算中心'],
   // Hong Kong and Taiwan words, and other spellings of a connection.
   ['逾时', '超时'], ['户口', '账户'], ['结余', '余额'], ['拍卡', '挥卡'], ['连线', '连接'], ['链接', '连接'], ['之后', '后'],
+  // The terminal as Hong Kong and Taiwan name it, a SIM by another name, Taiwan's 晶片 for the chip.
+  ['八达通机', '机器'], ['信用卡机', '机器'], ['物联卡', '流量卡'], ['晶片', '芯片'],
   // Taiwan's 网路 and 讯号 are 网络 and 信号; a merchant's 请款 (Taiwan) is the charge itself ("重复请款" is "重复扣款").
   ['网路', '网络'], ['讯号', '信号'], ['请款', '扣款'],
   // 已经 is the long form of 已 ("已经扣款" is "已扣款").

@@ -173,7 +173,9 @@ function foldText(input: string): string {
   // A card number's digits must never be read as a code, so they go before anything else looks at digits.
   for (const pattern of cardNumberPatterns) text = text.replace(pattern, ' ');
   if (text.length > MAX_TEXT) text = dropCutNumber(text.slice(0, MAX_TEXT));
-  return foldNegations(text.replace(hanPin, '密码').replace(confusable, (typo) => confusableFix.get(typo) ?? typo));
+  const folded = text.replace(hanPin, '密码').replace(confusable, (typo) => confusableFix.get(typo) ?? typo);
+  // "当刷卡机…" is "when the terminal…" once the terminal's names fold to 机器, not 当机 (a freeze).
+  return foldNegations(folded.replace(/当机器/g, '当时机器'));
 }
 
 /**
@@ -925,10 +927,16 @@ function noSaleTold(grams: Present, clauses: readonly Clause[], facts: readonly 
   return clauses.some((clause) => anyFound(notStarted, clause, clauses.length === 1));
 }
 
+/** A printed failure that names no cause. */
+const onlyFailed = (item: Evidence) => item.source === 'message' && item.id === 'transactionFailed';
+
 /** Code over message over words; among words, a possible charge first; then strength, length, first mention. */
 function outranks(a: Evidence, b: Evidence): boolean {
   if (a.tier !== b.tier) return a.tier > b.tier;
   if (a.tier === 1 && stronglyUnknown(a) !== stronglyUnknown(b)) return stronglyUnknown(a);
+  // "交易失败" says only that it failed: a cause named in words is more specific evidence.
+  if (a.tier === 1 && (a.source === 'concept' ? onlyFailed(b) : onlyFailed(a) && b.source === 'concept'))
+    return a.source === 'concept';
   if (a.weight !== b.weight) return a.weight > b.weight;
   if (a.length !== b.length) return a.length > b.length;
   if (a.clause !== b.clause) return a.clause < b.clause;
