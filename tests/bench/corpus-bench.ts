@@ -284,11 +284,12 @@ export function benchLabelAgreement(): CorpusFigure[] {
 }
 
 /**
- * The same for every row of the second (166) and third (123) held-out sets, each labelled again blind: their labels
- * are never fixed here, so `_set_wrong_*` counts the fields a "(b)" verdict judged wrong (the team decides), per field.
+ * The same for every row of the second (166), third (123) and round-nine (149) held-out sets, each labelled again
+ * blind: their labels are never fixed here, so `_set_wrong_*` counts the fields a "(b)" verdict judged wrong (the team
+ * decides), per field.
  */
 export function benchHeldOutLabelAgreement(): CorpusFigure[] {
-  return (['second', 'third'] as const satisfies readonly HeldOutSet[]).flatMap((set) => {
+  return (['second', 'third', 'r9'] as const satisfies readonly HeldOutSet[]).flatMap((set) => {
     const { figures, verdicts, setWrong } = compareHeldOut(heldOutLabellings[set]);
     const metric = (name: string) => `label_agreement_${set}_${name}`;
     return [

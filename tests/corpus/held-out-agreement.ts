@@ -1,17 +1,18 @@
 /**
  * Label agreement on the held-out sets: all texts of a set labelled a second time blind (from the text and the domain
- * reference only; second-agreement.json for the second set, third-agreement.json for the third, each committed before
- * its comparison), set against the set's own labels. The sets' labels are never edited here (they are measured on, so
+ * reference only; second-agreement.json for the second set, third-agreement.json for the third, r9-agreement.json for
+ * the round-nine set, each committed before its comparison), set against the set's own labels. The sets' labels are never edited here (they are measured on, so
  * the team decides); a "(b)" verdict only records which of its labels the comparison judged wrong, and `withVerdicts`
  * gives the set as it would read with those fixed, for a rescore. Run: npx tsx tests/corpus/held-out-agreement.ts
- * <second|third> (figures, confusions, every disagreement with its verdict), with --texts (the set's texts, no labels:
+ * <second|third|r9> (figures, confusions, every disagreement with its verdict), with --texts (the set's texts, no labels:
  * what the blind labeller reads), or with --rescore (the lookup scored on the set as labelled and as the verdicts would
  * label it: the lead's step, never the blind labeller's).
  */
 import { pathToFileURL } from 'node:url';
 import secondLabelsFile from './second-agreement.json' with { type: 'json' };
 import thirdLabelsFile from './third-agreement.json' with { type: 'json' };
-import { freshHeldOutRows, thirdHeldOutRows, type FieldPhrasing } from './field-corpus.ts';
+import roundNineLabelsFile from './r9-agreement.json' with { type: 'json' };
+import { freshHeldOutRows, roundNineHeldOutRows, thirdHeldOutRows, type FieldPhrasing } from './field-corpus.ts';
 import {
   compareLabels,
   verdictCounts,
@@ -31,6 +32,7 @@ export interface HeldOutLabelling {
 export const heldOutLabellings = {
   second: { rows: freshHeldOutRows, labels: secondLabelsFile as readonly SecondLabel[] },
   third: { rows: thirdHeldOutRows, labels: thirdLabelsFile as readonly SecondLabel[] },
+  r9: { rows: roundNineHeldOutRows, labels: roundNineLabelsFile as readonly SecondLabel[] },
 } as const satisfies Record<string, HeldOutLabelling>;
 
 export type HeldOutSet = keyof typeof heldOutLabellings;

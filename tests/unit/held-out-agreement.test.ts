@@ -3,7 +3,7 @@ import { expectWellFormedLabel } from '../support/labels.ts';
 import { verdictsOf } from '../corpus/label-agreement.ts';
 import { compareHeldOut, heldOutLabellings, withVerdicts, type HeldOutSet } from '../corpus/held-out-agreement.ts';
 
-describe.each(['second', 'third'] as const satisfies readonly HeldOutSet[])(
+describe.each(['second', 'third', 'r9'] as const satisfies readonly HeldOutSet[])(
   'the %s held-out set labelled blind',
   (set) => {
     const labelling = heldOutLabellings[set];
