@@ -28,6 +28,7 @@ import {
   offTopics,
   outcomeSignals,
   phases,
+  phoneTerminals,
   traditionalPairs,
   troubleCues,
 } from './lexicon.ts';
@@ -249,6 +250,8 @@ const keyedBefore = new RegExp(
 const keyedAfter = new RegExp(`^\\s*["'”’\\])]?\\s*(?:${alternation(codeKeywordsAfter)})`);
 const prefixedCode = /^(?:code|rc|err|error)([0-9]{2}|[a-z][0-9])$/;
 const codeShape = /^(?:[0-9]{2}|[a-z][0-9])$/;
+/** A code table's line ("33 Card expired"): the code, then the card's state, not a count of cards. */
+const codeThenMeaning = /^ card (?:exp|los|sto|res|blo|inv|not)/;
 
 interface CodeToken {
   readonly code: string;
@@ -272,7 +275,7 @@ function codeTokens(norm: NormalizedInput): CodeToken[] {
     if (/[a-z]_$/.test(before)) continue;
     // Two digits that a longer number follows ("ERROR CODE 12 7775") are that number's first part.
     if (/^ [0-9]{3,}/.test(after)) continue;
-    if (amountOrModelBefore.test(before) || amountAfter.test(after)) continue;
+    if (amountOrModelBefore.test(before) || (amountAfter.test(after) && !codeThenMeaning.test(after))) continue;
     // A range is read by the unit after its second number ("30 - 60 seconds", "10 to 20 dollars").
     const range = /^\s*(?:-|–|~|to)\s*[0-9]+/.exec(after);
     if (range && amountAfter.test(text.slice(end + range[0].length, end + range[0].length + 12))) continue;
@@ -570,6 +573,7 @@ const compiledHedges = hedges.map((pattern) => indexed(compilePattern(pattern)))
 const compiledOtherTender = otherTender.map((pattern) => indexed(compilePattern(pattern)));
 const compiledOffTopics = offTopics.map((pattern) => indexed(compilePattern(pattern)));
 const compiledTroubleCues = troubleCues.map((pattern) => indexed(compilePattern(pattern)));
+const compiledPhoneTerminals = phoneTerminals.map((pattern) => indexed(compilePattern(pattern)));
 
 /** The input asks about fees, payouts, applying or how to use something, and says nothing went wrong. */
 function offTopicOnly(grams: Present, clauses: readonly Clause[]): boolean {
@@ -709,6 +713,9 @@ interface ClauseFacts {
 /** Words that put a clause back in the sale itself, however short it is. */
 const paymentWords = /交易|支付|付款|刷卡|挥卡|插卡|消费|收款|扣|钱|payment|sale|transact|charg|card|monei/;
 
+/** A customer paying, in English: a story with one is no housekeeping, whatever it ends in. */
+const saleWords = /\b(?:tap|swipe|insert|pai|paid|custom|purchas|bought)\b/;
+
 /** A clause of a word or two that names no sale of its own ("超时", "timeout", "no response"). */
 const isBareAfterword = (clause: Clause) =>
   // Twelve Chinese characters, or three English words of any length ("connection timeout").
@@ -759,7 +766,7 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
     dropped: only(compiledSignals.dropped),
   };
   const whole = clauses.length === 1;
-  const phaseOf = clauses.map((clause): Phase => {
+  const ownPhase = clauses.map((clause): Phase => {
     const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
     return found(signOn)
       ? 'signOn'
@@ -771,6 +778,13 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
             ? 'cardEntry'
             : 'payment';
   });
+  // A story that ends in sign-on or settlement and names no sale is that housekeeping throughout ("if the pin pad is
+  // rebooted or the connection is lost, LOGON REQUIRED will appear"): no customer money can move in it.
+  const chore = ownPhase.find((phase) => phase === 'signOn' || phase === 'settle');
+  const phaseOf =
+    chore && !clauses.some((clause) => paymentWords.test(clause.stemmed) || saleWords.test(clause.stemmed))
+      ? ownPhase.map((phase) => (phase === 'payment' ? chore : phase))
+      : ownPhase;
   return clauses.map((clause, index) => {
     const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
     const told = toldOutcome(clause);
@@ -813,13 +827,19 @@ const housekeeping = {
  * check); a guessed balance problem stays a question; with a phone in play, a
  * read failure or a bare decline is the phone's.
  */
-function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[]): Evidence[] {
-  const phone = evidence.some((item) => (item.id === 'phone' || item.id === 'phoneNfc') && item.weight >= 3);
+function inContext(
+  evidence: readonly Evidence[],
+  facts: readonly ClauseFacts[],
+  phones: { readonly terminal: boolean; readonly walletApp: boolean },
+): Evidence[] {
+  const phone = !phones.terminal && evidence.some((item) => isPhone(item) && item.weight >= 3);
   const read: Evidence[] = [];
   for (const item of evidence) {
     const phase = facts[item.clause]?.phase ?? 'payment';
     if (
       phase !== 'payment' &&
+      // A printer fault keeps its own step; a sign-on or settlement story leaves it no sale to hold open.
+      item.step !== 'setup.printer' &&
       (item.category === 'network' || item.unknownOutcome || item.id === 'transactionFailed')
     ) {
       read.push({
@@ -839,6 +859,13 @@ function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[])
       continue;
     }
     if (phone && isPhoneReading(item)) continue;
+    // A wallet app that froze or crashed is the customer's phone, not the terminal: no sale is left open by it.
+    if (phone && phones.walletApp && item.id === 'terminalFroze') continue;
+    if (phones.terminal && isPhone(item)) {
+      // Tap to Pay: the merchant's phone is the terminal, so what is said of it is the terminal's set-up.
+      read.push({ ...item, id: 'merchantSetup', category: 'terminal_setup', step: 'done.acquirer' });
+      continue;
+    }
     if (ofMerchant(item)) {
       // "商家被冻结", "merchant not activated": the state is the merchant's, not the customer's card's.
       read.push({ ...item, id: 'merchantRestricted', category: 'terminal_setup', step: 'done.merchantRestricted' });
@@ -863,6 +890,9 @@ const ofMerchant = (item: Evidence) =>
   item.lead !== undefined &&
   merchantHead.test(item.lead) &&
   !cardNoun.test(item.lead);
+
+const isPhone = (item: Evidence) => item.id === 'phone' || item.id === 'phoneNfc';
+const walletApp = /(?:appl|googl|samsung) pai|wallet app/;
 
 /** Reading and decline evidence that a phone in the same story explains better. */
 const isPhoneReading = (item: Evidence) =>
@@ -960,7 +990,13 @@ export function matchByRules(input: string): SymptomMatch | null {
   };
   const grams = presentIn(norm);
   const facts = clauseFacts(grams, clauses);
-  const evidence = inContext(collectEvidence(grams, clauses), facts);
+  const phoneTerminal = compiledPhoneTerminals.filter((pattern) => present(pattern, grams));
+  const phones = {
+    terminal: clauses.some((clause) => anyFound(phoneTerminal, clause, clauses.length === 1)),
+    // A wallet app named and no terminal: a freeze or crash told is the app's.
+    walletApp: walletApp.test(norm.stemmed) && !/termin/.test(norm.stemmed),
+  };
+  const evidence = inContext(collectEvidence(grams, clauses), facts, phones);
   const conflict = outcomeConflict(facts);
   if (conflict) evidence.push(conflict);
   // Power lost mid-payment or with the outcome in doubt leaves the sale open; on its own it is a terminal fault.
