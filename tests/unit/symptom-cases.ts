@@ -466,6 +466,8 @@ const ninthRoundEnglish: SymptomCase[] = (
     ],
     ["Square Tap to Pay on my iPhone won't read the card", m('terminal_setup', 'done.acquirer')],
     ["the customer's iPhone won't pay at the terminal", m('phone_wallet', 'wallet.unlock')],
+    ['tap to pay on my android keeps failing', m('terminal_setup', 'done.acquirer')],
+    ['the customer used tap to pay on his iPhone and it was declined', m('phone_wallet', 'wallet.unlock')],
     // A signature asked for is verification; with a limit told it stays the limit.
     ['the terminal asked the customer for a signature', m('cardholder_verification', 'limit.check')],
     ['the chip card wants a signature instead of a PIN', m('cardholder_verification', 'limit.check')],

@@ -1222,6 +1222,7 @@ export const concepts: readonly Concept[] = [
       galaxi: 3,
       smartwatch: 3,
       'wallet app': 3,
+      android: 2,
       passcod: 3,
       biometr: 3,
       unlock: 2,
@@ -3003,12 +3004,13 @@ export const ignoredPhrases = [
   'card or phone',
   'phone or card',
   'card or devic',
-  // The merchant's phone as the terminal, not a customer's phone wallet.
+  // The merchant's phone as the terminal or the reader's host, not a customer's phone wallet: the product's name
+  // alone is no evidence of anything.
   'tap to pai on iphon',
+  'tap to pai on android',
   'phone tablet',
   'phone or tablet',
   'tablet or phone',
-  'tap to pai on android',
   // A reboot asked for is the fix, not a freeze.
   'plea reboot',
   'plea restart',
@@ -3031,8 +3033,12 @@ export const ignoredPhrases = [
  * its phone words are the terminal's set-up, not a customer's wallet, and a read failure stays a reading fault.
  */
 export const phoneTerminals = [
-  'tap to pai on*iphon',
-  'tap to pai on*android',
+  // Words kept together: "tap to pay on his iPhone" is a customer's wallet.
+  '=tap to pai on iphon',
+  '=tap to pai on android',
+  '=tap to pai on my',
+  '=tap to pai on your',
+  '=tap to pai on our',
   'tap to pai*screen',
   'squar*tap to pai',
   't2p',
