@@ -205,9 +205,10 @@ describe('the field corpus', () => {
   // The eighth round's English rows were scored unseen before training (category 71.6 %, unknown outcomes 75 %, false
   // alarms 7.3 %, off-topic unmatched 53.8 %); with their gaps in the rules as capabilities and the model retrained,
   // 84.3 %, 90 %, 4.9 % and 76.9 %. A floor against losing that, not a target.
-  // 83.3 % since the model is pruned to tokens in ≥ 5 rows to fit the byte budget (one row the ≥ 4 model filled).
+  // 83.3 % since the model is pruned to tokens in ≥ 5 rows to fit the byte budget (one row the ≥ 4 model filled);
+  // 85.3 % with the ninth round's rules (its signature concept).
   it('keeps the eighth-round English rows at their floor', () => {
-    expectAtFloor(addedEnglishRows, { english: 83, unknownRecall: 90, falseAlarms: 5, offTopicRejected: 76 });
+    expectAtFloor(addedEnglishRows, { english: 85, unknownRecall: 90, falseAlarms: 5, offTopicRejected: 76 });
   });
 
   // The ninth round's English rows were scored unseen before any change (category 68.4 %, unknown outcomes 64 %, false
