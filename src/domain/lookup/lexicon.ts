@@ -33,7 +33,6 @@ export const concepts: readonly Concept[] = [
       'app*keep*close': 3,
       'app*crash': 3,
       'app*close*dure': 3,
-      'loss of power': 3,
       一直重启: 3,
       反复重启: 3,
       死机: 3,
@@ -76,15 +75,7 @@ export const concepts: readonly Concept[] = [
       'screen is unrespons': 3,
       'not respond': 2,
       'stop respond': 3,
-      'power cut': 3,
-      'power went': 3,
-      'power outag': 3,
-      'batteri die': 3,
-      'batteri dead': 3,
       'shut down*mid': 3,
-      'terminal*turn off': 3,
-      'machin*turn off': 3,
-      'terminal*switch off': 3,
       'black screen': 3,
       'blank screen': 3,
       stuck: 2,
@@ -92,8 +83,6 @@ export const concepts: readonly Concept[] = [
       卡机了: 3,
       机器死了: 3,
       'went blank': 3,
-      'lost power': 3,
-      'power fail': 3,
       'restart itself': 3,
       'screen stuck': 3,
       'stuck on the screen': 3,
@@ -178,6 +167,7 @@ export const concepts: readonly Concept[] = [
       '~收到*返回': 3,
       '~收到*回复': 3,
       'not return*respons': 3,
+      '~ respond within': 3,
     },
   },
   {
@@ -257,6 +247,7 @@ export const concepts: readonly Concept[] = [
       'duplic charg': 4,
       'duplic payment': 4,
       'process at same exact time': 4,
+      'same order twice': 4,
       扣了两遍: 4,
       两笔扣款: 4,
       重复收款: 4,
@@ -604,6 +595,9 @@ export const concepts: readonly Concept[] = [
       'pin tri limit': 4,
       'pin*three time': 4,
       'pin*3 time': 4,
+      'pin*too mani time': 4,
+      'wrong*3 time': 4,
+      'wrong*three time': 4,
       '输*错*三次': 4,
       '输*错*3次': 4,
       错误三次: 4,
@@ -647,6 +641,7 @@ export const concepts: readonly Concept[] = [
       '密码*错误': 3,
       'pin*not match': 3,
       'wrong code': 2,
+      'mistyp*pin': 3,
       pin: 1,
       密码: 1,
     },
@@ -690,8 +685,23 @@ export const concepts: readonly Concept[] = [
       需要签名: 3,
       要签名: 3,
       签名: 2,
-      signatur: 2,
       cvm: 3,
+    },
+  },
+  {
+    // A signature asked for is the cardholder's verification (domain README: PIN / signature / CVM), not a limit.
+    id: 'signatureAsked',
+    category: 'cardholder_verification',
+    step: 'limit.check',
+    unknownOutcome: false,
+    keywords: {
+      signatur: 2,
+      'signatur*requir': 3,
+      'requir*signatur': 3,
+      'ask*signatur': 3,
+      'ask*to sign': 3,
+      'want*signatur': 3,
+      'signatur instead of': 4,
     },
   },
   {
@@ -742,6 +752,7 @@ export const concepts: readonly Concept[] = [
       'avail credit': 3,
       'avail balanc': 3,
       'declin*fund': 3,
+      'author*onli part': 3,
     },
   },
   {
@@ -913,6 +924,7 @@ export const concepts: readonly Concept[] = [
       '~*activ': 3,
       // Asked whether the card was activated at all ("did you activate your card?").
       'activ*card': 2,
+      '=need to be activ': 3,
       'not yet*enabl': 3,
       'inact card': 3,
       'close account': 3,
@@ -1217,6 +1229,7 @@ export const concepts: readonly Concept[] = [
       galaxi: 3,
       smartwatch: 3,
       'wallet app': 3,
+      android: 2,
       passcod: 3,
       biometr: 3,
       unlock: 2,
@@ -1379,6 +1392,9 @@ export const concepts: readonly Concept[] = [
       'reader*~ accept*card': 3,
       'reader error': 3,
       debri: 3,
+      obstruct: 3,
+      '~ listen': 3,
+      dirt: 3,
       'dirti*reader': 3,
       'card*in*reader*until': 3,
       'remov*card*too soon': 3,
@@ -1892,6 +1908,18 @@ export const concepts: readonly Concept[] = [
       'won t power on': 3,
       'reader*~ charg': 3,
       'terminal*~ charg': 3,
+      // In English too: lost power, a power cut, the terminal turned off ("lost power mid-sale" stays open).
+      'loss of power': 3,
+      'power cut': 3,
+      'power went': 3,
+      'power outag': 3,
+      'batteri die': 3,
+      'batteri dead': 3,
+      'terminal*turn off': 3,
+      'machin*turn off': 3,
+      'terminal*switch off': 3,
+      'lost power': 3,
+      'power fail': 3,
     },
   },
   {
@@ -2017,6 +2045,8 @@ export const concepts: readonly Concept[] = [
       'mobil data': 3,
       'data connect': 3,
       'line busi': 3,
+      'line*down': 3,
+      '~ dial': 3,
     },
   },
   {
@@ -2083,6 +2113,7 @@ export const concepts: readonly Concept[] = [
       'mastercard s end': 3,
       'bank s end': 3,
       'bank s side': 3,
+      'bank*unreach': 4,
       'issuer s end': 3,
       'issuer s side': 3,
       'system problem': 3,
@@ -2228,6 +2259,8 @@ export const concepts: readonly Concept[] = [
       'manual*entri': 2,
       // The goods rung up wrong, or the till never told the terminal to take the card.
       'wrong product': 3,
+      'wrong payment method': 3,
+      'staff error': 3,
       'wrong item': 3,
       'wrong price': 3,
       '~ press*button': 3,
@@ -2438,11 +2471,16 @@ export const outcomeSignals = {
     '收到*借记',
     'custom*made*payment',
     'success',
+    'successfulli',
     'succeed',
     'custom*paid',
     'monei*come out',
     'were debit',
     'claim*debit',
+    // Money gone from the account, or held there ("the money was removed from my account", "isn't available").
+    'remov from*account',
+    'monei*~ avail',
+    'cardhold*make*payment',
   ],
   notDone: [
     '~*read',
@@ -2485,6 +2523,14 @@ export const outcomeSignals = {
     '~*got*respons',
     '~*receiv*respons',
     'miss*respons',
+    // The sale left open at the till, the terminal's host out of reach, the payment nowhere to be found.
+    'remain open',
+    'await payment',
+    'status*initi',
+    'still open',
+    '~ be contact',
+    '~ be reach',
+    '~ found',
     'no respons',
     '没*记录',
     '查不到',
@@ -2537,6 +2583,7 @@ export const outcomeSignals = {
     'after*pin',
     'while*process',
     'after*card*read',
+    'was process',
     'after*tap',
     'after*insert',
     'after*swipe',
@@ -2623,6 +2670,7 @@ export const outcomeSignals = {
     'whether*went through',
     'whether*taken',
     'whether*or not',
+    'whether*captur',
   ],
 };
 
@@ -2688,6 +2736,10 @@ export const phases = {
     'key exchang*fail',
     '~*log on',
     '~*sign on',
+    // The terminal asking to sign on again ("LOGON REQUIRED"): what came before it was housekeeping too.
+    'logon requir',
+    'log on requir',
+    'sign on requir',
   ],
   settle: [
     '结算时',
@@ -2804,6 +2856,9 @@ export const offTopics = [
   'are there',
   // A rule asked about in general ("do you need a PIN for contactless?"), not a prompt the caller is facing.
   'do you need',
+  'do i need',
+  // A limit stated as a rule ("can be processed up to a limit of $250").
+  'up to a limit',
   // The terminal's own procedures, asked about or explained: refunds, reprints, receipts.
   'refund',
   'reprint',
@@ -2976,12 +3031,16 @@ export const ignoredPhrases = [
   'card or phone',
   'phone or card',
   'card or devic',
-  // The merchant's phone as the terminal, not a customer's phone wallet.
+  // The merchant's phone as the terminal or the reader's host, not a customer's phone wallet: the product's name
+  // alone is no evidence of anything.
   'tap to pai on iphon',
+  'tap to pai on android',
   'phone tablet',
   'phone or tablet',
   'tablet or phone',
-  'tap to pai on android',
+  // A reboot asked for is the fix, not a freeze.
+  'plea reboot',
+  'plea restart',
   '卡或手机',
   '手机或卡',
   // The bill's balance, not the card's.
@@ -2994,6 +3053,23 @@ export const ignoredPhrases = [
   '查看余额',
   // The bank's own app is where a charge is looked up, not a phone wallet.
   '银行app',
+];
+
+/**
+ * The merchant's own phone as the terminal (Tap to Pay on iPhone or Android, SoftPOS): with one of these in the text
+ * its phone words are the terminal's set-up, not a customer's wallet, and a read failure stays a reading fault.
+ */
+export const phoneTerminals = [
+  // Words kept together: "tap to pay on his iPhone" is a customer's wallet.
+  '=tap to pai on iphon',
+  '=tap to pai on android',
+  '=tap to pai on my',
+  '=tap to pai on your',
+  '=tap to pai on our',
+  'tap to pai*screen',
+  'squar*tap to pai',
+  't2p',
+  'softpo',
 ];
 
 /**
@@ -3069,7 +3145,10 @@ export const englishSynonyms: ReadonlyArray<readonly [string, readonly string[]]
   // Contracted auxiliary negations as one form each ("wouldn't go through" is "won't go through"); a spelled-out
   // "is not" stays, as patterns read its "not".
   ['won t', ['wouldn t', 'wont', 'wouldnt']],
-  ['didn t', ['didnt']],
+  ['didn t', ['didnt', 'did t']],
+  ['pin', ['personal identification number']],
+  // A dial-up line is the terminal's network, not a phone ("check phone line").
+  ['line', ['phone line', 'phone lines']],
   ['doesn t', ['doesnt', 'don t', 'dont']],
   ['can t', ['cant', 'couldnt']],
   ['isn t', ['isnt', 'ain t']],

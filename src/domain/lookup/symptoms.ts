@@ -28,6 +28,7 @@ import {
   offTopics,
   outcomeSignals,
   phases,
+  phoneTerminals,
   traditionalPairs,
   troubleCues,
 } from './lexicon.ts';
@@ -251,6 +252,8 @@ const keyedBefore = new RegExp(
 const keyedAfter = new RegExp(`^\\s*["'”’\\])]?\\s*(?:${alternation(codeKeywordsAfter)})`);
 const prefixedCode = /^(?:code|rc|err|error)([0-9]{2}|[a-z][0-9])$/;
 const codeShape = /^(?:[0-9]{2}|[a-z][0-9])$/;
+/** A code table's line ("33 Card expired"): the code, then the card's state, not a count of cards. */
+const codeThenMeaning = /^ card (?:exp|los|sto|res|blo|inv|not)/;
 
 interface CodeToken {
   readonly code: string;
@@ -274,7 +277,7 @@ function codeTokens(norm: NormalizedInput): CodeToken[] {
     if (/[a-z]_$/.test(before)) continue;
     // Two digits that a longer number follows ("ERROR CODE 12 7775") are that number's first part.
     if (/^ [0-9]{3,}/.test(after)) continue;
-    if (amountOrModelBefore.test(before) || amountAfter.test(after)) continue;
+    if (amountOrModelBefore.test(before) || (amountAfter.test(after) && !codeThenMeaning.test(after))) continue;
     // A range is read by the unit after its second number ("30 - 60 seconds", "10 to 20 dollars").
     const range = /^\s*(?:-|–|~|to)\s*[0-9]+/.exec(after);
     if (range && amountAfter.test(text.slice(end + range[0].length, end + range[0].length + 12))) continue;
@@ -572,6 +575,7 @@ const compiledHedges = hedges.map((pattern) => indexed(compilePattern(pattern)))
 const compiledOtherTender = otherTender.map((pattern) => indexed(compilePattern(pattern)));
 const compiledOffTopics = offTopics.map((pattern) => indexed(compilePattern(pattern)));
 const compiledTroubleCues = troubleCues.map((pattern) => indexed(compilePattern(pattern)));
+const compiledPhoneTerminals = phoneTerminals.map((pattern) => indexed(compilePattern(pattern)));
 
 /** The input asks about fees, payouts, applying or how to use something, and says nothing went wrong. */
 function offTopicOnly(grams: Present, clauses: readonly Clause[]): boolean {
@@ -702,6 +706,8 @@ interface ClauseFacts {
   readonly phase: Phase;
   readonly hedged: boolean;
   readonly done: boolean;
+  /** Another card, cash or a second try told: the story's outcome words are that retry's, not the failed payment's. */
+  readonly retried: boolean;
   readonly notDone: boolean;
   readonly question: boolean;
   readonly inProgress: boolean;
@@ -710,6 +716,9 @@ interface ClauseFacts {
 
 /** Words that put a clause back in the sale itself, however short it is. */
 const paymentWords = /交易|支付|付款|刷卡|挥卡|插卡|消费|收款|扣|钱|payment|sale|transact|charg|card|monei/;
+
+/** A customer paying, in English: a story with one is no housekeeping, whatever it ends in. */
+const saleWords = /\b(?:tap|swipe|insert|pai|paid|custom|purchas|bought)\b/;
 
 /** A clause of a word or two that names no sale of its own ("超时", "timeout", "no response"). */
 const isBareAfterword = (clause: Clause) =>
@@ -761,7 +770,7 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
     dropped: only(compiledSignals.dropped),
   };
   const whole = clauses.length === 1;
-  const phaseOf = clauses.map((clause): Phase => {
+  const ownPhase = clauses.map((clause): Phase => {
     const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
     return found(signOn)
       ? 'signOn'
@@ -773,6 +782,13 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
             ? 'cardEntry'
             : 'payment';
   });
+  // A story that ends in sign-on or settlement and names no sale is that housekeeping throughout ("if the pin pad is
+  // rebooted or the connection is lost, LOGON REQUIRED will appear"): no customer money can move in it.
+  const chore = ownPhase.find((phase) => phase === 'signOn' || phase === 'settle');
+  const phaseOf =
+    chore && !clauses.some((clause) => paymentWords.test(clause.stemmed) || saleWords.test(clause.stemmed))
+      ? ownPhase.map((phase) => (phase === 'payment' ? chore : phase))
+      : ownPhase;
   return clauses.map((clause, index) => {
     const found = (patterns: readonly Pattern[]) => anyFound(patterns, clause, whole);
     const told = toldOutcome(clause);
@@ -793,6 +809,7 @@ function clauseFacts(grams: Present, clauses: readonly Clause[]): ClauseFacts[] 
       hedged: found(hedge),
       // A success told of another card or cash is that retry's, never a sign the failed payment went through.
       done: payment && anyFound(signals.done, told, whole) && !found(retry),
+      retried: payment && found(retry),
       notDone: payment && anyFound(signals.notDone, told, whole),
       question: payment && found(signals.question),
       inProgress: payment && found(signals.inProgress),
@@ -815,13 +832,19 @@ const housekeeping = {
  * check); a guessed balance problem stays a question; with a phone in play, a
  * read failure or a bare decline is the phone's.
  */
-function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[]): Evidence[] {
-  const phone = evidence.some((item) => (item.id === 'phone' || item.id === 'phoneNfc') && item.weight >= 3);
+function inContext(
+  evidence: readonly Evidence[],
+  facts: readonly ClauseFacts[],
+  phones: { readonly terminal: boolean; readonly walletApp: boolean },
+): Evidence[] {
+  const phone = !phones.terminal && evidence.some((item) => isPhone(item) && item.weight >= 3);
   const read: Evidence[] = [];
   for (const item of evidence) {
     const phase = facts[item.clause]?.phase ?? 'payment';
     if (
       phase !== 'payment' &&
+      // A printer fault keeps its own step; a sign-on or settlement story leaves it no sale to hold open.
+      item.step !== 'setup.printer' &&
       (item.category === 'network' || item.unknownOutcome || item.id === 'transactionFailed')
     ) {
       read.push({
@@ -841,6 +864,13 @@ function inContext(evidence: readonly Evidence[], facts: readonly ClauseFacts[])
       continue;
     }
     if (phone && isPhoneReading(item)) continue;
+    // A wallet app that froze or crashed is the customer's phone, not the terminal: no sale is left open by it.
+    if (phone && phones.walletApp && item.id === 'terminalFroze') continue;
+    if (phones.terminal && isPhone(item)) {
+      // Tap to Pay: the merchant's phone is the terminal, so what is said of it is the terminal's set-up.
+      read.push({ ...item, id: 'merchantSetup', category: 'terminal_setup', step: 'done.acquirer' });
+      continue;
+    }
     if (ofMerchant(item)) {
       // "商家被冻结", "merchant not activated": the state is the merchant's, not the customer's card's.
       read.push({ ...item, id: 'merchantRestricted', category: 'terminal_setup', step: 'done.merchantRestricted' });
@@ -865,6 +895,9 @@ const ofMerchant = (item: Evidence) =>
   item.lead !== undefined &&
   merchantHead.test(item.lead) &&
   !cardNoun.test(item.lead);
+
+const isPhone = (item: Evidence) => item.id === 'phone' || item.id === 'phoneNfc';
+const walletApp = /(?:appl|googl|samsung) pai|wallet app/;
 
 /** Reading and decline evidence that a phone in the same story explains better. */
 const isPhoneReading = (item: Evidence) =>
@@ -955,6 +988,16 @@ export function matchSymptom(input: string): SymptomMatch | null {
 
 /** The hand-written rules alone (what the learned reading is trained and measured beside). */
 export function matchByRules(input: string): SymptomMatch | null {
+  return readByRules(input)?.match ?? null;
+}
+
+/** The rules' match, and whether the text tells a retry (another card, cash, a second try) whose outcome words are its own. */
+interface RulesReading {
+  readonly match: SymptomMatch | null;
+  readonly retried: boolean;
+}
+
+function readByRules(input: string): RulesReading | null {
   if (typeof input !== 'string') return null;
   const text = foldText(input);
   const clauses = clausesOf(text);
@@ -968,7 +1011,13 @@ export function matchByRules(input: string): SymptomMatch | null {
   };
   const grams = presentIn(norm);
   const facts = clauseFacts(grams, clauses);
-  const evidence = inContext(collectEvidence(grams, clauses), facts);
+  const phoneTerminal = compiledPhoneTerminals.filter((pattern) => present(pattern, grams));
+  const phones = {
+    terminal: clauses.some((clause) => anyFound(phoneTerminal, clause, clauses.length === 1)),
+    // A wallet app named and no terminal: a freeze or crash told is the app's.
+    walletApp: walletApp.test(norm.stemmed) && !/termin/.test(norm.stemmed),
+  };
+  const evidence = inContext(collectEvidence(grams, clauses), facts, phones);
   const conflict = outcomeConflict(facts);
   if (conflict) evidence.push(conflict);
   // Power lost mid-payment or with the outcome in doubt leaves the sale open; on its own it is a terminal fault.
@@ -992,7 +1041,8 @@ export function matchByRules(input: string): SymptomMatch | null {
   }
   let best: Evidence | null = null;
   for (const item of evidence) if (best === null || outranks(item, best)) best = item;
-  if (best === null) return null;
+  const retried = facts.some((fact) => fact.retried);
+  if (best === null) return { match: null, retried };
   // A printed decline and the sale told done in another clause ("显示余额不足，但短信又显示成功了"): the contradiction wins.
   const decline = best;
   if (
@@ -1006,8 +1056,8 @@ export function matchByRules(input: string): SymptomMatch | null {
   // The customer's side told paid against the terminal's failure is trouble whatever else the text asks about
   // ("手机显示支付成功，POS显示未到账"); a sale done but not yet paid out to the merchant stays a payout question.
   const customerPaid = conflict !== null && best.source === 'concept' && outcomeOnly.has(best.id);
-  if (best.tier === 1 && !customerPaid && offTopicOnly(grams, clauses)) return null;
-  return {
+  if (best.tier === 1 && !customerPaid && offTopicOnly(grams, clauses)) return { match: null, retried };
+  const match: SymptomMatch = {
     category: best.category,
     code: code?.entry.code ?? null,
     message: messageOf(best, evidence),
@@ -1018,6 +1068,7 @@ export function matchByRules(input: string): SymptomMatch | null {
     via: best.source === 'code' ? 'code' : best.source === 'message' ? 'message' : 'words',
     ...(best.source === 'concept' || best.source === 'outcome' ? { concept: best.id } : {}),
   };
+  return { match, retried };
 }
 
 /** The screen message behind the match: the winner itself, or the most specific message beside a code. */
@@ -1127,7 +1178,8 @@ const namesAnyCode = (norm: NormalizedInput) =>
 export function withLearnedReading(reading: LearnedReading): (input: string) => SymptomMatch | null {
   const { fillOdds, unknownOdds, minKnown } = reading.model;
   return (input) => {
-    const match = matchByRules(input);
+    const rules = readByRules(input);
+    const match = rules?.match ?? null;
     if (match !== null && (match.via !== 'words' || match.unknownOutcome || noPaymentPhase.has(match.concept ?? '')))
       return match;
     if (typeof input !== 'string') return match;
@@ -1135,7 +1187,8 @@ export function withLearnedReading(reading: LearnedReading): (input: string) => 
     if (match === null && namesAnyCode(norm)) return null;
     const read = reading.read(classifierTokens(norm));
     if (read.known < minKnown) return match;
-    const unknownOutcome = read.unknownOdds >= unknownOdds;
+    // With a retry told, outcome words ("换了一张卡成功了", "paid cash instead") are the retry's: nothing learned adds the check.
+    const unknownOutcome = read.unknownOdds >= unknownOdds && rules?.retried !== true;
     if (match !== null) return unknownOutcome ? { ...match, unknownOutcome } : match;
     if (read.category === null || read.odds < fillOdds) return null;
     // A question the rules left out as off-topic stays out, unless what is learned says money may have moved.
