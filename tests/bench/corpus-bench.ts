@@ -3,7 +3,7 @@
 // round-nine set (`r9`) frozen before round nine's changes, one figure per line; the Chinese training rows of training-phrasings-2.json are also printed on their own (part of the
 // tuned rows, `chinese2`). Accuracy is never a timing: these are counts and shares. Run alone: npx tsx
 // tests/bench/corpus-bench.ts (--misses lists what the tuned part gets wrong, --chinese2-misses what the Chinese
-// training rows alone get wrong).
+// training rows alone get wrong, --ninth-misses the ninth round's batch).
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { loadLearnedReading } from '../../src/domain/lookup/learned-reading.ts';
@@ -13,6 +13,7 @@ import {
   fieldPhrasings,
   freshHeldOutRows,
   heldOutRows,
+  ninthRoundRows,
   scoreCorpus,
   thirdHeldOutRows,
   fourthHeldOutRows,
@@ -99,6 +100,8 @@ export function benchCorpus(): CorpusFigure[] {
     ...figuresOf('r9', scoreCorpus(matchSymptom, roundNineHeldOutRows)),
     // Tuned rows, shown alone: before `npm run train` had seen them this was their unseen-text figure.
     ...figuresOf('chinese2', scoreCorpus(matchSymptom, addedChineseRows)),
+    // The ninth round's batch (training-phrasings-3.json), tuned rows shown alone the same way.
+    ...figuresOf('ninth', scoreCorpus(matchSymptom, ninthRoundRows)),
   ];
 }
 
@@ -119,6 +122,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
     ['fourth', fourthHeldOutRows],
     ['r9', roundNineHeldOutRows],
     ['chinese2', addedChineseRows],
+    ['ninth', ninthRoundRows],
   ] as const) {
     figures.push(
       ...figuresOf(part, scoreCorpus(matchByRules, rows)).map((figure) => ({
@@ -167,6 +171,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
       ['r9', roundNineHeldOutRows, lookup],
       // The Chinese training rows by cross-validation, like the tuned part: each read by a model that never saw it.
       ['chinese2', addedChineseRows, (text: string) => byText.get(text) ?? null],
+      ['ninth', ninthRoundRows, (text: string) => byText.get(text) ?? null],
     ] as const;
     for (const [part, rows, read] of parts) {
       figures.push(
@@ -301,7 +306,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       ? { tuned: tunedRows }
       : process.argv.includes('--chinese2-misses')
         ? { chinese2: addedChineseRows }
-        : {};
+        : process.argv.includes('--ninth-misses')
+          ? { ninth: ninthRoundRows }
+          : {};
   for (const [part, rows] of Object.entries(parts)) {
     for (const miss of scoreCorpus(matchSymptom, rows).misses)
       console.log(`${part}\t${miss.want}\t${miss.got}\t${miss.text}`);
