@@ -46,7 +46,7 @@ const shares = [
 ] as const;
 
 function figuresOf(
-  part: 'tuned' | 'heldout' | 'fresh' | 'third' | 'fourth' | 'r9' | 'chinese2',
+  part: 'tuned' | 'heldout' | 'fresh' | 'third' | 'fourth' | 'r9' | 'chinese2' | 'ninth',
   score: CorpusScore,
 ): CorpusFigure[] {
   // A part without off-topic rows has no off-topic figure (it would read 100 % of nothing).

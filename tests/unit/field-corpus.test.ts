@@ -253,4 +253,12 @@ describe('the field corpus', () => {
   it('keeps the Chinese training rows at their floor', () => {
     expectAtFloor(addedChineseRows, { chinese: 94.5, unknownRecall: 100, falseAlarms: 2, offTopicRejected: 84 });
   });
+
+  // The ninth round's rows were scored unseen before anything was tuned on them (category 70.8 %, unknown outcomes
+  // 75 %, false alarms 6.3 %, off-topic unmatched 43.4 %); with their gaps closed as capabilities (business questions
+  // that match nothing, a failure to avoid read as advice, a refusal during the sale kept clear, a pending status left
+  // open) and the model retrained, 70.8 %, 81.3 %, 3.1 % and 75.5 %. A floor against losing that, not a target.
+  it('keeps the ninth-round rows at their floor', () => {
+    expectAtFloor(ninthRoundRows, { category: 70, unknownRecall: 81, falseAlarms: 4, offTopicRejected: 75 });
+  });
 });
