@@ -3,7 +3,7 @@
 // round-nine set (`r9`) frozen before round nine's changes, one figure per line; the Chinese training rows of training-phrasings-2.json are also printed on their own (part of the
 // tuned rows, `chinese2`). Accuracy is never a timing: these are counts and shares. Run alone: npx tsx
 // tests/bench/corpus-bench.ts (--misses lists what the tuned part gets wrong, --chinese2-misses what the Chinese
-// training rows alone get wrong).
+// training rows alone get wrong, --ninth-misses the ninth round's batch).
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { loadLearnedReading } from '../../src/domain/lookup/learned-reading.ts';
@@ -14,6 +14,7 @@ import {
   ninthRoundChineseRows,
   freshHeldOutRows,
   heldOutRows,
+  ninthRoundMixedRows,
   scoreCorpus,
   thirdHeldOutRows,
   fourthHeldOutRows,
@@ -53,7 +54,7 @@ const shares = [
 ] as const;
 
 function figuresOf(
-  part: 'tuned' | 'heldout' | 'fresh' | 'third' | 'fourth' | 'r9' | 'chinese2' | 'chinese3',
+  part: 'tuned' | 'heldout' | 'fresh' | 'third' | 'fourth' | 'r9' | 'chinese2' | 'chinese3' | 'ninth',
   score: CorpusScore,
 ): CorpusFigure[] {
   // A part without off-topic rows has no off-topic figure (it would read 100 % of nothing).
@@ -109,6 +110,8 @@ export function benchCorpus(): CorpusFigure[] {
     ...figuresOf('chinese2', scoreCorpus(matchSymptom, addedChineseRows)),
     // The ninth round's batch of them alone (scored unseen before anything was tuned on it; see field-corpus.test.ts).
     ...figuresOf('chinese3', scoreCorpus(matchSymptom, ninthRoundChineseRows)),
+    // The ninth round's batch (training-phrasings-3.json), tuned rows shown alone the same way.
+    ...figuresOf('ninth', scoreCorpus(matchSymptom, ninthRoundMixedRows)),
   ];
 }
 
@@ -130,6 +133,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
     ['r9', roundNineHeldOutRows],
     ['chinese2', addedChineseRows],
     ['chinese3', ninthRoundChineseRows],
+    ['ninth', ninthRoundMixedRows],
   ] as const) {
     figures.push(
       ...figuresOf(part, scoreCorpus(matchByRules, rows)).map((figure) => ({
@@ -181,6 +185,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
       ['r9', roundNineHeldOutRows, lookup],
       // The Chinese training rows by cross-validation, like the tuned part: each read by a model that never saw it.
       ['chinese2', addedChineseRows, (text: string) => byText.get(text) ?? null],
+      ['ninth', ninthRoundMixedRows, (text: string) => byText.get(text) ?? null],
     ] as const;
     for (const [part, rows, read] of parts) {
       figures.push(
@@ -356,7 +361,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       ? { tuned: tunedRows }
       : process.argv.includes('--chinese2-misses')
         ? { chinese2: addedChineseRows }
-        : {};
+        : process.argv.includes('--ninth-misses')
+          ? { ninth: ninthRoundMixedRows }
+          : {};
   for (const [part, rows] of Object.entries(parts)) {
     for (const miss of scoreCorpus(matchSymptom, rows).misses)
       console.log(`${part}\t${miss.want}\t${miss.got}\t${miss.text}`);

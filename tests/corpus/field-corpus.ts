@@ -20,6 +20,7 @@ import fourthRows from './fourth-heldout.json' with { type: 'json' };
 import roundNineRows from './heldout-r9.json' with { type: 'json' };
 import trainingRows from './training-phrasings.json' with { type: 'json' };
 import chineseTrainingRows from './training-phrasings-2.json' with { type: 'json' };
+import ninthRoundTrainingRows from './training-phrasings-3.json' with { type: 'json' };
 import type { Category } from '../../src/domain/lookup/categories.ts';
 import { fnv1a } from '../../src/domain/lookup/learned-reading.ts';
 import type { SymptomMatch } from '../../src/domain/lookup/symptom-match.ts';
@@ -98,10 +99,19 @@ export const addedChineseRows = chineseTrainingRows as readonly FieldPhrasing[];
  */
 export const ninthRoundChineseStart = 283;
 export const ninthRoundChineseRows = addedChineseRows.slice(ninthRoundChineseStart);
+
+/**
+ * The third batch (training-phrasings-3.json, issue 15 ninth round): English, Chinese and zh-Hant rows from pages in no
+ * other corpus file, about half off-topic text that sounds like trouble (payouts, fees, disputes, refunds how-to,
+ * account set-up, activation) and half on-topic rows whose outcome is clear though they use outcome words, with real
+ * unknown outcomes for balance. Scored as unseen text before the lookup was tuned on them; tuned too, never held out.
+ */
+export const ninthRoundMixedRows = ninthRoundTrainingRows as readonly FieldPhrasing[];
 export const tunedRows = [
   ...fieldPhrasings.filter((row) => !isHeldOut(row)),
   ...addedTrainingRows,
   ...addedChineseRows,
+  ...ninthRoundMixedRows,
 ];
 export const heldOutRows = fieldPhrasings.filter(isHeldOut);
 

@@ -10,6 +10,7 @@ import {
   fourthHeldOutRows,
   freshHeldOutRows,
   heldOutRows,
+  ninthRoundMixedRows,
   roundNineHeldOutRows,
   ninthRoundChineseRows,
   ninthRoundChineseStart,
@@ -96,7 +97,7 @@ describe('the field corpus', () => {
 
   it('is split once, about one fifth held out', () => {
     expect(heldOutRows.length + tunedRows.length).toBe(
-      fieldPhrasings.length + addedTrainingRows.length + addedChineseRows.length,
+      fieldPhrasings.length + addedTrainingRows.length + addedChineseRows.length + ninthRoundMixedRows.length,
     );
     expect(heldOutRows.length / fieldPhrasings.length).toBeGreaterThan(0.15);
     expect(heldOutRows.length / fieldPhrasings.length).toBeLessThan(0.25);
@@ -124,6 +125,7 @@ describe('the field corpus', () => {
       ...thirdHeldOutRows,
       ...addedTrainingRows,
       ...addedChineseRows,
+      ...ninthRoundMixedRows,
     ]);
     expect(fourthHeldOutRows.filter((row) => row.lang === 'en').length).toBeGreaterThanOrEqual(50);
     expect(fourthHeldOutRows.filter((row) => row.lang === 'zh-Hant').length).toBeGreaterThanOrEqual(25);
@@ -144,6 +146,7 @@ describe('the field corpus', () => {
       ...fourthHeldOutRows,
       ...addedTrainingRows,
       ...addedChineseRows,
+      ...ninthRoundMixedRows,
     ]);
     expect(roundNineHeldOutRows.filter((row) => row.lang === 'en').length).toBeGreaterThanOrEqual(50);
     expect(roundNineHeldOutRows.filter((row) => row.lang === 'zh-Hant').length).toBeGreaterThanOrEqual(25);
@@ -221,17 +224,43 @@ describe('the field corpus', () => {
       ...freshHeldOutRows,
       ...thirdHeldOutRows,
       ...fourthHeldOutRows,
+      ...roundNineHeldOutRows,
       ...addedTrainingRows.filter((row) => !batch.has(row)),
       ...addedChineseRows,
+      ...ninthRoundMixedRows,
     ]);
     for (const kind of [(row: FieldPhrasing) => row.category === null, (row: FieldPhrasing) => row.unknownOutcome])
       expect(ninthRoundEnglishRows.some(kind)).toBe(true);
   });
 
+  // The ninth round's batch: pages in no other corpus file and in no earlier training row, both languages, zh-Hant too.
+  it('takes its ninth-round rows from pages no other corpus row uses, off-topic text and clear outcomes included', () => {
+    expect(ninthRoundMixedRows.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(ninthRoundMixedRows.map((row) => row.source)).size).toBeGreaterThanOrEqual(40);
+    expectLabelled(ninthRoundMixedRows);
+    expectApart(ninthRoundMixedRows, [
+      ...fieldPhrasings,
+      ...freshHeldOutRows,
+      ...thirdHeldOutRows,
+      ...fourthHeldOutRows,
+      ...roundNineHeldOutRows,
+      ...addedTrainingRows,
+      ...addedChineseRows,
+    ]);
+    for (const lang of ['en', 'zh', 'zh-Hant'] as const)
+      expect(ninthRoundMixedRows.some((row) => row.lang === lang)).toBe(true);
+    const kinds = [
+      (row: FieldPhrasing) => row.category === null,
+      (row: FieldPhrasing) => row.category !== null && row.unknownOutcome,
+      (row: FieldPhrasing) => row.category !== null && !row.unknownOutcome,
+    ];
+    for (const kind of kinds) expect(ninthRoundMixedRows.filter(kind).length).toBeGreaterThanOrEqual(10);
+  });
+
   // A floor on the tuned four fifths only: the held-out fifth is reported by `npm run bench`, never asserted.
   it('keeps the tuned part at its floor', () => {
     // The later batches have floors of their own (below), as they were scored unseen before anything was tuned on them.
-    const later = new Set([...addedChineseRows, ...addedEnglishRows, ...ninthRoundEnglishRows]);
+    const later = new Set([...addedChineseRows, ...addedEnglishRows, ...ninthRoundEnglishRows, ...ninthRoundMixedRows]);
     // With the learned reading beside the rules: 94.3 % and 91.9 % today on the older rows and their English. These rows
     // are read by a model trained on them, so the figure follows how the model is pruned: 94.7 % with tokens in ≥ 4 rows,
     // 94.4 % with ≥ 5 (eighth round), 94.3 % with the 750 most informative (ninth round: ~1.6 KB smaller, and better by
@@ -282,5 +311,13 @@ describe('the field corpus', () => {
   // A floor against losing that, not a target.
   it('keeps the ninth-round Chinese rows at their floor', () => {
     expectAtFloor(ninthRoundChineseRows, { chinese: 73.5, unknownRecall: 91, falseAlarms: 3.5, offTopicRejected: 60 });
+  });
+
+  // The ninth round's rows were scored unseen before anything was tuned on them (category 70.8 %, unknown outcomes
+  // 75 %, false alarms 6.3 %, off-topic unmatched 43.4 %); with their gaps closed as capabilities (business questions
+  // that match nothing, a failure to avoid read as advice, a refusal during the sale kept clear, a pending status left
+  // open) and the model retrained, 70.8 %, 81.3 %, 3.1 % and 75.5 %. A floor against losing that, not a target.
+  it('keeps the ninth-round rows at their floor', () => {
+    expectAtFloor(ninthRoundMixedRows, { category: 70, unknownRecall: 81, falseAlarms: 4, offTopicRejected: 75 });
   });
 });

@@ -139,3 +139,57 @@ describe('money that did not move, and a sale that never began', () => {
     expect(matchByRules('刷卡后打印机卡纸，小票没出来')?.unknownOutcome).toBe(true);
   });
 });
+
+describe('the business around card payments, asked about, matches nothing (issue 15, ninth round)', () => {
+  it('leaves disputes, account checks, activation, how a product works and a later payout unmatched', () => {
+    for (const text of [
+      'How many days do I get to answer a chargeback?',
+      'Can a customer dispute a tap payment a month later?',
+      'How long does it take to verify my account?',
+      'When should the money arrive in my bank?',
+      '客户拒付以后商户怎么申诉',
+      '商户入网审核时间一般多久',
+      '激活流程是怎样的',
+      '闪付的原理是什么',
+      '节假日交易会顺延吗',
+      '怎么开启手机的NFC功能',
+      '云闪付有限额吗',
+    ])
+      expect(read(text), text).toBeNull();
+  });
+
+  // A failure told as what advice helps avoid is no report of one; a failure told as happening still is.
+  it('reads a failure to avoid as advice, a failure that happened as trouble', () => {
+    expect(read('办理激活手续时要带齐材料，以免激活失败'), 'advice').toBeNull();
+    expect(read('激活过程中刷卡显示交易失败')).not.toBeNull();
+    expect(read('为避免重复扣款，先查询交易，刚才挥卡后断网了')?.unknownOutcome).toBe(true);
+    expect(read('chargeback received, the terminal also declined her card twice')).not.toBeNull();
+  });
+
+  it('reads a number range of days as a duration, never as a response code', () => {
+    expect(matchSymptom('you have between 20 and 45 days to answer a dispute')).toBeNull();
+    expect(matchSymptom('refunds take between 05 and 10 days')?.code ?? null).toBeNull();
+  });
+});
+
+describe('a refusal told during the sale is its outcome, not an interruption (issue 15, ninth round)', () => {
+  it('keeps a decline during a transaction a clear refusal', () => {
+    expect(read('the card was declined during the transaction')?.unknownOutcome).toBe(false);
+    expect(read('card rejected during a payment, what now?')?.unknownOutcome).toBe(false);
+  });
+
+  // Safety: a line lost, money taken or an error in the middle of the sale still leaves the outcome open.
+  it('still opens the outcome when something beside the refusal says money may have moved', () => {
+    for (const text of [
+      'declined during the transaction, but the customer was charged',
+      'connection dropped during the transaction and then it said declined',
+      'an error during the transaction',
+    ])
+      expect(read(text)?.unknownOutcome, text).toBe(true);
+  });
+
+  it('reads a sale whose status shows pending as an unknown outcome', () => {
+    for (const text of ['the transaction status shows pending', '交易状态显示待处理'])
+      expect(read(text)?.unknownOutcome, text).toBe(true);
+  });
+});

@@ -419,6 +419,10 @@ export const concepts: readonly Concept[] = [
       'check*histori*befor': 3,
       掉单: 3,
       待确认: 3,
+      // The sale's own status shown as pending: not answered yet, so money may still move.
+      '状态*待处理': 3,
+      '显示*待处理': 3,
+      'status*pend': 3,
       '以为*失败': 3,
       挂起: 3,
       状态未明: 3,
@@ -2900,6 +2904,31 @@ export const offTopics = [
   '~*到账',
   '可以拒绝',
   '不得*拒绝',
+  // Disputes and chargebacks asked about in general, the merchant's account checks and activation, how a product
+  // works or what it is, a feature switched on, money reaching the merchant later: the business, not a failed sale.
+  'chargeback',
+  'disput',
+  'verif*account',
+  'verif*process',
+  'monei*arriv',
+  'fund*arriv',
+  'clear cycl',
+  '拒付',
+  '争议',
+  '审核时间',
+  '审核周期',
+  '激活过程',
+  '激活手续',
+  '激活流程',
+  '原理',
+  '推出',
+  '顺延',
+  '次日到账',
+  '开启*功能',
+  '打开*功能',
+  '通过*功能',
+  '有限额吗',
+  '有限额么',
 ];
 
 /** Words that say something went wrong; with one of them, an off-topic word does not silence the reading. */

@@ -278,8 +278,8 @@ function codeTokens(norm: NormalizedInput): CodeToken[] {
     // Two digits that a longer number follows ("ERROR CODE 12 7775") are that number's first part.
     if (/^ [0-9]{3,}/.test(after)) continue;
     if (amountOrModelBefore.test(before) || (amountAfter.test(after) && !codeThenMeaning.test(after))) continue;
-    // A range is read by the unit after its second number ("30 - 60 seconds", "10 to 20 dollars").
-    const range = /^\s*(?:-|–|~|to)\s*[0-9]+/.exec(after);
+    // A range is read by the unit after its second number ("30 - 60 seconds", "10 to 20 dollars", "20 and 45 days").
+    const range = /^\s*(?:-|–|~|to|and)\s*[0-9]+/.exec(after);
     if (range && amountAfter.test(text.slice(end + range[0].length, end + range[0].length + 12))) continue;
     const keyed = prefixed !== null || keyedBefore.test(before) || keyedAfter.test(after);
     // "A7" without a word around it is more often a phone model than a code.
@@ -577,6 +577,9 @@ const compiledOffTopics = offTopics.map((pattern) => indexed(compilePattern(patt
 const compiledTroubleCues = troubleCues.map((pattern) => indexed(compilePattern(pattern)));
 const compiledPhoneTerminals = phoneTerminals.map((pattern) => indexed(compilePattern(pattern)));
 
+/** A failure told as what to avoid is advice, not a report ("以免激活失败", "to avoid a declined sale"). */
+const avoided = { han: /(?:以免|避免|防止|以防|免得).*$/, en: /\b(?:to )?(?:avoid|prevent)\b.*$/ };
+
 /** The input asks about fees, payouts, applying or how to use something, and says nothing went wrong. */
 function offTopicOnly(grams: Present, clauses: readonly Clause[]): boolean {
   const whole = clauses.length === 1;
@@ -587,9 +590,9 @@ function offTopicOnly(grams: Present, clauses: readonly Clause[]): boolean {
   return !clauses.some((clause) => {
     const compact = offTopic.reduce(
       (text, pattern) => pattern.mask({ ...clause, compact: text }, whole),
-      clause.compact,
+      clause.compact.replace(avoided.han, ''),
     );
-    return anyFound(trouble, { ...clause, compact }, whole);
+    return anyFound(trouble, { ...clause, compact, stemmed: clause.stemmed.replace(avoided.en, '') }, whole);
   });
 }
 
@@ -836,11 +839,15 @@ function inContext(
   evidence: readonly Evidence[],
   facts: readonly ClauseFacts[],
   phones: { readonly terminal: boolean; readonly walletApp: boolean },
+  clauses: readonly Clause[],
 ): Evidence[] {
   const phone = !phones.terminal && evidence.some((item) => isPhone(item) && item.weight >= 3);
   const read: Evidence[] = [];
   for (const item of evidence) {
     const phase = facts[item.clause]?.phase ?? 'payment';
+    // "Declined during a transaction": the sale was answered with a refusal, not cut off; nothing dropped, it is no
+    // interruption (a line lost or money taken told beside it still leaves the outcome open).
+    if (item.id === 'interrupted' && answeredWithRefusal(clauses[item.clause], facts[item.clause])) continue;
     if (
       phase !== 'payment' &&
       // A printer fault keeps its own step; a sign-on or settlement story leaves it no sale to hold open.
@@ -880,6 +887,16 @@ function inContext(
   }
   return read;
 }
+
+/** A refusal word: the bank or the terminal answered "no" ("declined", "被拒"), unlike an error or a timeout. */
+const refusalWord = { han: /拒绝|被拒|拒付/, en: /\b(?:declin|reject|refus)[a-z]*/ };
+
+const answeredWithRefusal = (clause: Clause | undefined, fact: ClauseFacts | undefined) =>
+  clause !== undefined &&
+  fact !== undefined &&
+  !fact.dropped &&
+  !fact.done &&
+  (refusalWord.han.test(clause.compact) || refusalWord.en.test(clause.stemmed));
 
 const merchantHead = new RegExp(`(?:${alternation(merchantHeads)})(?!.*(?:显示|提示|show|displai|sai))`);
 /** The card as a thing ("卡被冻结", "信用卡", "the card"), not as a verb's object ("刷卡", "插卡") or a jam ("卡住"). */
@@ -1017,7 +1034,7 @@ function readByRules(input: string): RulesReading | null {
     // A wallet app named and no terminal: a freeze or crash told is the app's.
     walletApp: walletApp.test(norm.stemmed) && !/termin/.test(norm.stemmed),
   };
-  const evidence = inContext(collectEvidence(grams, clauses), facts, phones);
+  const evidence = inContext(collectEvidence(grams, clauses), facts, phones, clauses);
   const conflict = outcomeConflict(facts);
   if (conflict) evidence.push(conflict);
   // Power lost mid-payment or with the outcome in doubt leaves the sale open; on its own it is a terminal fault.
