@@ -287,7 +287,8 @@ describe('the field corpus', () => {
   // 89.5 %, 96 %, 1.4 % and 51.7 %. A floor against losing that, not a target.
   it('keeps the ninth-round English rows at their floor', () => {
     // Unknown outcomes 92 % once the model learns this round's other rows too (its status-check odds 7 → 10).
-    expectAtFloor(ninthRoundEnglishRows, { english: 89, unknownRecall: 92, falseAlarms: 2, offTopicRejected: 51 });
+    // Off-topic unmatched 51.7 → 75.9 % with the learned off-topic veto (README, the time split).
+    expectAtFloor(ninthRoundEnglishRows, { english: 89, unknownRecall: 92, falseAlarms: 2, offTopicRejected: 75 });
   });
 
   // The Chinese rows were scored unseen before training (category 65.8 %, unknown outcomes 61.3 %, off-topic
@@ -310,7 +311,8 @@ describe('the field corpus', () => {
   // gaps closed as capabilities and the model retrained, 73.6 % (zh-Hant 56.0 %), 92 %, 3.2 % and 60.6 %.
   // A floor against losing that, not a target.
   it('keeps the ninth-round Chinese rows at their floor', () => {
-    expectAtFloor(ninthRoundChineseRows, { chinese: 73.5, unknownRecall: 91, falseAlarms: 3.5, offTopicRejected: 60 });
+    // Off-topic unmatched 60.6 → 69.7 % with the learned off-topic veto.
+    expectAtFloor(ninthRoundChineseRows, { chinese: 73.5, unknownRecall: 91, falseAlarms: 3.5, offTopicRejected: 69 });
   });
 
   // The ninth round's rows were scored unseen before anything was tuned on them (category 70.8 %, unknown outcomes
@@ -318,6 +320,8 @@ describe('the field corpus', () => {
   // that match nothing, a failure to avoid read as advice, a refusal during the sale kept clear, a pending status left
   // open) and the model retrained, 70.8 %, 81.3 %, 3.1 % and 75.5 %. A floor against losing that, not a target.
   it('keeps the ninth-round rows at their floor', () => {
-    expectAtFloor(ninthRoundMixedRows, { category: 70, unknownRecall: 81, falseAlarms: 4, offTopicRejected: 75 });
+    // The learned off-topic veto: off-topic unmatched 75.5 → 77.4 %, one on-topic how-to row (a swipe-or-insert
+    // instruction read as a reading fault) set aside, 70.8 → 68.8 %; chosen on the time split, not on these rows.
+    expectAtFloor(ninthRoundMixedRows, { category: 68.5, unknownRecall: 81, falseAlarms: 4, offTopicRejected: 77 });
   });
 });
