@@ -169,6 +169,20 @@ function vetoBar(crossValidated: ReturnType<Training['crossValidate']>, share: n
   return 99;
 }
 
+/** The lowest odds at which cross-validation fills at most `share` of the off-topic rows, at ≥ 90 % precision. */
+function fillBar(crossValidated: ReturnType<Training['crossValidate']>, share: number, minKnown: number) {
+  const filled = (odds: number) =>
+    crossValidated.filter((item) => item.category !== null && item.known >= minKnown && item.odds >= odds);
+  const offTopic = crossValidated.filter(({ row }) => row.category === null).length;
+  for (let odds = 0; odds <= 40; odds += 1) {
+    const reached = filled(odds);
+    const onTopic = reached.filter(({ row }) => row.category !== null);
+    const right = onTopic.filter((item) => item.category === item.row.category).length;
+    if (reached.length - onTopic.length <= share * offTopic && right >= 0.9 * onTopic.length) return odds;
+  }
+  return 99;
+}
+
 export async function timeSplit(oldRoot: string, round = '9') {
   const load = <T>(path: string) => import(pathToFileURL(resolve(oldRoot, path)).href) as Promise<T>;
   const symptoms = await load<Symptoms>('src/domain/lookup/symptoms.ts');
@@ -215,7 +229,12 @@ export async function timeSplit(oldRoot: string, round = '9') {
     const bar = unknownBar(crossValidated, share, minKnown);
     return [`unknown ≤ ${share * 100} % (odds ${bar})`, { unknownOdds: bar }];
   });
-  for (const fill of [0, 2, 4, 6, 8]) variants.push([`fill ≥ ${fill}`, { fillOdds: fill }]);
+  for (const fill of [0, 2, 4, 6, 8, 10, 12]) variants.push([`fill ≥ ${fill}`, { fillOdds: fill }]);
+  // (d) with its bar set as training would: at most a share of the off-topic rows reached, precision ≥ 90 %.
+  for (const share of [0.01, 0.02, 0.03]) {
+    const fill = fillBar(crossValidated, share, minKnown);
+    variants.push([`fill, off-topic ≤ ${share * 100} % (odds ${fill})`, { fillOdds: fill }]);
+  }
   for (const [name, change] of variants) {
     const changed = symptoms.withLearnedReading(learned.loadLearnedReading({ ...model, ...change }));
     figures.push(measure(name, (r) => changed(r.row.text), readings));
