@@ -4,6 +4,7 @@
 // written on those very rows. Run against an older checkout of the repository (e.g. `git worktree add ../old <commit>`
 // with node_modules linked in): npx tsx tests/corpus/time-split.ts ../old [round]
 // The batches read are this checkout's (`rounds`: the ninth by default); the old checkout's rules and rows read them.
+// Its figures for rounds 8 and 9: tests/corpus/time-split-results.md.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Category } from '../../src/domain/lookup/categories.ts';
@@ -239,6 +240,16 @@ export async function timeSplit(oldRoot: string, round = '9') {
     const changed = symptoms.withLearnedReading(learned.loadLearnedReading({ ...model, ...change }));
     figures.push(measure(name, (r) => changed(r.row.text), readings));
   }
+  // What training now chooses (train-classifier.ts): the veto at ≤ 1 % of on-topic rows, fills at ≤ 1 % of off-topic ones.
+  const [veto, fill] = [vetoBar(crossValidated, 0.01, minKnown), fillBar(crossValidated, 0.01, minKnown)];
+  const filled = symptoms.withLearnedReading(learned.loadLearnedReading({ ...model, fillOdds: fill }));
+  figures.push(
+    measure(
+      `as trained now: veto ≥ ${veto}, fill ≥ ${fill}`,
+      (r) => offTopicVeto(veto, minKnown)({ ...r, shipped: filled(r.row.text) }),
+      readings,
+    ),
+  );
   return {
     rows: rows.length,
     overlap,
