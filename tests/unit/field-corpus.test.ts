@@ -282,6 +282,13 @@ describe('the field corpus', () => {
     expectAtFloor(ninthRoundEnglishRows, { english: 89, unknownRecall: 92, falseAlarms: 2, offTopicRejected: 51 });
   });
 
+  // The ninth round's second English rows were scored unseen on main before any change (category 51.0 %, unknown
+  // outcomes 47.8 %, false alarms 7.8 %, off-topic unmatched 64.0 %, two amounts read as codes); with their gaps in the
+  // rules as capabilities and the model retrained, 64.0 %, 65.2 %, 6.5 % and 72.0 %, codes exact. A floor, not a target.
+  it("keeps the ninth round's second English rows at their floor", () => {
+    expectAtFloor(ninthRoundEnglishRows2, { english: 64, unknownRecall: 65, falseAlarms: 6.5, offTopicRejected: 72 });
+  });
+
   // The Chinese rows were scored unseen before training (category 65.8 %, unknown outcomes 61.3 %, off-topic
   // unmatched 61.5 %); trained on, 68.3 %, 61.3 % and 64.1 %; with their gaps in the rules as capabilities (issue 15,
   // seventh round) 95.0 %, 100 % and 84.6 %. The second batch (124 rows, 67 zh-Hant) read 64.9 %, 58.3 % and 46.7 %
