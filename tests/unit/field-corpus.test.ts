@@ -6,6 +6,7 @@ import {
   addedChineseRows,
   addedEnglishRows,
   addedTrainingRows,
+  eighthRoundStart,
   fieldPhrasings,
   fourthHeldOutRows,
   freshHeldOutRows,
@@ -15,6 +16,7 @@ import {
   ninthRoundChineseRows,
   ninthRoundChineseStart,
   ninthRoundEnglishRows,
+  ninthRoundEnglishRows2,
   scoreCorpus,
   thirdHeldOutRows,
   tunedRows,
@@ -91,9 +93,6 @@ interface Batch {
   readonly kinds: Partial<Record<Kind, number>>;
 }
 
-const ninthRoundEnglishStart = addedTrainingRows.length - ninthRoundEnglishRows.length;
-const eighthRoundStart = ninthRoundEnglishStart - addedEnglishRows.length;
-
 /** Every held-out set and training batch after the field corpus, in the order they were collected. */
 const batches: readonly Batch[] = [
   { name: 'the second held-out set', rows: freshHeldOutRows, size: 150, pages: 50, sites: 50, kinds: { offTopic: 1 } },
@@ -153,6 +152,15 @@ const batches: readonly Batch[] = [
     pages: 40,
     only: ['en'],
     kinds: { offTopic: 1, unknown: 1 },
+  },
+  {
+    name: "the ninth round's second English rows",
+    rows: ninthRoundEnglishRows2,
+    size: 120,
+    pages: 45,
+    sites: 45,
+    only: ['en'],
+    kinds: { offTopic: 20, unknown: 20 },
   },
   {
     name: "the ninth round's Chinese rows",
@@ -238,7 +246,13 @@ describe('the field corpus', () => {
   // A floor on the tuned four fifths only: the held-out fifth is reported by `npm run bench`, never asserted.
   it('keeps the tuned part at its floor', () => {
     // The later batches have floors of their own (below), as they were scored unseen before anything was tuned on them.
-    const later = new Set([...addedChineseRows, ...addedEnglishRows, ...ninthRoundEnglishRows, ...ninthRoundMixedRows]);
+    const later = new Set([
+      ...addedChineseRows,
+      ...addedEnglishRows,
+      ...ninthRoundEnglishRows,
+      ...ninthRoundEnglishRows2,
+      ...ninthRoundMixedRows,
+    ]);
     // With the learned reading beside the rules: 94.3 % and 91.9 % today on the older rows and their English. These rows
     // are read by a model trained on them, so the figure follows how the model is pruned: 94.7 % with tokens in ≥ 4 rows,
     // 94.4 % with ≥ 5 (eighth round), 94.3 % with the 750 most informative (ninth round: ~1.6 KB smaller, and better by
@@ -266,6 +280,13 @@ describe('the field corpus', () => {
   it('keeps the ninth-round English rows at their floor', () => {
     // Unknown outcomes 92 % once the model learns this round's other rows too (its status-check odds 7 → 10).
     expectAtFloor(ninthRoundEnglishRows, { english: 89, unknownRecall: 92, falseAlarms: 2, offTopicRejected: 51 });
+  });
+
+  // The ninth round's second English rows were scored unseen on main before any change (category 51.0 %, unknown
+  // outcomes 47.8 %, false alarms 7.8 %, off-topic unmatched 64.0 %, two amounts read as codes); with their gaps in the
+  // rules as capabilities and the model retrained, 64.0 %, 65.2 %, 6.5 % and 72.0 %, codes exact. A floor, not a target.
+  it("keeps the ninth round's second English rows at their floor", () => {
+    expectAtFloor(ninthRoundEnglishRows2, { english: 64, unknownRecall: 65, falseAlarms: 6.5, offTopicRejected: 72 });
   });
 
   // The Chinese rows were scored unseen before training (category 65.8 %, unknown outcomes 61.3 %, off-topic
