@@ -577,6 +577,45 @@ const fieldChinese2: SymptomCase[] = (
   ] as const
 ).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
 
+/**
+ * English as the ninth round's second batch showed it (issue 15), written here by hand: an amount in euros or pounds
+ * is no code, communications and a host or acquirer out of reach are the network, money on hold against a payment
+ * "not successful" and a charge seen as a duplicate open the status check, the line or the power lost after the
+ * authorisation or before the sale completed is mid-payment, payout times in business days and a term defined ("… is
+ * when …") match nothing, a card pulled out too early, no remaining balance or a balance exceeded, unsuccessful tries
+ * counted, an invalid PIN with a word between, and a one-digit code named as a code.
+ */
+const ninthRoundEnglish2: SymptomCase[] = (
+  [
+    ['the terminal asks for a PIN when the sale is over €45', m('amount_limit', 'limit.check')],
+    ['card machine keeps saying bad communication', m('network', 'network.signal')],
+    ['TCP error on the pin pad', m('network', 'network.signal')],
+    ['the terminal cannot reach the host', m('network', 'network.signal')],
+    ['our terminal was unable to contact the acquirer all morning', m('network', 'network.signal')],
+    // Asked to contact the acquirer is no connection lost.
+    ['please contact your acquirer to turn on cashback', m('operator_error', 'operator.check')],
+    ['the bank has the amount on hold but the sale was not successful', m('network', 'network.signal', unknown)],
+    ['the payment was not successful', null],
+    ['the charge shows as a duplicate in her banking app', m('network', 'scope.cards', unknown)],
+    ['check for duplicates before running the card again', m('network', 'scope.cards', unknown)],
+    ['the wifi dropped after authorisation', m('network', 'network.signal', unknown)],
+    ['the power failed after the authorisation was sent', m('terminal_setup', 'setup.power', unknown)],
+    ['the network dropped before the sale completed', m('network', 'network.signal', unknown)],
+    ['deposits usually arrive within two business days', null],
+    ['a pre-authorisation is when an amount is reserved on the card', null],
+    ['she pulled the card out too early', m('reading_physical', 'reading.placement')],
+    ['the voucher card has no remaining balance', m('balance_account', 'balance.check')],
+    ['the purchase exceeded the balance on his prepaid card', m('balance_account', 'balance.check')],
+    ['the card locked after three unsuccessful tries', m('cardholder_verification', 'done.pinLocked')],
+    ['she keyed an invalid debit PIN', m('cardholder_verification', 'pin.retry')],
+    ['the screen shows Code 5', m('issuer_acquirer_host', 'card.other', false, { code: '05' })],
+    ['it says Code 1 refer to issuer', m('issuer_acquirer_host', 'card.other', false, { code: '01' })],
+    // A zip code or a PIN's digits are no response code.
+    ['the zip code 9 digits', null],
+    ['she typed the pin code 3 times wrong', m('cardholder_verification', 'done.pinLocked')],
+  ] as const
+).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
+
 /** The ninth round's Chinese gaps as capabilities (issue 15), each written here, none copied from a row. */
 const fieldChinese3: SymptomCase[] = (
   [
@@ -658,6 +697,7 @@ export const symptomCases: readonly SymptomCase[] = [
   ...fieldChinese,
   ...outcomeWordsEnglish,
   ...ninthRoundEnglish,
+  ...ninthRoundEnglish2,
   ...fieldChinese2,
   ...fieldChinese3,
   ...bad,

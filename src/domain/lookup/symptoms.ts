@@ -268,7 +268,10 @@ function codeTokens(norm: NormalizedInput): CodeToken[] {
     const start = run.index;
     const end = start + run[0].length;
     const prefixed = prefixedCode.exec(run[0]);
-    const token = prefixed ? prefixed[1] : codeShape.test(run[0]) ? run[0] : undefined;
+    // One digit named as a code ("Code 3") is that code written short.
+    const short =
+      /^[0-9]$/.test(run[0]) && /(?<!zip |post |pin )code $/.test(text.slice(Math.max(0, start - 10), start));
+    const token = prefixed ? prefixed[1] : codeShape.test(run[0]) ? run[0] : short ? `0${run[0]}` : undefined;
     if (token === undefined) continue;
     const before = text.slice(Math.max(0, start - 12), start);
     const after = text.slice(end, end + 10);
