@@ -148,7 +148,10 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
     }`;
     const model = trainModel(variant);
     const lookup = withLearnedReading(loadLearnedReading(model));
-    const validated = crossValidate({ fillOdds: model.fillOdds, unknownOdds: model.unknownOdds }, variant);
+    const validated = crossValidate(
+      { fillOdds: model.fillOdds, unknownOdds: model.unknownOdds, vetoOdds: model.vetoOdds },
+      variant,
+    );
     const byText = new Map(validated.map((item) => [item.row.text, item.combined] as const));
     const unknownRows = validated.filter(({ row }) => row.category !== null && row.unknownOutcome);
     const caught = unknownRows.filter((item) => item.known >= model.minKnown && item.unknownOdds >= model.unknownOdds);
@@ -159,6 +162,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
       vocabulary: [...model.keys].length,
       fillOdds: model.fillOdds,
       unknownOdds: model.unknownOdds,
+      vetoOdds: model.vetoOdds,
     });
     const onTopic = validated.filter(({ row }) => row.category !== null);
     figures.push({

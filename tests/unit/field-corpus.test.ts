@@ -279,14 +279,16 @@ describe('the field corpus', () => {
   // 89.5 %, 96 %, 1.4 % and 51.7 %. A floor against losing that, not a target.
   it('keeps the ninth-round English rows at their floor', () => {
     // Unknown outcomes 92 % once the model learns this round's other rows too (its status-check odds 7 → 10).
-    expectAtFloor(ninthRoundEnglishRows, { english: 89, unknownRecall: 92, falseAlarms: 2, offTopicRejected: 51 });
+    // Off-topic unmatched 51.7 → 69.0 % with the learned off-topic veto (README, the time split).
+    expectAtFloor(ninthRoundEnglishRows, { english: 89, unknownRecall: 92, falseAlarms: 2, offTopicRejected: 69 });
   });
 
   // The ninth round's second English rows were scored unseen on main before any change (category 51.0 %, unknown
   // outcomes 47.8 %, false alarms 7.8 %, off-topic unmatched 64.0 %, two amounts read as codes); with their gaps in the
   // rules as capabilities and the model retrained, 64.0 %, 65.2 %, 6.5 % and 72.0 %, codes exact. A floor, not a target.
   it("keeps the ninth round's second English rows at their floor", () => {
-    expectAtFloor(ninthRoundEnglishRows2, { english: 64, unknownRecall: 65, falseAlarms: 6.5, offTopicRejected: 72 });
+    // Off-topic unmatched 72.0 → 84.0 % with the learned off-topic veto.
+    expectAtFloor(ninthRoundEnglishRows2, { english: 64, unknownRecall: 65, falseAlarms: 6.5, offTopicRejected: 84 });
   });
 
   // The Chinese rows were scored unseen before training (category 65.8 %, unknown outcomes 61.3 %, off-topic
@@ -300,7 +302,8 @@ describe('the field corpus', () => {
       chinese: 94.5,
       unknownRecall: 100,
       falseAlarms: 2,
-      offTopicRejected: 84,
+      // 87.0 → 89.9 % with the learned off-topic veto.
+      offTopicRejected: 89,
     });
   });
 
@@ -309,7 +312,8 @@ describe('the field corpus', () => {
   // gaps closed as capabilities and the model retrained, 73.6 % (zh-Hant 56.0 %), 92 %, 3.2 % and 60.6 %.
   // A floor against losing that, not a target.
   it('keeps the ninth-round Chinese rows at their floor', () => {
-    expectAtFloor(ninthRoundChineseRows, { chinese: 73.5, unknownRecall: 91, falseAlarms: 3.5, offTopicRejected: 60 });
+    // Off-topic unmatched 60.6 → 69.7 % with the learned off-topic veto.
+    expectAtFloor(ninthRoundChineseRows, { chinese: 73.5, unknownRecall: 91, falseAlarms: 3.5, offTopicRejected: 69 });
   });
 
   // The ninth round's rows were scored unseen before anything was tuned on them (category 70.8 %, unknown outcomes
@@ -317,6 +321,7 @@ describe('the field corpus', () => {
   // that match nothing, a failure to avoid read as advice, a refusal during the sale kept clear, a pending status left
   // open) and the model retrained, 70.8 %, 81.3 %, 3.1 % and 75.5 %. A floor against losing that, not a target.
   it('keeps the ninth-round rows at their floor', () => {
-    expectAtFloor(ninthRoundMixedRows, { category: 70, unknownRecall: 81, falseAlarms: 4, offTopicRejected: 75 });
+    // Off-topic unmatched 75.5 → 77.4 % with the learned off-topic veto.
+    expectAtFloor(ninthRoundMixedRows, { category: 70, unknownRecall: 81, falseAlarms: 4, offTopicRejected: 77 });
   });
 });

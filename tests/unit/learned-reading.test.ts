@@ -25,7 +25,7 @@ import {
   type LearnedModel,
   type NaiveBayesFile,
 } from '../../src/domain/lookup/learned-reading.ts';
-import { matchByRules, matchSymptom } from '../../src/domain/lookup/symptoms.ts';
+import { matchByRules, matchSymptom, withLearnedReading } from '../../src/domain/lookup/symptoms.ts';
 import { readTerminalInput } from '../../src/domain/lookup/terminal-input.ts';
 import committed from '../../src/domain/lookup/learned-model.json';
 
@@ -44,6 +44,7 @@ describe('the learned reading', () => {
     // Cross-validation chose thresholds (99 would mean "never").
     expect(model.fillOdds).toBeLessThan(99);
     expect(model.unknownOdds).toBeLessThan(99);
+    expect(model.vetoOdds).toBeLessThan(99);
   });
 
   it('keeps every code and screen message the rules read, and makes no code of its own', () => {
@@ -55,7 +56,7 @@ describe('the learned reading', () => {
     }
   });
 
-  it('on every corpus row only adds the status check or fills a missing category: no code, no 51, no check removed', () => {
+  it('on every corpus row only adds the status check, fills a missing category or sets aside an off-topic reading from words: no code, no 51, no check removed', () => {
     const rows = [
       ...tunedRows,
       ...heldOutRows,
@@ -65,6 +66,7 @@ describe('the learned reading', () => {
       ...roundNineHeldOutRows,
     ];
     let changed = 0;
+    let vetoed = 0;
     for (const { text } of rows) {
       const rules = matchByRules(text);
       const shipped = matchSymptom(text);
@@ -76,14 +78,49 @@ describe('the learned reading', () => {
       if (rules === null) {
         // A filled category opens its category's first step, from words.
         expect(shipped?.via, text).toBe('words');
+      } else if (shipped === null) {
+        // The off-topic veto: only a reading from words alone, never one with a code, a message or the status check.
+        vetoed += 1;
+        expect(rules.via, text).toBe('words');
+        expect(rules.code, text).toBeNull();
+        expect(rules.unknownOutcome, text).toBe(false);
       } else {
         // Only the status check was added; everything else the rules read stands.
         expect(shipped, text).toEqual({ ...rules, unknownOutcome: true });
         expect(rules.unknownOutcome, text).toBe(false);
       }
     }
-    // It does change something (else it would not be shipped).
+    // It does change something (else it would not be shipped), the veto included.
     expect(changed).toBeGreaterThan(0);
+    expect(vetoed).toBeGreaterThan(0);
+  });
+
+  it('sets aside a reading from words it calls off-topic, never one with a code, a screen message or the status check', () => {
+    // Business text the rules read from a word (a hold on funds, a limit) matches nothing (README, the time split).
+    for (const [text, rules] of [
+      [
+        "A pre-authorisation places a hold on funds in the cardholder's account until you capture it.",
+        'balance_account',
+      ],
+      ['悠遊卡不提供在卡片內設定消費上限的功能', 'amount_limit'],
+    ] as const) {
+      expect(matchByRules(text)?.category, text).toBe(rules);
+      expect(matchSymptom(text), text).toBeNull();
+    }
+    // Even a veto at any odds leaves codes, screen messages and unknown outcomes as the rules read them.
+    const vetoAlways = withLearnedReading(loadLearnedReading({ ...(committed as LearnedModel), vetoOdds: -Infinity }));
+    for (const text of [
+      '应答码51',
+      'DECLINED 05 DO NOT HONOUR',
+      '请插卡',
+      "A pre-authorisation places a hold on funds in the cardholder's account until you capture it; the customer was charged twice",
+      '刷卡机卡住了，不知道扣没扣钱',
+    ]) {
+      const rules = matchByRules(text);
+      expect(rules, text).not.toBeNull();
+      expect(rules?.via !== 'words' || rules.unknownOutcome, text).toBe(true);
+      expect(vetoAlways(text), text).toMatchObject({ category: rules?.category, code: rules?.code ?? null });
+    }
   });
 
   it('never opens the balance fix from words: a balance reading opens only its question', () => {
@@ -147,6 +184,7 @@ describe('the learned reading', () => {
       unknown,
       fillOdds: 0,
       unknownOdds: 0,
+      vetoOdds: 99,
       minKnown: 1,
     });
     const stored = packNaiveBayes(byOutcome.exportJSON(), vocabulary, 'unknown');
@@ -176,7 +214,8 @@ describe('the learned reading', () => {
       const says = verdict.known >= model.minKnown;
       return (
         !(says && verdict.category !== null && verdict.odds >= model.fillOdds) &&
-        !(says && verdict.unknownOdds >= model.unknownOdds)
+        !(says && verdict.unknownOdds >= model.unknownOdds) &&
+        !(says && verdict.category === null && verdict.odds >= model.vetoOdds && matchByRules(text) !== null)
       );
     };
     const han = fc

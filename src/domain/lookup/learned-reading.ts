@@ -84,6 +84,11 @@ export interface LearnedModel {
   readonly fillOdds: number;
   /** Log2 odds of "unknown" that add the status check to a payment-phase reading. */
   readonly unknownOdds: number;
+  /**
+   * Log2 odds of off-topic ("none") that set aside a rules reading from words alone (no code, no screen message, no
+   * unknown outcome), so it matches nothing: chosen on a time split, not on rows the rules were written on (99: never).
+   */
+  readonly vetoOdds: number;
   /** In-vocabulary tokens an input needs before the classifier says anything. */
   readonly minKnown: number;
 }

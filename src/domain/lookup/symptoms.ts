@@ -1192,11 +1192,12 @@ const namesAnyCode = (norm: NormalizedInput) =>
 /**
  * The lookup with a learned reading beside the rules, conservatively: the rules' match stands; where they read nothing
  * (and the input names no code of any kind) a confident category fills in, opening the category's first step (balance
- * opens only its question, as words do; never a code); and a reading from words in the payment phase may gain the
- * status check, never lose it. A code or a screen message the rules read is never touched.
+ * opens only its question, as words do; never a code); a reading from words in the payment phase may gain the
+ * status check, never lose it; and one the learned reading calls off-topic at its veto odds, unless it gained the
+ * check, matches nothing (README, the time split). A code or a screen message the rules read is never touched.
  */
 export function withLearnedReading(reading: LearnedReading): (input: string) => SymptomMatch | null {
-  const { fillOdds, unknownOdds, minKnown } = reading.model;
+  const { fillOdds, unknownOdds, vetoOdds, minKnown } = reading.model;
   return (input) => {
     const rules = readByRules(input);
     const match = rules?.match ?? null;
@@ -1209,7 +1210,9 @@ export function withLearnedReading(reading: LearnedReading): (input: string) => 
     if (read.known < minKnown) return match;
     // With a retry told, outcome words ("换了一张卡成功了", "paid cash instead") are the retry's: nothing learned adds the check.
     const unknownOutcome = read.unknownOdds >= unknownOdds && rules?.retried !== true;
-    if (match !== null) return unknownOutcome ? { ...match, unknownOutcome } : match;
+    if (match !== null && unknownOutcome) return { ...match, unknownOutcome };
+    // Words the learned reading calls off-topic (a payout, a fee, a how-to) stay unmatched: the time split's veto.
+    if (match !== null) return match.code === null && read.category === null && read.odds >= vetoOdds ? null : match;
     if (read.category === null || read.odds < fillOdds) return null;
     // A question the rules left out as off-topic stays out, unless what is learned says money may have moved.
     if (!unknownOutcome && asksOffTopic(input)) return null;
