@@ -1,8 +1,9 @@
 /**
  * Proves a clean-up of the lookup's rules changes no answer: `--record` stores the full SymptomMatch of matchByRules
- * and matchSymptom for every corpus text (held-out sets included: answers are compared, never scored), every
- * pinned unit-test text, every lexicon and screen-message pattern as a text, and seeded random mixes and mutations
- * of them; `--compare` reads the same texts back and fails on any difference.
+ * and matchSymptom, the home box's reading (readTerminalInput: approvals, private and other systems' codes), the
+ * off-topic test and the folded text (the learned reading's tokens) for every corpus text (held-out sets included:
+ * answers are compared, never scored), every pinned unit-test text, every lexicon and screen-message pattern as a
+ * text, the code words around codes, and seeded random mixes and mutations of them; `--compare` reads the same texts back and fails on any difference.
  * Run `npx tsx tests/corpus/answers-unchanged.ts --record` on the commit before the change, then `--compare` after.
  * The texts are stored with the answers, so removing a pattern does not remove the inputs that exercise it.
  */
@@ -12,7 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as lexicon from '../../src/domain/lookup/lexicon.ts';
 import { screenMessages } from '../../src/domain/lookup/screen-messages.ts';
-import { matchByRules, matchSymptom } from '../../src/domain/lookup/symptoms.ts';
+import { asksOffTopic, matchByRules, matchSymptom, normalizeSymptomInput } from '../../src/domain/lookup/symptoms.ts';
+import { readTerminalInput } from '../../src/domain/lookup/terminal-input.ts';
 import { symptomCases } from '../unit/symptom-cases.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -81,6 +83,14 @@ function texts(): string[] {
     found.add(spelled(pattern, next));
     found.add(`${pick(['刷卡后', 'after the tap ', '顾客说', 'the terminal said ', ''])}${spelled(pattern, next)}`);
   }
+  // The words around a code: each before and after a bank-card code, another system's code and a number.
+  for (const word of [...lexicon.codeKeywordsBefore, ...lexicon.notCodeBefore, ...lexicon.merchantHeads]) {
+    for (const code of ['05', '51', 'a0', 'e1', '1001', 'e0102', '3'])
+      found.add(`${word}${pick(['', ' ', '：', '是'])}${code}`);
+  }
+  for (const word of [...lexicon.codeKeywordsAfter, ...lexicon.notCodeAfter]) {
+    for (const code of ['05', '51', 'a0', '10', '30 - 60']) found.add(`${code}${pick(['', ' '])}${word}`);
+  }
   const joiners = ['', '，', '。', ' ', ', but ', '，但是', ' and ', '；然后', ': ', '?'];
   for (let i = 0; i < 6000; i += 1) {
     const parts = Array.from({ length: 1 + Math.floor(next() * 4) }, () =>
@@ -103,7 +113,15 @@ function texts(): string[] {
   return [...found];
 }
 
-const answer = (text: string) => JSON.stringify([matchByRules(text), matchSymptom(text)]);
+/** Every reading the app makes of a text, and the folding the learned reading's tokens come from. */
+const answer = (text: string) =>
+  JSON.stringify([
+    matchByRules(text),
+    matchSymptom(text),
+    readTerminalInput(text),
+    asksOffTopic(text),
+    normalizeSymptomInput(text),
+  ]);
 
 const mode = process.argv[2];
 const file = process.argv[3] ?? join(tmpdir(), 'tapfix-answers.json');
