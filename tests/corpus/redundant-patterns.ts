@@ -113,6 +113,65 @@ export function redundantPatterns(): Candidate[] {
       else seen.set(form, variant);
     }
   }
+  // Negation words are read folded and once: a word that folds to another of its list adds nothing.
+  const negationLists: Record<string, readonly string[]> = {
+    'negations.before': lexicon.negations.before,
+    'negations.questions': lexicon.negations.questions,
+    'negationClass.zh': lexicon.negationClass.zh,
+  };
+  for (const [list, words] of Object.entries(negationLists)) {
+    // The word already in its folded form is the one to keep ("没", not "没有").
+    const form = (word: string) => normalizeSymptomInput(word).text;
+    for (const word of words) {
+      const twin = words.find((other) => other !== word && form(other) === form(word));
+      const keeper = words.find((other) => form(other) === other && other === form(word)) ?? twin;
+      if (
+        twin !== undefined &&
+        keeper !== undefined &&
+        keeper !== word &&
+        (form(word) !== word || words.indexOf(keeper) < words.indexOf(word))
+      )
+        found.push({ list, pattern: word, because: `folds to ${keeper}` });
+    }
+  }
+  // Word lists tested as an alternation at the text's end (the words before a code) or its start (after one): a word
+  // ending (starting) with another word of its list is found whenever it is.
+  const ends: Record<string, readonly string[]> = {
+    notCodeBefore: lexicon.notCodeBefore,
+    codeKeywordsBefore: lexicon.codeKeywordsBefore,
+  };
+  for (const [list, words] of Object.entries(ends)) {
+    for (const word of words) {
+      const shorter = words.find((other) => other !== word && word.endsWith(other));
+      if (shorter !== undefined) found.push({ list, pattern: word, because: `ends with ${shorter}` });
+    }
+  }
+  for (const word of lexicon.codeKeywordsAfter) {
+    const shorter = lexicon.codeKeywordsAfter.find((other) => other !== word && word.startsWith(other));
+    if (shorter !== undefined)
+      found.push({ list: 'codeKeywordsAfter', pattern: word, because: `starts with ${shorter}` });
+  }
+  // After a code a Latin word must end there ("51 min" is not "51 mins"' min): only a Han word is found inside another.
+  for (const word of lexicon.notCodeAfter) {
+    const shorter = lexicon.notCodeAfter.find(
+      (other) => other !== word && word.startsWith(other) && !/[a-z]/.test(word.charAt(other.length)),
+    );
+    if (shorter !== undefined) found.push({ list: 'notCodeAfter', pattern: word, because: `starts with ${shorter}` });
+  }
+  const twins: Record<string, readonly string[]> = {
+    ignoredPhrases: lexicon.ignoredPhrases,
+    merchantHeads: lexicon.merchantHeads,
+    keyWords: lexicon.keyWords,
+    englishSynonymForms: lexicon.englishSynonyms.flatMap(([, forms]) => forms),
+  };
+  for (const [list, words] of Object.entries(twins)) {
+    const seen = new Set<string>();
+    for (const word of words) {
+      const form = JSON.stringify(normalizeSymptomInput(word));
+      if (seen.has(form)) found.push({ list, pattern: word, because: 'a twin' });
+      seen.add(form);
+    }
+  }
   // Typos and synonyms are looked for after lower case, NFKC and traditional → simplified: a form those change never occurs.
   const folded = (text: string) =>
     [...text.normalize('NFKC').toLowerCase()]

@@ -2317,13 +2317,13 @@ export const minConceptScore = 2;
 
 /** Before a Chinese keyword these negate it; the questions keep it ("是不是超时" may well be a timeout). */
 export const negations = {
-  before: ['没有', '没', '不是', '不', '未', '无', '并非', '别'],
+  before: ['没', '不是', '不', '无', '并非', '别'],
   questions: ['有没有', '是不是', '是否', '会不会', '有无'],
 };
 
 /** What `~` stands for in a pattern: every way of saying "not" before a verb. */
 export const negationClass = {
-  zh: ['没有', '没能', '没', '未能', '未', '无法', '不能', '难以', '不'],
+  zh: ['没', '不能', '难以', '不'],
   en: [
     'not',
     'no',
@@ -3245,8 +3245,8 @@ export const traditionalPairs = [
 /** Immediately before a two-character number, these make it an amount, a count or a model, not a code. */
 // prettier-ignore
 export const notCodeBefore = [
-  '¥', '$', '€', '£', 'rmb', '人民币', '付了', '付款', '金额', '消费了', '花了', '收了', '收款', '共', '合计', '总共', '总计',
-  '价格', '价钱', '买了', '第', '约', '大约', '满', 'amount', 'paid', 'pay', 'price', 'total', 'iphone', '苹果',
+  '¥', '$', '€', '£', 'rmb', '人民币', '付了', '付款', '金额', '消费了', '花了', '收了', '收款', '共', '合计', '总计',
+  '价格', '价钱', '买了', '第', '约', '满', 'amount', 'paid', 'pay', 'price', 'total', 'iphone', '苹果',
   '华为', 'mate', '小米', '荣耀', '三星', 'galaxy', 'oppo', 'vivo', '红米', 'redmi', 'nova', 'ios', 'android', '安卓',
   '版本', 'version', '型号', 'model',
 ];
@@ -3264,9 +3264,9 @@ export const notCodeAfter = [
 /** Words that name a response code just before it ("应答码55", "code 51", "显示05"). */
 // prettier-ignore
 export const codeKeywordsBefore = [
-  '应答码', '返回码', '错误码', '响应码', '故障码', '代码', '编码', '码', 'code', 'rc', 'err', 'error', '错误', '报错',
+  '码', 'code', 'rc', 'err', 'error', '错误', '报错',
   '显示', '提示', '出现', '报', '弹出', '跳出', '屏幕',
 ];
 
 /** Words that name a response code just after it ("A0错误", "51 error"). */
-export const codeKeywordsAfter = ['错误', '错', '码', '报错', 'error', 'code'];
+export const codeKeywordsAfter = ['错', '码', '报错', 'error', 'code'];
