@@ -7,7 +7,7 @@
  * removal with answers-unchanged.ts. `npx tsx tests/corpus/redundant-patterns.ts` prints them.
  */
 import * as lexicon from '../../src/domain/lookup/lexicon.ts';
-import { screenMessages } from '../../src/domain/lookup/screen-messages.ts';
+import { screenMessages, type ScreenMessage } from '../../src/domain/lookup/screen-messages.ts';
 import { normalizeSymptomInput } from '../../src/domain/lookup/symptoms.ts';
 
 export interface Candidate {
@@ -103,7 +103,7 @@ export function redundantPatterns(): Candidate[] {
       if (shorter !== undefined) found.push({ list, pattern, because: `contains ${shorter}` });
     });
   }
-  for (const message of screenMessages) {
+  for (const message of screenMessages as readonly ScreenMessage[]) {
     const seen = new Map<string, string>();
     for (const variant of message.variants) {
       const form = `${variant.startsWith('?') || message.generic === true}${compiledForm(variant.replace(/^\?/, ''), false)}`;
