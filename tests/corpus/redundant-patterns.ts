@@ -80,7 +80,23 @@ export function redundantPatterns(): Candidate[] {
         return;
       }
       seen.set(form, pattern);
-      if (masks || (!plainHan(pattern) && !hasHan(pattern))) return;
+      if (!hasHan(pattern)) {
+        // English is found at its first place only, so a negation check may differ; a whole `*` piece of a longer
+        // entry is found wherever that entry is (gaps begin and end with a space), and off-topic English masks nothing.
+        if (negatable) return;
+        const words = (raw: string) => normalizeSymptomInput(raw).stemmed;
+        const wholePieces = pattern
+          .replace(/^[\^=]/, '')
+          .split('*')
+          .filter((piece) => !piece.includes('~'))
+          .map(words);
+        const piece = patterns.find(
+          (other, at) => at !== index && !hasHan(other) && !/[*~^=]/.test(other) && wholePieces.includes(words(other)),
+        );
+        if (piece !== undefined) found.push({ list, pattern, because: `contains ${piece}` });
+        return;
+      }
+      if (masks) return;
       const compact = (raw: string) => normalizeSymptomInput(raw).compact;
       const pieces = pattern
         .replace(/^[\^=]/, '')
@@ -96,6 +112,8 @@ export function redundantPatterns(): Candidate[] {
             !/^(?:没|不|未|无|别|并非)/.test(pieces[0] ?? '') &&
             !/^(?:没|不|未|无|别|并非)/.test(literal) &&
             (pieces[0] ?? '').startsWith(literal) &&
+            // Money words are read as moved unless a failure follows them: the longer entry's rest must not be one.
+            !/^(?:失败|不成功|没成功|不了|出错|异常)/.test((pieces[0] ?? '').slice(literal.length)) &&
             !selfOverlapping(literal)
           );
         return pieces.some((piece) => piece.includes(literal));
