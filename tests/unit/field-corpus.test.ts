@@ -330,8 +330,9 @@ describe('the field corpus', () => {
   // zh-Hant 56.4 %; unknown outcomes 68.4 %, false alarms 3.2 %, off-topic unmatched 50.0 %, no match 16.0 %, codes
   // exact). A floor against losing that, not a target.
   it("keeps the ninth round's second Chinese rows at their floor", () => {
-    // Unknown outcomes 68.4 → 78.9 % once the model learns the rows (category and off-topic unchanged).
-    expectAtFloor(ninthRoundChineseRows2, { chinese: 67.5, unknownRecall: 78.5, falseAlarms: 3.5, offTopicRejected: 50 });
+    // Unknown outcomes 68.4 → 78.9 % once the model learns the rows (category and off-topic unchanged), 89.5 % with
+    // two general readings (倒扣: money gone, no sale; "if you have already paid, do not retry").
+    expectAtFloor(ninthRoundChineseRows2, { chinese: 67.5, unknownRecall: 89, falseAlarms: 3.5, offTopicRejected: 50 });
   });
 
   // The ninth round's rows were scored unseen before anything was tuned on them (category 70.8 %, unknown outcomes
