@@ -12,6 +12,7 @@ import {
   addedChineseRows,
   fieldPhrasings,
   ninthRoundChineseRows,
+  ninthRoundChineseRows2,
   freshHeldOutRows,
   heldOutRows,
   ninthRoundMixedRows,
@@ -54,7 +55,7 @@ const shares = [
 ] as const;
 
 function figuresOf(
-  part: 'tuned' | 'heldout' | 'fresh' | 'third' | 'fourth' | 'r9' | 'chinese2' | 'chinese3' | 'ninth',
+  part: 'tuned' | 'heldout' | 'fresh' | 'third' | 'fourth' | 'r9' | 'chinese2' | 'chinese3' | 'chinese4' | 'ninth',
   score: CorpusScore,
 ): CorpusFigure[] {
   // A part without off-topic rows has no off-topic figure (it would read 100 % of nothing).
@@ -110,6 +111,8 @@ export function benchCorpus(): CorpusFigure[] {
     ...figuresOf('chinese2', scoreCorpus(matchSymptom, addedChineseRows)),
     // The ninth round's batch of them alone (scored unseen before anything was tuned on it; see field-corpus.test.ts).
     ...figuresOf('chinese3', scoreCorpus(matchSymptom, ninthRoundChineseRows)),
+    // The ninth round's second Chinese batch alone, the same way.
+    ...figuresOf('chinese4', scoreCorpus(matchSymptom, ninthRoundChineseRows2)),
     // The ninth round's batch (training-phrasings-3.json), tuned rows shown alone the same way.
     ...figuresOf('ninth', scoreCorpus(matchSymptom, ninthRoundMixedRows)),
   ];
@@ -133,6 +136,7 @@ export function benchLearned(variants: readonly Variant[] = [shippedVariant]): C
     ['r9', roundNineHeldOutRows],
     ['chinese2', addedChineseRows],
     ['chinese3', ninthRoundChineseRows],
+    ['chinese4', ninthRoundChineseRows2],
     ['ninth', ninthRoundMixedRows],
   ] as const) {
     figures.push(

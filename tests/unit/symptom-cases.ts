@@ -302,6 +302,11 @@ const newCauses: SymptomCase[] = (
     ['半夜12点以后刷不了', m('issuer_acquirer_host', 'host.cutover')],
     ['午夜日切中刷不了', m('issuer_acquirer_host', 'host.cutover')],
     ['midnight cutover, cards declined', m('issuer_acquirer_host', 'host.cutover')],
+    // Issue 15, ninth round's second Chinese batch: money gone with no sale, and a screen that does not know either.
+    ['POS机倒扣了，钱扣了交易却没成功', m('network', 'network.signal', unknown)],
+    ['顧客說刷卡倒扣', m('network', 'network.signal', unknown)],
+    ['網絡擁擠，若已付款請勿重試', m('network', 'network.signal', unknown)],
+    ['系统繁忙,如已付款请勿重复支付', m('network', 'network.signal', unknown)],
   ] as const
 ).map(([input, expected]) => ({ input, expected, kind: 'words', provenance: 'written' }));
 

@@ -293,6 +293,8 @@ export const concepts: readonly Concept[] = [
       扣费了: 3,
       钱少了: 3,
       扣款了: 3,
+      // 倒扣: the sale failed yet the money went (POS slang).
+      倒扣: 3,
       'debit sms': 3,
       'debit messag': 3,
       'sms*debit': 3,
@@ -421,6 +423,8 @@ export const concepts: readonly Concept[] = [
       待确认: 3,
       // The sale's own status shown as pending: not answered yet, so money may still move.
       '状态*待处理': 3,
+      // "If you have already paid, do not retry": the screen itself does not know.
+      '已付款*勿': 3,
       '显示*待处理': 3,
       'status*pend': 3,
       '以为*失败': 3,
