@@ -60,7 +60,6 @@ export const concepts: readonly Concept[] = [
       机器重启: 3,
       终端重启: 3,
       没有响应: 3,
-      无响应: 3,
       froze: 3,
       freeze: 3,
       frozen: 2,
@@ -136,7 +135,6 @@ export const concepts: readonly Concept[] = [
       '服务器*无响应': 3,
       '主机*无响应': 3,
       '后台*无响应': 3,
-      没有应答: 3,
       '主机*无*应答': 3,
       '未收到*应答': 3,
       '等待*响应': 3,
@@ -206,7 +204,7 @@ export const concepts: readonly Concept[] = [
     category: 'network',
     step: 'network.signal',
     unknownOutcome: true,
-    keywords: { 冲正: 3, 没冲正: 3, 没有冲正: 3, reversal: 3 },
+    keywords: { 冲正: 3, 没冲正: 3, reversal: 3 },
   },
   {
     id: 'doubleCharge',
@@ -911,7 +909,6 @@ export const concepts: readonly Concept[] = [
       注销: 3,
       作废: 3,
       未激活: 3,
-      没激活: 3,
       '~开卡': 3,
       开卡手续: 3,
       睡眠卡: 3,
@@ -1440,7 +1437,6 @@ export const concepts: readonly Concept[] = [
       '碰*失败': 2,
       'card*~*work': 2,
       没反应: 2,
-      没有反应: 2,
       '没*反应': 2,
       不反应: 2,
       没感应: 3,
@@ -1772,8 +1768,6 @@ export const concepts: readonly Concept[] = [
       'contactless*turn off': 3,
       '~闪付交易': 3,
       没开通挥卡: 3,
-      未开通闪付: 3,
-      未开通挥卡: 3,
       '~开通*双免': 4,
       '双免*~开通': 4,
       不支持双免: 4,
@@ -1977,7 +1971,6 @@ export const concepts: readonly Concept[] = [
       'slow connect': 3,
       'slow internet': 3,
       没信号: 3,
-      没有信号: 3,
       信号不好: 3,
       信号差: 3,
       信号弱: 3,
@@ -1986,10 +1979,7 @@ export const concepts: readonly Concept[] = [
       '网络*不佳': 3,
       信号衰减: 3,
       无信号: 3,
-      没讯号: 3,
-      讯号不好: 3,
       没网: 3,
-      没有网: 3,
       断网: 3,
       断线: 3,
       网断了: 3,
@@ -2303,7 +2293,6 @@ export const concepts: readonly Concept[] = [
       拒绝: 2,
       拒付: 2,
       不让刷: 2,
-      拒絕: 2,
       reject: 2,
       deni: 2,
       declin: 2,
@@ -2332,13 +2321,13 @@ export const minConceptScore = 2;
 
 /** Before a Chinese keyword these negate it; the questions keep it ("是不是超时" may well be a timeout). */
 export const negations = {
-  before: ['没有', '没', '不是', '不', '未', '无', '并非', '别'],
+  before: ['没', '不是', '不', '无', '并非', '别'],
   questions: ['有没有', '是不是', '是否', '会不会', '有无'],
 };
 
 /** What `~` stands for in a pattern: every way of saying "not" before a verb. */
 export const negationClass = {
-  zh: ['没有', '没能', '没', '未能', '未', '无法', '不能', '难以', '不'],
+  zh: ['没', '不能', '难以', '不'],
   en: [
     'not',
     'no',
@@ -2392,10 +2381,7 @@ export const outcomeSignals = {
     '支付成功',
     '付款成功',
     '交易成功',
-    '扣款成功',
-    '扣费成功',
     '显示成功',
-    '已扣款',
     '已扣',
     '扣了钱',
     '钱扣了',
@@ -2406,7 +2392,6 @@ export const outcomeSignals = {
     '钱少了',
     '付完钱',
     '付了钱',
-    '已付款',
     '已经付',
     '出单',
     '打出小票',
@@ -2435,12 +2420,9 @@ export const outcomeSignals = {
     'taken from*account',
     'text from*bank',
     'left*account',
-    '扣款短信',
-    '扣费短信',
     '收到*扣款',
     // Money held or gone, however it is said: "资金已扣除", "已支付", "pending on her statement".
     '已*扣除',
-    '被扣除',
     '资金*扣除',
     '钱*扣除',
     '账户*扣除',
@@ -2469,7 +2451,6 @@ export const outcomeSignals = {
     'sms*said',
     'show*on*app',
     'show*in*app',
-    '已经扣',
     '钱*扣了',
     '有*扣费记录',
     '钱*冻结',
@@ -2509,7 +2490,6 @@ export const outcomeSignals = {
     '失败',
     '不成功',
     '没成功',
-    '未成功',
     '拒绝',
     '被拒',
     '~出小票',
@@ -2684,7 +2664,6 @@ export const outcomeSignals = {
     '会*扣*吗',
     '会不会扣',
     '是否*扣',
-    '算*成功吗',
     '算不算',
     '扣*了吗',
     '成功了吗',
@@ -2963,7 +2942,6 @@ export const troubleCues = [
   '失败',
   '不成功',
   '没成功',
-  '未成功',
   '错误',
   '出错',
   '报错',
@@ -2972,7 +2950,6 @@ export const troubleCues = [
   '拒',
   '不了',
   '不能',
-  '无法',
   '没反应',
   '超时',
   '扣款',
@@ -3272,8 +3249,8 @@ export const traditionalPairs = [
 /** Immediately before a two-character number, these make it an amount, a count or a model, not a code. */
 // prettier-ignore
 export const notCodeBefore = [
-  '¥', '$', '€', '£', 'rmb', '人民币', '付了', '付款', '金额', '消费了', '花了', '收了', '收款', '共', '合计', '总共', '总计',
-  '价格', '价钱', '买了', '第', '约', '大约', '满', 'amount', 'paid', 'pay', 'price', 'total', 'iphone', '苹果',
+  '¥', '$', '€', '£', 'rmb', '人民币', '付了', '付款', '金额', '消费了', '花了', '收了', '收款', '共', '合计', '总计',
+  '价格', '价钱', '买了', '第', '约', '满', 'amount', 'paid', 'pay', 'price', 'total', 'iphone', '苹果',
   '华为', 'mate', '小米', '荣耀', '三星', 'galaxy', 'oppo', 'vivo', '红米', 'redmi', 'nova', 'ios', 'android', '安卓',
   '版本', 'version', '型号', 'model',
 ];
@@ -3291,9 +3268,9 @@ export const notCodeAfter = [
 /** Words that name a response code just before it ("应答码55", "code 51", "显示05"). */
 // prettier-ignore
 export const codeKeywordsBefore = [
-  '应答码', '返回码', '错误码', '响应码', '故障码', '代码', '编码', '码', 'code', 'rc', 'err', 'error', '错误', '报错',
+  '码', 'code', 'rc', 'err', 'error', '错误', '报错',
   '显示', '提示', '出现', '报', '弹出', '跳出', '屏幕',
 ];
 
 /** Words that name a response code just after it ("A0错误", "51 error"). */
-export const codeKeywordsAfter = ['错误', '错', '码', '报错', 'error', 'code'];
+export const codeKeywordsAfter = ['错', '码', '报错', 'error', 'code'];
