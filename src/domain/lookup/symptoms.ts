@@ -156,7 +156,11 @@ function toStemmed(spaced: string): string {
 
 /** Folds the input: compatibility forms (full-width) to ASCII, lower case, traditional to simplified, typos. */
 export function normalizeSymptomInput(input: string): NormalizedInput {
-  const text = foldText(input);
+  return normalizedFrom(foldText(input));
+}
+
+/** The forms read from an already folded text. */
+function normalizedFrom(text: string): NormalizedInput {
   const spaced = toSpaced(text);
   return { text, spaced, compact: spaced.replace(/ /g, ''), stemmed: toStemmed(spaced) };
 }
@@ -1015,6 +1019,10 @@ export function matchByRules(input: string): SymptomMatch | null {
 interface RulesReading {
   readonly match: SymptomMatch | null;
   readonly retried: boolean;
+  /** The text only asks about fees, payouts, procedures or how-to (asksOffTopic, on the clauses already read). */
+  readonly offTopic: () => boolean;
+  /** The input folded once (full-width, traditional, typos…): the learned reading's tokens come from it. */
+  readonly folded: string;
 }
 
 function readByRules(input: string): RulesReading | null {
@@ -1030,6 +1038,7 @@ function readByRules(input: string): RulesReading | null {
     stemmed: clauses.map((clause) => clause.stemmed).join(' '),
   };
   const grams = presentIn(norm);
+  const offTopic = () => offTopicOnly(grams, clauses);
   const facts = clauseFacts(grams, clauses);
   const phoneTerminal = compiledPhoneTerminals.filter((pattern) => present(pattern, grams));
   const phones = {
@@ -1062,7 +1071,7 @@ function readByRules(input: string): RulesReading | null {
   let best: Evidence | null = null;
   for (const item of evidence) if (best === null || outranks(item, best)) best = item;
   const retried = facts.some((fact) => fact.retried);
-  if (best === null) return { match: null, retried };
+  if (best === null) return { match: null, retried, offTopic, folded: text };
   // A printed decline and the sale told done in another clause ("显示余额不足，但短信又显示成功了"): the contradiction wins.
   const decline = best;
   if (
@@ -1076,7 +1085,7 @@ function readByRules(input: string): RulesReading | null {
   // The customer's side told paid against the terminal's failure is trouble whatever else the text asks about
   // ("手机显示支付成功，POS显示未到账"); a sale done but not yet paid out to the merchant stays a payout question.
   const customerPaid = conflict !== null && best.source === 'concept' && outcomeOnly.has(best.id);
-  if (best.tier === 1 && !customerPaid && offTopicOnly(grams, clauses)) return { match: null, retried };
+  if (best.tier === 1 && !customerPaid && offTopicOnly(grams, clauses)) return { match: null, retried, offTopic, folded: text };
   const match: SymptomMatch = {
     category: best.category,
     code: code?.entry.code ?? null,
@@ -1088,7 +1097,7 @@ function readByRules(input: string): RulesReading | null {
     via: best.source === 'code' ? 'code' : best.source === 'message' ? 'message' : 'words',
     ...(best.source === 'concept' || best.source === 'outcome' ? { concept: best.id } : {}),
   };
-  return { match, retried };
+  return { match, retried, offTopic, folded: text };
 }
 
 /** The screen message behind the match: the winner itself, or the most specific message beside a code. */
@@ -1204,7 +1213,7 @@ export function withLearnedReading(reading: LearnedReading): (input: string) => 
     if (match !== null && (match.via !== 'words' || match.unknownOutcome || noPaymentPhase.has(match.concept ?? '')))
       return match;
     if (typeof input !== 'string') return match;
-    const norm = normalizeSymptomInput(input);
+    const norm = rules === null ? normalizeSymptomInput(input) : normalizedFrom(rules.folded);
     if (match === null && namesAnyCode(norm)) return null;
     const read = reading.read(classifierTokens(norm));
     if (read.known < minKnown) return match;
@@ -1215,7 +1224,7 @@ export function withLearnedReading(reading: LearnedReading): (input: string) => 
     if (match !== null) return match.code === null && read.category === null && read.odds >= vetoOdds ? null : match;
     if (read.category === null || read.odds < fillOdds) return null;
     // A question the rules left out as off-topic stays out, unless what is learned says money may have moved.
-    if (!unknownOutcome && asksOffTopic(input)) return null;
+    if (!unknownOutcome && rules?.offTopic() === true) return null;
     return {
       category: read.category,
       code: null,
