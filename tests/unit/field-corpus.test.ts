@@ -92,6 +92,11 @@ interface Batch {
   readonly langs?: Partial<Record<FieldPhrasing['lang'], number>>;
   readonly only?: readonly FieldPhrasing['lang'][];
   readonly kinds: Partial<Record<Kind, number>>;
+  /**
+   * A training batch's floor: it was scored as unseen text before anything was tuned on it, then read again with its
+   * gaps closed as capabilities and the model retrained. A floor against losing that, not a target.
+   */
+  readonly floor?: Floor;
 }
 
 /** Every held-out set and training batch after the field corpus, in the order they were collected. */
@@ -121,6 +126,10 @@ const batches: readonly Batch[] = [
     langs: { 'zh-Hant': 30 },
     only: ['zh', 'zh-Hant'],
     kinds: { offTopic: 1, unknown: 1 },
+    // Unseen 65.8 %, unknown outcomes 61.3 %, off-topic unmatched 61.5 %; closed (seventh round) 95.0 %, 100 %, 84.6 %.
+    // A second batch (124 rows, 67 zh-Hant) unseen 64.9 %, 58.3 %, 46.7 %; all 283 closed (eighth round) 95.3 %, 100 %,
+    // 84.1 %. 94.9 % with the model pruned to fit the bytes; off-topic 87.0 → 89.9 % with the learned off-topic veto.
+    floor: { chinese: 94.5, unknownRecall: 100, falseAlarms: 2, offTopicRejected: 89 },
   },
   {
     name: 'the fourth held-out set',
@@ -137,6 +146,9 @@ const batches: readonly Batch[] = [
     pages: 40,
     only: ['en'],
     kinds: { offTopic: 1, unknown: 1 },
+    // Unseen 71.6 %, unknown outcomes 75 %, false alarms 7.3 %, off-topic unmatched 53.8 %; closed 84.3 %, 90 %, 4.9 %,
+    // 76.9 %. 83.3 % once the model was pruned to fit the bytes; 85.3 % with the ninth round's rules (signatures).
+    floor: { english: 85, unknownRecall: 90, falseAlarms: 5, offTopicRejected: 76 },
   },
   {
     name: 'the round-nine held-out set',
@@ -153,6 +165,10 @@ const batches: readonly Batch[] = [
     pages: 40,
     only: ['en'],
     kinds: { offTopic: 1, unknown: 1 },
+    // Unseen 68.4 %, unknown outcomes 64 %, false alarms 5.7 %, off-topic unmatched 44.8 %; closed 89.5 %, 96 %, 1.4 %,
+    // 51.7 %. Unknown outcomes 92 % once the model learns the round's other rows (its status-check odds 7 → 10);
+    // off-topic 69.0 % with the learned off-topic veto (README, the time split).
+    floor: { english: 89, unknownRecall: 92, falseAlarms: 2, offTopicRejected: 69 },
   },
   {
     name: "the ninth round's second English rows",
@@ -162,6 +178,9 @@ const batches: readonly Batch[] = [
     sites: 45,
     only: ['en'],
     kinds: { offTopic: 20, unknown: 20 },
+    // Unseen on main after the round's rules 51.0 %, unknown outcomes 47.8 %, false alarms 7.8 %, off-topic unmatched
+    // 64.0 %, two amounts read as codes; closed 64.0 %, 65.2 %, 6.5 %, 72.0 % (84.0 % with the veto), codes exact.
+    floor: { english: 64, unknownRecall: 65, falseAlarms: 6.5, offTopicRejected: 84 },
   },
   {
     name: "the ninth round's Chinese rows",
@@ -171,6 +190,9 @@ const batches: readonly Batch[] = [
     langs: { 'zh-Hant': 40 },
     only: ['zh', 'zh-Hant'],
     kinds: { offTopic: 1, unknown: 1 },
+    // Unseen 60.9 % (zh-Hant 32.0 %), unknown outcomes 76 %, false alarms 3.2 %, off-topic unmatched 54.5 % (as labelled
+    // now); closed 73.6 % (zh-Hant 56.0 %), 92 %, 3.2 %, 60.6 % (69.7 % with the veto).
+    floor: { chinese: 73.5, unknownRecall: 91, falseAlarms: 3.5, offTopicRejected: 69 },
   },
   {
     name: "the ninth round's second Chinese rows",
@@ -180,6 +202,10 @@ const batches: readonly Batch[] = [
     langs: { 'zh-Hant': 35 },
     only: ['zh', 'zh-Hant'],
     kinds: { offTopic: 20, unknown: 19 },
+    // Unseen on main after the round's rules 67.9 % (zh 78.6 %, zh-Hant 56.4 %), unknown outcomes 68.4 %, false alarms
+    // 3.2 %, off-topic unmatched 50.0 %; unknown outcomes 78.9 % once learned, 89.5 % with two general readings (倒扣;
+    // "if you have already paid, do not retry"); category and off-topic unchanged.
+    floor: { chinese: 67.5, unknownRecall: 89, falseAlarms: 3.5, offTopicRejected: 50 },
   },
   {
     name: "the ninth round's off-topic and clear-outcome rows",
@@ -188,6 +214,10 @@ const batches: readonly Batch[] = [
     pages: 40,
     langs: { en: 1, zh: 1, 'zh-Hant': 1 },
     kinds: { offTopic: 10, unknown: 10, clear: 10 },
+    // Unseen 70.8 %, unknown outcomes 75 %, false alarms 6.3 %, off-topic unmatched 43.4 %; closed (business questions
+    // that match nothing, a failure to avoid read as advice, a refusal during the sale kept clear, a pending status
+    // left open) 70.8 %, 81.3 %, 3.1 %, 75.5 % (77.4 % with the veto).
+    floor: { category: 70, unknownRecall: 81, falseAlarms: 4, offTopicRejected: 77 },
   },
 ];
 
@@ -255,14 +285,8 @@ describe('the field corpus', () => {
 
   // A floor on the tuned four fifths only: the held-out fifth is reported by `npm run bench`, never asserted.
   it('keeps the tuned part at its floor', () => {
-    // The later batches have floors of their own (below), as they were scored unseen before anything was tuned on them.
-    const later = new Set([
-      ...addedChineseRows,
-      ...addedEnglishRows,
-      ...ninthRoundEnglishRows,
-      ...ninthRoundEnglishRows2,
-      ...ninthRoundMixedRows,
-    ]);
+    // The later batches have floors of their own (the table), as they were scored unseen before anything was tuned on them.
+    const later = new Set(batches.filter((batch) => batch.floor !== undefined).flatMap((batch) => batch.rows));
     // With the learned reading beside the rules: 94.3 % and 91.9 % today on the older rows and their English. These rows
     // are read by a model trained on them, so the figure follows how the model is pruned: 94.7 % with tokens in ≥ 4 rows,
     // 94.4 % with ≥ 5 (eighth round), 94.3 % with the 750 most informative (ninth round: ~1.6 KB smaller, and better by
@@ -275,72 +299,7 @@ describe('the field corpus', () => {
     );
   });
 
-  // The eighth round's English rows were scored unseen before training (category 71.6 %, unknown outcomes 75 %, false
-  // alarms 7.3 %, off-topic unmatched 53.8 %); with their gaps in the rules as capabilities and the model retrained,
-  // 84.3 %, 90 %, 4.9 % and 76.9 %. A floor against losing that, not a target.
-  // 83.3 % since the model is pruned to tokens in ≥ 5 rows to fit the byte budget (one row the ≥ 4 model filled);
-  // 85.3 % with the ninth round's rules (its signature concept).
-  it('keeps the eighth-round English rows at their floor', () => {
-    expectAtFloor(addedEnglishRows, { english: 85, unknownRecall: 90, falseAlarms: 5, offTopicRejected: 76 });
-  });
-
-  // The ninth round's English rows were scored unseen before any change (category 68.4 %, unknown outcomes 64 %, false
-  // alarms 5.7 %, off-topic unmatched 44.8 %); with their gaps in the rules as capabilities and the model retrained,
-  // 89.5 %, 96 %, 1.4 % and 51.7 %. A floor against losing that, not a target.
-  it('keeps the ninth-round English rows at their floor', () => {
-    // Unknown outcomes 92 % once the model learns this round's other rows too (its status-check odds 7 → 10).
-    // Off-topic unmatched 51.7 → 69.0 % with the learned off-topic veto (README, the time split).
-    expectAtFloor(ninthRoundEnglishRows, { english: 89, unknownRecall: 92, falseAlarms: 2, offTopicRejected: 69 });
-  });
-
-  // The ninth round's second English rows were scored unseen on main before any change (category 51.0 %, unknown
-  // outcomes 47.8 %, false alarms 7.8 %, off-topic unmatched 64.0 %, two amounts read as codes); with their gaps in the
-  // rules as capabilities and the model retrained, 64.0 %, 65.2 %, 6.5 % and 72.0 %, codes exact. A floor, not a target.
-  it("keeps the ninth round's second English rows at their floor", () => {
-    // Off-topic unmatched 72.0 → 84.0 % with the learned off-topic veto.
-    expectAtFloor(ninthRoundEnglishRows2, { english: 64, unknownRecall: 65, falseAlarms: 6.5, offTopicRejected: 84 });
-  });
-
-  // The Chinese rows were scored unseen before training (category 65.8 %, unknown outcomes 61.3 %, off-topic
-  // unmatched 61.5 %); trained on, 68.3 %, 61.3 % and 64.1 %; with their gaps in the rules as capabilities (issue 15,
-  // seventh round) 95.0 %, 100 % and 84.6 %. The second batch (124 rows, 67 zh-Hant) read 64.9 %, 58.3 % and 46.7 %
-  // unseen; with its gaps closed as capabilities (eighth round) all 283 rows read 95.3 %, 100 % and 84.1 %.
-  // A floor against losing that, not a target (94.9 % with the model pruned to fit the bytes: tokens in ≥ 5 rows, now
-  // the 750 most informative).
-  it('keeps the Chinese training rows at their floor', () => {
-    expectAtFloor(addedChineseRows.slice(0, ninthRoundChineseStart), {
-      chinese: 94.5,
-      unknownRecall: 100,
-      falseAlarms: 2,
-      // 87.0 → 89.9 % with the learned off-topic veto.
-      offTopicRejected: 89,
-    });
-  });
-
-  // The ninth round's Chinese rows read 60.9 % unseen (zh-Hant 32.0 %), unknown outcomes 76 % at 3.2 % false alarms,
-  // off-topic unmatched 54.5 % (as labelled now; 73.9 % and 6.3 % before two printer rows were relabelled); with their
-  // gaps closed as capabilities and the model retrained, 73.6 % (zh-Hant 56.0 %), 92 %, 3.2 % and 60.6 %.
-  // A floor against losing that, not a target.
-  it('keeps the ninth-round Chinese rows at their floor', () => {
-    // Off-topic unmatched 60.6 → 69.7 % with the learned off-topic veto.
-    expectAtFloor(ninthRoundChineseRows, { chinese: 73.5, unknownRecall: 91, falseAlarms: 3.5, offTopicRejected: 69 });
-  });
-
-  // The ninth round's second Chinese rows were scored unseen on main before any change (category 67.9 %: zh 78.6 %,
-  // zh-Hant 56.4 %; unknown outcomes 68.4 %, false alarms 3.2 %, off-topic unmatched 50.0 %, no match 16.0 %, codes
-  // exact). A floor against losing that, not a target.
-  it("keeps the ninth round's second Chinese rows at their floor", () => {
-    // Unknown outcomes 68.4 → 78.9 % once the model learns the rows (category and off-topic unchanged), 89.5 % with
-    // two general readings (倒扣: money gone, no sale; "if you have already paid, do not retry").
-    expectAtFloor(ninthRoundChineseRows2, { chinese: 67.5, unknownRecall: 89, falseAlarms: 3.5, offTopicRejected: 50 });
-  });
-
-  // The ninth round's rows were scored unseen before anything was tuned on them (category 70.8 %, unknown outcomes
-  // 75 %, false alarms 6.3 %, off-topic unmatched 43.4 %); with their gaps closed as capabilities (business questions
-  // that match nothing, a failure to avoid read as advice, a refusal during the sale kept clear, a pending status left
-  // open) and the model retrained, 70.8 %, 81.3 %, 3.1 % and 75.5 %. A floor against losing that, not a target.
-  it('keeps the ninth-round rows at their floor', () => {
-    // Off-topic unmatched 75.5 → 77.4 % with the learned off-topic veto.
-    expectAtFloor(ninthRoundMixedRows, { category: 70, unknownRecall: 81, falseAlarms: 4, offTopicRejected: 77 });
+  it.each(batches.filter((batch) => batch.floor !== undefined))('keeps $name at their floor', ({ rows, floor }) => {
+    if (floor) expectAtFloor(rows, floor);
   });
 });
