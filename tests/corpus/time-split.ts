@@ -25,6 +25,7 @@ import {
   scoreCorpus,
   type FieldPhrasing,
 } from './field-corpus.ts';
+import { fillBar, unknownBar, vetoBar } from './train-classifier.ts';
 
 // The older checkout's modules are loaded at run time; they are typed as this checkout's (the parts used are the same).
 type Symptoms = typeof symptomsHere;
@@ -154,41 +155,6 @@ function measure(name: string, policy: Policy, readings: readonly RowReading[]):
       zh: score(rows.filter((row) => row.lang !== 'en')),
     },
   };
-}
-
-/** The unknown-outcome bar cross-validation on the old tuned rows sets for a share of false alarms. */
-function unknownBar(crossValidated: ReturnType<Training['crossValidate']>, share: number, minKnown: number) {
-  const clear = crossValidated.filter(({ row }) => row.category !== null && !row.unknownOutcome);
-  for (let odds = 0; odds <= 40; odds += 1)
-    if (clear.filter((item) => item.known >= minKnown && item.unknownOdds >= odds).length <= share * clear.length)
-      return odds;
-  return 99;
-}
-
-/** The lowest odds at which cross-validation calls at most `share` of the on-topic rows off-topic. */
-function vetoBar(crossValidated: ReturnType<Training['crossValidate']>, share: number, minKnown: number) {
-  const onTopic = crossValidated.filter(({ row }) => row.category !== null);
-  for (let odds = 0; odds <= 40; odds += 1)
-    if (
-      onTopic.filter((item) => item.category === null && item.known >= minKnown && item.odds >= odds).length <=
-      share * onTopic.length
-    )
-      return odds;
-  return 99;
-}
-
-/** The lowest odds at which cross-validation fills at most `share` of the off-topic rows, at ≥ 90 % precision. */
-function fillBar(crossValidated: ReturnType<Training['crossValidate']>, share: number, minKnown: number) {
-  const filled = (odds: number) =>
-    crossValidated.filter((item) => item.category !== null && item.known >= minKnown && item.odds >= odds);
-  const offTopic = crossValidated.filter(({ row }) => row.category === null).length;
-  for (let odds = 0; odds <= 40; odds += 1) {
-    const reached = filled(odds);
-    const onTopic = reached.filter(({ row }) => row.category !== null);
-    const right = onTopic.filter((item) => item.category === item.row.category).length;
-    if (reached.length - onTopic.length <= share * offTopic && right >= 0.9 * onTopic.length) return odds;
-  }
-  return 99;
 }
 
 export async function timeSplit(oldRoot: string, round = '9') {

@@ -235,42 +235,52 @@ function threshold(meets: (odds: number) => boolean): number {
 /** The rows the classifier learns from and is cross-validated on: the tuned part, never a held-out row. */
 export const learnedFrom: readonly FieldPhrasing[] = tunedRows;
 
+/** Items the cross-validated model had enough known tokens to read. */
+type Read = Pick<CrossValidated, 'row' | 'category' | 'odds' | 'unknownOdds' | 'known'>;
+
+/** The fill's bar: at most `share` of the off-topic rows filled, and fills right at least minPrecision of the time. */
+export function fillBar(read: readonly Read[], share: number, known = minKnown): number {
+  const offTopic = read.filter(({ row }) => row.category === null);
+  const onTopic = read.filter(({ row }) => row.category !== null);
+  const filled = (items: readonly Read[], odds: number) =>
+    items.filter((item) => item.category !== null && item.known >= known && item.odds >= odds);
+  return threshold((odds) => {
+    if (filled(offTopic, odds).length > share * offTopic.length) return false;
+    const chosen = filled(onTopic, odds);
+    const right = chosen.filter((item) => item.category === item.row.category).length;
+    return chosen.length > 0 && right / chosen.length >= minPrecision;
+  });
+}
+
+/** The status check's bar: at most `share` of the clear on-topic rows flagged as unknown outcomes. */
+export function unknownBar(read: readonly Read[], share: number, known = minKnown): number {
+  const clear = read.filter(({ row }) => row.category !== null && !row.unknownOutcome);
+  return threshold(
+    (odds) => clear.filter((item) => item.known >= known && item.unknownOdds >= odds).length <= share * clear.length,
+  );
+}
+
+/** The off-topic veto's bar: at most `share` of the on-topic rows called off-topic. */
+export function vetoBar(read: readonly Read[], share: number, known = minKnown): number {
+  const onTopic = read.filter(({ row }) => row.category !== null);
+  return threshold(
+    (odds) =>
+      onTopic.filter((item) => item.category === null && item.known >= known && item.odds >= odds).length <=
+      share * onTopic.length,
+  );
+}
+
 /** The model trained on every tuned row, with the thresholds 5-fold cross-validation on them chose. */
 export function trainModel(variant: Variant = shippedVariant): LearnedModel {
   const read = crossValidate(undefined, variant, learnedFrom);
-  const onTopic = read.filter(({ row }) => row.category !== null);
-  const offTopic = read.filter(({ row }) => row.category === null);
-  // A category may fill in only where few off-topic rows reached it and it was right at least minPrecision of the time.
-  const fillOdds =
-    variant.parts === 'unknown'
-      ? 99
-      : threshold((odds) => {
-          const reached = offTopic.filter(
-            (item) => item.category !== null && item.known >= minKnown && item.odds >= odds,
-          );
-          if (reached.length > maxFilledOffTopic * offTopic.length) return false;
-          const chosen = onTopic.filter(
-            (item) => item.category !== null && item.known >= minKnown && item.odds >= odds,
-          );
-          const right = chosen.filter((item) => item.category === item.row.category).length;
-          return chosen.length > 0 && right / chosen.length >= minPrecision;
-        });
-  const clear = onTopic.filter(({ row }) => !row.unknownOutcome);
-  const unknownOdds = threshold(
-    (odds) =>
-      clear.filter((item) => item.known >= minKnown && item.unknownOdds >= odds).length <=
-      maxFalseAlarms * clear.length,
-  );
-  // The off-topic veto's odds: the lowest at which at most maxVetoed of the on-topic rows are called off-topic.
-  const vetoOdds =
-    variant.parts === 'unknown'
-      ? 99
-      : threshold(
-          (odds) =>
-            onTopic.filter((item) => item.category === null && item.known >= minKnown && item.odds >= odds).length <=
-            maxVetoed * onTopic.length,
-        );
-  return { ...train(learnedFrom, variant), fillOdds, unknownOdds, vetoOdds, minKnown };
+  const both = variant.parts === 'both';
+  return {
+    ...train(learnedFrom, variant),
+    fillOdds: both ? fillBar(read, maxFilledOffTopic) : 99,
+    unknownOdds: unknownBar(read, maxFalseAlarms),
+    vetoOdds: both ? vetoBar(read, maxVetoed) : 99,
+    minKnown,
+  };
 }
 
 /** A reading from a freshly trained model (the bench's variants). */

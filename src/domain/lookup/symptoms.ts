@@ -1019,7 +1019,7 @@ export function matchByRules(input: string): SymptomMatch | null {
 interface RulesReading {
   readonly match: SymptomMatch | null;
   readonly retried: boolean;
-  /** The text only asks about fees, payouts, procedures or how-to (asksOffTopic, on the clauses already read). */
+  /** The text only asks about fees, payouts, procedures or how-to, on the clauses already read (asksOffTopic). */
   readonly offTopic: () => boolean;
   /** The input folded once (full-width, traditional, typos…): the learned reading's tokens come from it. */
   readonly folded: string;
@@ -1179,16 +1179,7 @@ function approvalIn(norm: NormalizedInput): SymptomMatch | null {
 
 /** The input only asks about fees, payouts, procedures or how-to, with no word of trouble: the rules rejected it. */
 export function asksOffTopic(input: string): boolean {
-  const text = foldText(input);
-  const clauses = clausesOf(text);
-  if (clauses.length === 0) return false;
-  const grams = presentIn({
-    text,
-    spaced: clauses.map((clause) => clause.spaced).join(' '),
-    compact: clauses.map((clause) => clause.compact).join(''),
-    stemmed: clauses.map((clause) => clause.stemmed).join(' '),
-  });
-  return offTopicOnly(grams, clauses);
+  return readByRules(input)?.offTopic() ?? false;
 }
 
 /** Housekeeping and entry readings: no money can have moved, so nothing learned adds the status check to them. */
